@@ -1,0 +1,16 @@
+using BaoCao.SharedKernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoCao.Accounts.Persistence;
+
+internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options, AccountsModule.SchemaName)
+{
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);
+}
+
+/// <summary>Exists so SQLite has its own migrations (Persistence/Migrations/Sqlite).</summary>
+internal sealed class AccountsSqliteDbContext(DbContextOptions<AccountsSqliteDbContext> options) : AccountsDbContext(options);
+
+/// <summary>Exists so PostgreSQL has its own migrations (Persistence/Migrations/PostgreSql).</summary>
+internal sealed class AccountsPostgreSqlDbContext(DbContextOptions<AccountsPostgreSqlDbContext> options) : AccountsDbContext(options);

@@ -1,0 +1,28 @@
+using BaoCao.Dashboards.Persistence;
+using BaoCao.SharedKernel.Modules;
+using BaoCao.SharedKernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace BaoCao.Dashboards;
+
+/// <summary>Bảng điều khiển chỉ số cho lãnh đạo và dữ liệu công khai.</summary>
+public sealed class DashboardsModule : IModule
+{
+    public const string SchemaName = "dashboards";
+
+    public string Name => "Dashboards";
+
+    public string Schema => SchemaName;
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Dashboard", "/dashboard", Icons.Material.Outlined.Dashboard, 10),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<DashboardsDbContext, DashboardsSqliteDbContext, DashboardsPostgreSqlDbContext>(configuration, SchemaName);
+    }
+}

@@ -1,0 +1,28 @@
+using BaoCao.Deadlines.Persistence;
+using BaoCao.SharedKernel.Modules;
+using BaoCao.SharedKernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace BaoCao.Deadlines;
+
+/// <summary>Lịch làm việc, kỳ báo cáo, thời gian chốt số liệu, thời hạn và nhắc hạn.</summary>
+public sealed class DeadlinesModule : IModule
+{
+    public const string SchemaName = "deadlines";
+
+    public string Name => "Deadlines";
+
+    public string Schema => SchemaName;
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Thời hạn gửi báo cáo", "/thoi-han", Icons.Material.Outlined.EventAvailable, 50),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<DeadlinesDbContext, DeadlinesSqliteDbContext, DeadlinesPostgreSqlDbContext>(configuration, SchemaName);
+    }
+}

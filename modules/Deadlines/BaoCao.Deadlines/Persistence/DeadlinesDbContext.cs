@@ -1,0 +1,16 @@
+using BaoCao.SharedKernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoCao.Deadlines.Persistence;
+
+internal class DeadlinesDbContext(DbContextOptions options) : ModuleDbContext(options, DeadlinesModule.SchemaName)
+{
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DeadlinesDbContext).Assembly);
+}
+
+/// <summary>Exists so SQLite has its own migrations (Persistence/Migrations/Sqlite).</summary>
+internal sealed class DeadlinesSqliteDbContext(DbContextOptions<DeadlinesSqliteDbContext> options) : DeadlinesDbContext(options);
+
+/// <summary>Exists so PostgreSQL has its own migrations (Persistence/Migrations/PostgreSql).</summary>
+internal sealed class DeadlinesPostgreSqlDbContext(DbContextOptions<DeadlinesPostgreSqlDbContext> options) : DeadlinesDbContext(options);

@@ -1,0 +1,28 @@
+using BaoCao.Forms.Persistence;
+using BaoCao.SharedKernel.Modules;
+using BaoCao.SharedKernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace BaoCao.Forms;
+
+/// <summary>Chế độ báo cáo, biểu mẫu nhập liệu, nhập số liệu và trao đổi qua Excel.</summary>
+public sealed class FormsModule : IModule
+{
+    public const string SchemaName = "forms";
+
+    public string Name => "Forms";
+
+    public string Schema => SchemaName;
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Biểu mẫu nhập liệu", "/bieu-mau", Icons.Material.Outlined.TableChart, 30),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<FormsDbContext, FormsSqliteDbContext, FormsPostgreSqlDbContext>(configuration, SchemaName);
+    }
+}

@@ -1,0 +1,28 @@
+using BaoCao.Indicators.Persistence;
+using BaoCao.SharedKernel.Modules;
+using BaoCao.SharedKernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace BaoCao.Indicators;
+
+/// <summary>Danh mục chỉ số, đơn vị tính, công thức tính và quy tắc kiểm tra.</summary>
+public sealed class IndicatorsModule : IModule
+{
+    public const string SchemaName = "indicators";
+
+    public string Name => "Indicators";
+
+    public string Schema => SchemaName;
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Hệ thống chỉ số", "/chi-so", Icons.Material.Outlined.Analytics, 20),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<IndicatorsDbContext, IndicatorsSqliteDbContext, IndicatorsPostgreSqlDbContext>(configuration, SchemaName);
+    }
+}

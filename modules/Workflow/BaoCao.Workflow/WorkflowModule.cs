@@ -1,0 +1,28 @@
+using BaoCao.Workflow.Persistence;
+using BaoCao.SharedKernel.Modules;
+using BaoCao.SharedKernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace BaoCao.Workflow;
+
+/// <summary>Trình duyệt, duyệt, trả lại số liệu; gửi và tiếp nhận báo cáo; nhật ký hệ thống.</summary>
+public sealed class WorkflowModule : IModule
+{
+    public const string SchemaName = "workflow";
+
+    public string Name => "Workflow";
+
+    public string Schema => SchemaName;
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Duyệt số liệu", "/duyet", Icons.Material.Outlined.FactCheck, 40),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<WorkflowDbContext, WorkflowSqliteDbContext, WorkflowPostgreSqlDbContext>(configuration, SchemaName);
+    }
+}

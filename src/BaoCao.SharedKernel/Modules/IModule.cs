@@ -1,0 +1,39 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoCao.SharedKernel.Modules;
+
+/// <summary>
+/// A module's entry point. The host lists the six modules by name (no reflection discovery), so adding
+/// a feature never touches the host: a module registers its services, jobs, navigation and demo data here.
+/// </summary>
+public interface IModule
+{
+    /// <summary>English name, e.g. "Forms"; also the folder under modules/.</summary>
+    string Name { get; }
+
+    /// <summary>PostgreSQL schema and SQLite table prefix of the module's tables.</summary>
+    string Schema { get; }
+
+    void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>Entries the module contributes to the main menu (Vietnamese labels).</summary>
+    IReadOnlyList<NavigationEntry> Navigation => [];
+
+    /// <summary>Recurring jobs; ids must be stable so a restart updates rather than duplicates them.</summary>
+    void AddRecurringJobs(IRecurringJobManager jobs) { }
+
+    /// <summary>Demo data for a fresh embedded database. Must be idempotent: it runs on every start.</summary>
+    Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <param name="Title">Vietnamese label shown in the menu.</param>
+/// <param name="Href">Relative URL of the page.</param>
+/// <param name="Icon">A MudBlazor icon (SVG path string).</param>
+/// <param name="Order">Lower comes first.</param>
+/// <param name="Roles">Roles that see the entry; empty means every signed-in user.</param>
+public sealed record NavigationEntry(string Title, string Href, string Icon, int Order, IReadOnlyList<string> Roles)
+{
+    public NavigationEntry(string title, string href, string icon, int order) : this(title, href, icon, order, []) { }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BaoCao.SharedKernel.Persistence;
+
+/// <summary>What the host needs to know about one module's database: its schema and the context type in use.</summary>
+public sealed record ModuleDatabase(string Schema, Type ContextType)
+{
+    public ModuleDbContext Open(IServiceProvider scopedServices) => (ModuleDbContext)scopedServices.GetRequiredService(ContextType);
+}
+
+public static class ModuleDatabaseRegistration
+{
+    /// <summary>
+    /// Registers a module's context for the configured provider. Handlers inject <typeparamref name="TContext"/>;
+    /// the provider subclasses exist only so each provider has its own migrations.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgreSql>(
+        this IServiceCollection services, IConfiguration configuration, string schema)
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TPostgreSql : TContext
+    {
+        var database = services.GetDatabaseOptions(configuration);
+        if (database.IsSqlite)
+        {
+            services.AddDbContext<TSqlite>(options => Quiet(options).UseSqlite(database.ConnectionString,
+                sqlite => sqlite.MigrationsHistoryTable($"{schema}___EFMigrationsHistory")));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
+            services.AddSingleton(new ModuleDatabase(schema, typeof(TSqlite)));
+        }
+        else
+        {
+            services.AddDbContext<TPostgreSql>(options => Quiet(options).UseNpgsql(database.ConnectionString,
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgreSql>());
+            services.AddSingleton(new ModuleDatabase(schema, typeof(TPostgreSql)));
+        }
+        return services;
+    }
+
+    // A module without entity configurations yet is normal, not worth a warning at every start.
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.NoEntityTypeConfigurationsWarning));
+
+    /// <summary>The options the host registered (read once from configuration).</summary>
+    public static DatabaseOptions GetDatabaseOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var registered = services.FirstOrDefault(d => d.ServiceType == typeof(DatabaseOptions))?.ImplementationInstance as DatabaseOptions;
+        if (registered is not null)
+            return registered;
+        var options = DatabaseOptions.From(configuration, Directory.GetCurrentDirectory());
+        services.TryAddSingleton(options);
+        return options;
+    }
+}

@@ -1,0 +1,105 @@
+using BaoCao.SharedKernel.Events;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoCao.SharedKernel.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext. Each module owns one schema on PostgreSQL and one table prefix on
+/// SQLite (which ignores schemas), its own outbox and its own migrations history. A module derives one
+/// context with its model and two empty provider subclasses that its migrations are generated for.
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options, string schema) : DbContext(options)
+{
+    public string Schema { get; } = schema;
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>Queues a notification to be published after this context's changes commit.</summary>
+    public void Publish(INotification notification, DateTimeOffset occurredAt) =>
+        Outbox.Add(OutboxMessage.For(notification, occurredAt));
+
+    /// <summary>Checks the next save against the version the user saw (409 when someone saved in between).</summary>
+    public void ExpectVersion<T>(T entity, long versionSeenByUser) where T : class, IVersioned =>
+        Entry(entity).Property(e => e.Version).OriginalValue = versionSeenByUser;
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("OutboxMessages");
+            outbox.HasKey(m => m.Id);
+            outbox.Property(m => m.Type).HasMaxLength(300);
+            outbox.HasIndex(m => m.DispatchedAt);
+        });
+        ConfigureModel(modelBuilder);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+                entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
+        }
+
+        if (Database.IsSqlite())
+        {
+            foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            {
+                if (entity.GetTableName() is { } table && entity.FindOwnership() is null && !table.StartsWith(Schema + "_", StringComparison.Ordinal))
+                    entity.SetTableName($"{Schema}_{table}");
+            }
+        }
+        else
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite stores DateTimeOffset as text, which it can neither order nor compare; a binary (ticks)
+        // encoding keeps UTC instants comparable in SQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        var publishes = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (publishes)
+            OutboxSignal?.Wake();
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        var publishes = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (publishes)
+            OutboxSignal?.Wake();
+        return written;
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
+        }
+    }
+
+    // The signal is an app service; the context reaches it through the provider it was created from.
+    private OutboxSignal? OutboxSignal =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<OutboxSignal>();
+}

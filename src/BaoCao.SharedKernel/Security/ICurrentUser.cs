@@ -1,0 +1,27 @@
+namespace BaoCao.SharedKernel.Security;
+
+/// <summary>Who is acting. Jobs and start-up code act as <see cref="SystemUser"/>.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+    string? UserName { get; }
+    bool IsInRole(string role);
+    /// <summary>The client's address, for audit and security logs.</summary>
+    string? RemoteAddress { get; }
+}
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Leader = "Leader";
+    public const string DataEntry = "DataEntry";
+}
+
+public sealed class SystemUser : ICurrentUser
+{
+    public static readonly SystemUser Instance = new();
+    public bool IsAuthenticated => true;
+    public string UserName => "system";
+    public bool IsInRole(string role) => true;
+    public string? RemoteAddress => null;
+}

@@ -1,0 +1,15 @@
+namespace BaoCao.SharedKernel.Time;
+
+/// <summary>Days and deadlines are Vietnamese calendar days (UTC+7, no daylight saving).</summary>
+public static class VietnamTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    public static DateTimeOffset Now(TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+
+    /// <summary>The instant a Vietnamese calendar day ends (exclusive), e.g. the end of a due date.</summary>
+    public static DateTimeOffset EndOf(DateOnly day) =>
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Zone.BaseUtcOffset).ToUniversalTime();
+}

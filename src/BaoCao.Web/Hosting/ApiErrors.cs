@@ -1,0 +1,130 @@
+using System.Text.Json;
+using BaoCao.SharedKernel.Http;
+using BaoCao.SharedKernel.Pipeline;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoCao.Web.Hosting;
+
+/// <summary>
+/// Every API error is an RFC 9457 ProblemDetails in Vietnamese, and bad input is a 4xx: malformed JSON,
+/// wrong types and oversized bodies are refused before a handler runs; anything unexpected is logged
+/// and answered with a 500 that reveals nothing.
+/// </summary>
+internal static class ApiErrors
+{
+    public static WebApplicationBuilder AddApiErrors(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (string.IsNullOrEmpty(context.ProblemDetails.Title) || context.ProblemDetails.Title == ReasonPhrase(status))
+                context.ProblemDetails.Title = ProblemResults.TitleFor(status);
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Minimal APIs only report a malformed body as an exception when asked to; the handler then words it.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var limit = app.Configuration.GetValue<long>("Api:MaxBodyBytes", 1_048_576);
+        app.Use((context, next) => LimitBody(context, next, limit));
+        return app;
+    }
+
+    // Kestrel enforces the limit it is given; a Content-Length above it is refused before reading.
+    private static Task LimitBody(HttpContext context, RequestDelegate next, long limit)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+            return next(context);
+        if (context.Request.ContentLength > limit)
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false } && (feature.MaxRequestBodySize is null || feature.MaxRequestBodySize > limit))
+            feature.MaxRequestBodySize = limit;
+        else if (feature is null)
+            context.Request.Body = new LengthLimitedStream(context.Request.Body, limit);
+        return next(context);
+    }
+
+    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    private sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            var problem = exception switch
+            {
+                RequestValidationException invalid => ProblemResults.Problem(400, "Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được nêu.", invalid.Errors),
+                AccessDeniedException { SignedIn: false } denied => ProblemResults.Problem(401, denied.Message),
+                AccessDeniedException denied => ProblemResults.Problem(403, denied.Message),
+                BadHttpRequestException { StatusCode: 413 } => ProblemResults.Problem(413, "Dữ liệu gửi lên vượt quá giới hạn cho phép."),
+                BadHttpRequestException { InnerException: JsonException json } => ProblemResults.Problem(400, JsonMessage(json)),
+                BadHttpRequestException bad => ProblemResults.Problem(bad.StatusCode, BadRequestMessage(bad)),
+                JsonException json => ProblemResults.Problem(400, JsonMessage(json)),
+                DbUpdateConcurrencyException => ProblemResults.Problem(409, "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại."),
+                OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+                _ => ProblemResults.Problem(500, "Hệ thống gặp lỗi không mong muốn. Lỗi đã được ghi lại; vui lòng thử lại sau hoặc báo quản trị hệ thống."),
+            };
+            if (problem is null)
+                return true; // the client went away; nobody to answer
+            if (problem.Status >= 500)
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = problem.Status!.Value;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        }
+
+        private static string JsonMessage(JsonException json) =>
+            json.Path is { Length: > 1 } path
+                ? $"Nội dung JSON không hợp lệ tại trường '{path.TrimStart('$', '.')}': sai kiểu dữ liệu hoặc sai cú pháp."
+                : "Nội dung JSON không hợp lệ: sai cú pháp hoặc sai kiểu dữ liệu.";
+
+        private static string BadRequestMessage(BadHttpRequestException bad) => bad.Message switch
+        {
+            var m when m.Contains("Failed to read parameter", StringComparison.Ordinal) && m.Contains("JSON", StringComparison.OrdinalIgnoreCase) => "Nội dung JSON không hợp lệ.",
+            var m when m.Contains("Required parameter", StringComparison.Ordinal) || m.Contains("Implicit body inferred", StringComparison.Ordinal) => "Thiếu dữ liệu bắt buộc trong yêu cầu.",
+            var m when m.Contains("Expected a supported JSON media type", StringComparison.Ordinal) => "Yêu cầu phải gửi nội dung JSON (Content-Type: application/json).",
+            var m when m.Contains("Failed to bind parameter", StringComparison.Ordinal) => "Tham số trong đường dẫn hoặc chuỗi truy vấn không đúng định dạng.",
+            _ => "Yêu cầu không hợp lệ.",
+        };
+    }
+}
+
+/// <summary>Counts bytes read and refuses more than the limit, for servers without a body-size feature.</summary>
+internal sealed class LengthLimitedStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read > limit)
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        return read;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using BaoCao.SharedKernel.Events;
+using BaoCao.SharedKernel.Modules;
+using BaoCao.SharedKernel.Persistence;
+using BaoCao.SharedKernel.Pipeline;
+using BaoCao.SharedKernel.Security;
+using BaoCao.Web.Components;
+using Carter;
+using FluentValidation;
+using Mapster;
+using MapsterMapper;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace BaoCao.Web.Hosting;
+
+internal static class BaoCaoHost
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static WebApplicationBuilder AddBaoCao(this WebApplicationBuilder builder, params IModule[] modules)
+    {
+        var services = builder.Services;
+        var registry = new ModuleRegistry(modules);
+        services.AddSingleton(registry);
+        services.AddSingleton<IReadOnlyList<IModule>>(modules);
+
+        var database = DatabaseOptions.From(builder.Configuration, builder.Environment);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+
+        CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
+        CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
+        ValidatorOptions.Global.LanguageManager.Culture = CultureInfo.GetCultureInfo("vi");
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(TelemetryBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
+                typeof(ValidationBehavior<,>),
+            ];
+        });
+        services.AddValidatorsFromAssemblies(registry.Assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddCarter(new DependencyContextAssemblyCatalog(registry.Assemblies), c => c.WithEmptyValidators());
+        services.AddSingleton(TypeAdapterConfig.GlobalSettings);
+        services.AddSingleton<IMapper>(new Mapper(TypeAdapterConfig.GlobalSettings));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<IAccessPolicy, SignedInAccessPolicy>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(new OutboxDispatcherOptions(
+            builder.Configuration.GetValue("Outbox:Enabled", true),
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Outbox:PollSeconds", 2.0))));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<ModuleMigrator>();
+
+        builder.AddApiErrors();
+        builder.AddSecurity();
+        builder.AddJobs(database);
+        builder.AddTelemetry();
+        builder.AddHealth();
+        builder.AddDemo(database);
+        services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
+            type.Type.DeclaringType is { } slice && !type.Type.IsGenericType
+                ? $"{slice.Name}{type.Type.Name}"
+                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+
+        foreach (var module in modules)
+            module.AddServices(services, builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication UseBaoCao(this WebApplication app)
+    {
+        app.UseApiErrors();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Vietnamese),
+            SupportedCultures = [Vietnamese],
+            SupportedUICultures = [Vietnamese],
+        });
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", options => options.WithTitle("BaoCao API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapCarter();
+        app.MapJobsDashboard();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(app.Services.GetRequiredService<ModuleRegistry>().Assemblies);
+        return app;
+    }
+
+    /// <summary>Before serving: one node per SQLite file, migrations, recurring jobs, demo data.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        if (database.IsSqlite)
+        {
+            var nodeLock = SqliteNodeLock.Acquire(database.ConnectionString);
+            app.Lifetime.ApplicationStopped.Register(nodeLock.Dispose);
+        }
+        if (database.MigrateOnStartup)
+            await app.Services.GetRequiredService<ModuleMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+
+        app.RegisterRecurringJobs();
+        await app.SeedDemoAsync();
+    }
+}

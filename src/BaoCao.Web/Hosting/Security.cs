@@ -1,0 +1,61 @@
+using BaoCao.SharedKernel.Http;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace BaoCao.Web.Hosting;
+
+/// <summary>Cookie sign-in for people; every /api endpoint needs a signed-in caller unless it says
+/// <c>AllowAnonymous</c>, so a forgotten attribute fails closed. Pages opt in with [Authorize].</summary>
+internal static class Security
+{
+    public const string SignInPath = "/dang-nhap";
+
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "BaoCao.Auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = SignInPath;
+                options.AccessDeniedPath = SignInPath;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized, "Bạn cần đăng nhập để tiếp tục.");
+                options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden, "Bạn không có quyền thực hiện thao tác này.");
+            });
+        builder.Services.AddSingleton<IAuthorizationHandler, ApiNeedsSignInHandler>();
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new ApiNeedsSignIn()).Build());
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    // APIs answer 401/403 with ProblemDetails; browsers on pages are sent to the sign-in page.
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, string detail)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext, ProblemDetails = ProblemResults.Problem(status, detail) }).AsTask();
+    }
+
+    private sealed class ApiNeedsSignIn : IAuthorizationRequirement;
+
+    private sealed class ApiNeedsSignInHandler : AuthorizationHandler<ApiNeedsSignIn>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiNeedsSignIn requirement)
+        {
+            var isApi = context.Resource is HttpContext http && http.Request.Path.StartsWithSegments("/api");
+            if (!isApi || context.User.Identity?.IsAuthenticated == true)
+                context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using BaoCao.Accounts;
+using BaoCao.Dashboards;
+using BaoCao.Deadlines;
+using BaoCao.Forms;
+using BaoCao.Indicators;
+using BaoCao.Web.Hosting;
+using BaoCao.Workflow;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBaoCao(
+    new AccountsModule(),
+    new IndicatorsModule(),
+    new FormsModule(),
+    new WorkflowModule(),
+    new DeadlinesModule(),
+    new DashboardsModule());
+
+var app = builder.Build();
+app.UseBaoCao();
+await app.PrepareAsync();
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
