@@ -1,3 +1,4 @@
+using BaoCao.Deadlines.Domain;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
@@ -23,6 +24,7 @@ public sealed class DeadlinesModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<WorkingCalendar>();
         services.AddModuleDbContext<DeadlinesDbContext, DeadlinesSqliteDbContext, DeadlinesPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -52,8 +52,10 @@ internal static class Security
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiNeedsSignIn requirement)
         {
-            var isApi = context.Resource is HttpContext http && http.Request.Path.StartsWithSegments("/api");
-            if (!isApi || context.User.Identity?.IsAuthenticated == true)
+            // Only real API routes need a user; "no such route", 405 and 415 answers protect nothing.
+            var isApiRoute = context.Resource is HttpContext http && http.Request.Path.StartsWithSegments("/api")
+                && http.GetEndpoint() is RouteEndpoint;
+            if (!isApiRoute || context.User.Identity?.IsAuthenticated == true)
                 context.Succeed(requirement);
             return Task.CompletedTask;
         }

@@ -1,3 +1,4 @@
+using BaoCao.Accounts.Domain;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,8 @@ namespace BaoCao.Accounts.Persistence;
 
 internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options, AccountsModule.SchemaName)
 {
+    public DbSet<SecurityLogEntry> SecurityLog => Set<SecurityLogEntry>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);
 }

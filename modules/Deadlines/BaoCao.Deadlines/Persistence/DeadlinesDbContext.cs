@@ -1,3 +1,4 @@
+using BaoCao.Deadlines.Domain;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,8 @@ namespace BaoCao.Deadlines.Persistence;
 
 internal class DeadlinesDbContext(DbContextOptions options) : ModuleDbContext(options, DeadlinesModule.SchemaName)
 {
+    public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DeadlinesDbContext).Assembly);
 }

@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BaoCao.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (all six modules, real database, real pipeline) in memory. Time is a FakeTimeProvider
+/// starting at <see cref="Start"/>; the job server is off unless a test turns it on.
+/// </summary>
+public sealed class BaoCaoApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Mat-khau-demo-cho-kiem-thu-2026";
+
+    /// <summary>Friday 27 November 2026, 09:00 in Hà Nội.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private BaoCaoApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public TestDatabase Database { get; }
+    public FakeTimeProvider Clock { get; } = new(Start.ToUniversalTime());
+
+    /// <summary>Starts the app on a new database of its own, dropped when the app is disposed.</summary>
+    public static async Task<BaoCaoApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Started(new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings));
+
+    /// <summary>Starts the app on a database the test owns (to restart on the same data).</summary>
+    public static BaoCaoApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Started(new BaoCaoApp(database, ownsDatabase: false, settings));
+
+    private static BaoCaoApp Started(BaoCaoApp app)
+    {
+        app.StartServer();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", Database.Kind.ToString());
+        builder.UseSetting("ConnectionStrings:BaoCao", Database.ConnectionString);
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Outbox:PollSeconds", "0.2");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Runs code in a request-like scope with the app's services (mediator, DbContexts).</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
+    }
+}
+
+public static class HttpAssertions
+{
+    /// <summary>Reads an RFC 9457 body, asserting its media type.</summary>
+    public static async Task<ProblemBody> ReadProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<ProblemBody>())!;
+    }
+}
+
+public sealed record ProblemBody(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors);
