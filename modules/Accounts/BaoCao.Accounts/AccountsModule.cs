@@ -1,4 +1,8 @@
+using BaoCao.Accounts.Jobs;
 using BaoCao.Accounts.Persistence;
+using BaoCao.SharedKernel.Security;
+using BaoCao.SharedKernel.Time;
+using Hangfire;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -18,11 +22,16 @@ public sealed class AccountsModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
-        new("Tài khoản", "/tai-khoan", Icons.Material.Outlined.ManageAccounts, 80),
+        new("Nhật ký bảo mật", "/tai-khoan/nhat-ky-bao-mat", Icons.Material.Outlined.Security, 80, [Roles.Administrator]),
     ];
+
+    public void AddRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<PurgeExpiredSecurityLog>(PurgeExpiredSecurityLog.JobId, job => job.RunAsync(CancellationToken.None),
+            "30 2 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<PurgeExpiredSecurityLog>();
         services.AddModuleDbContext<AccountsDbContext, AccountsSqliteDbContext, AccountsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

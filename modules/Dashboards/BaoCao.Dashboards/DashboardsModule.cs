@@ -3,7 +3,6 @@ using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace BaoCao.Dashboards;
 
@@ -15,11 +14,6 @@ public sealed class DashboardsModule : IModule
     public string Name => "Dashboards";
 
     public string Schema => SchemaName;
-
-    public IReadOnlyList<NavigationEntry> Navigation =>
-    [
-        new("Dashboard", "/dashboard", Icons.Material.Outlined.Dashboard, 10),
-    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -19,7 +19,7 @@ public sealed class DeadlinesModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
-        new("Thời hạn gửi báo cáo", "/thoi-han", Icons.Material.Outlined.EventAvailable, 50),
+        new("Tính ngày làm việc", "/thoi-han/ngay-lam-viec", Icons.Material.Outlined.EventAvailable, 50),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -3,7 +3,6 @@ using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace BaoCao.Forms;
 
@@ -15,11 +14,6 @@ public sealed class FormsModule : IModule
     public string Name => "Forms";
 
     public string Schema => SchemaName;
-
-    public IReadOnlyList<NavigationEntry> Navigation =>
-    [
-        new("Biểu mẫu nhập liệu", "/bieu-mau", Icons.Material.Outlined.TableChart, 30),
-    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

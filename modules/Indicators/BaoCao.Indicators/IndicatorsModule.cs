@@ -3,7 +3,6 @@ using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace BaoCao.Indicators;
 
@@ -15,11 +14,6 @@ public sealed class IndicatorsModule : IModule
     public string Name => "Indicators";
 
     public string Schema => SchemaName;
-
-    public IReadOnlyList<NavigationEntry> Navigation =>
-    [
-        new("Hệ thống chỉ số", "/chi-so", Icons.Material.Outlined.Analytics, 20),
-    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

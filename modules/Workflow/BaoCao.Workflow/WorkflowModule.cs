@@ -3,7 +3,6 @@ using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace BaoCao.Workflow;
 
@@ -15,11 +14,6 @@ public sealed class WorkflowModule : IModule
     public string Name => "Workflow";
 
     public string Schema => SchemaName;
-
-    public IReadOnlyList<NavigationEntry> Navigation =>
-    [
-        new("Duyệt số liệu", "/duyet", Icons.Material.Outlined.FactCheck, 40),
-    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

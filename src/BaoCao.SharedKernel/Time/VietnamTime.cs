@@ -3,6 +3,8 @@ namespace BaoCao.SharedKernel.Time;
 /// <summary>Days and deadlines are Vietnamese calendar days (UTC+7, no daylight saving).</summary>
 public static class VietnamTime
 {
+    public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
     public static DateTimeOffset Now(TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone);

@@ -73,6 +73,9 @@ internal static class BaoCaoHost
                 ? $"{slice.Name}{type.Type.Name}"
                 : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type));
 
+        // Vietnamese letters as they are, not as &#x...; entities: smaller, readable pages.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();

@@ -92,3 +92,29 @@ public static class HttpAssertions
 }
 
 public sealed record ProblemBody(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors);
+
+public static class SignInExtensions
+{
+    /// <summary>Signs in through the real sign-in form (antiforgery token included); the client keeps the cookie.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/dang-nhap");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the sign-in form carries an antiforgery token");
+        return await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "sign-in",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static async Task<HttpClient> AdministratorAsync(this BaoCaoApp app)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.SignInAsync("admin", BaoCaoApp.DemoPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}

@@ -1,0 +1,77 @@
+using BaoCao.Accounts.Domain;
+using BaoCao.Accounts.Persistence;
+using BaoCao.SharedKernel.Http;
+using BaoCao.SharedKernel.Pipeline;
+using BaoCao.SharedKernel.Results;
+using BaoCao.SharedKernel.Security;
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoCao.Accounts.Features;
+
+/// <summary>An administrator reads the security log, newest first, optionally for one user name.</summary>
+internal static class ViewSecurityLog
+{
+    internal const string Permission = "accounts.security-log.view";
+
+    internal sealed record Query(string? UserName, int Page = 1, int PageSize = 50) : IQuery<Result<Response>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permission;
+    }
+
+    internal sealed record Entry(DateTimeOffset At, string Event, string UserName, string? RemoteAddress);
+
+    internal sealed record Response(IReadOnlyList<Entry> Entries, int Total, int Page, int PageSize);
+
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Số trang phải từ 1 trở lên.");
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 500).WithMessage("Số dòng mỗi trang phải từ 1 đến 500.");
+            RuleFor(q => q.UserName).MaximumLength(256).WithMessage("Tên đăng nhập dài quá 256 ký tự.");
+        }
+    }
+
+    internal sealed class Handler(AccountsDbContext db) : IQueryHandler<Query, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var entries = db.SecurityLog.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.UserName))
+                entries = entries.Where(e => e.UserName == query.UserName.Trim());
+            var total = await entries.CountAsync(cancellationToken);
+            var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+                .Select(e => new Entry(e.At, e.Event.ToString(), e.UserName, e.RemoteAddress))
+                .ToListAsync(cancellationToken);
+            return new Response(page, total, query.Page, query.PageSize);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapGet("/api/accounts/security-log",
+                    async (string? userName, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                        (await sender.Send(new Query(userName, page ?? 1, pageSize ?? 50), ct)).ToHttpResult())
+                .RequireAuthorization(policy => policy.RequireRole(Roles.Administrator))
+                .WithTags("Tài khoản")
+                .WithSummary("Nhật ký bảo mật: đăng nhập thành công, thất bại, đăng xuất");
+    }
+
+    internal static string Describe(string @event) => Enum.TryParse<SecurityEvent>(@event, out var known)
+        ? known switch
+        {
+            SecurityEvent.SignInSucceeded => "Đăng nhập thành công",
+            SecurityEvent.SignInFailed => "Đăng nhập thất bại",
+            SecurityEvent.SignedOut => "Đăng xuất",
+            _ => @event,
+        }
+        : @event;
+}
