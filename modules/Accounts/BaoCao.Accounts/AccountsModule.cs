@@ -29,6 +29,13 @@ public sealed class AccountsModule : IModule
         jobs.AddOrUpdate<PurgeExpiredSecurityLog>(PurgeExpiredSecurityLog.JobId, job => job.RunAsync(CancellationToken.None),
             "30 2 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
 
+    // Until real accounts exist the demo administrator is the only account (its password is Demo:Password).
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<DemoProvince>().AnnounceSignIn("admin", "Quản trị hệ thống và tổng hợp cấp tỉnh");
+        return Task.CompletedTask;
+    }
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PurgeExpiredSecurityLog>();

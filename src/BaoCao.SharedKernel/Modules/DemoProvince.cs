@@ -12,8 +12,9 @@ public sealed class DemoProvince
 {
     private readonly ConcurrentDictionary<string, string> _signIns = new(StringComparer.Ordinal);
 
-    private DemoProvince(bool enabled, string password, bool generated)
+    private DemoProvince(bool enabled, string password, bool generated, string? passwordFile = null)
     {
+        PasswordFile = passwordFile;
         Enabled = enabled;
         Password = password;
         PasswordGenerated = generated;
@@ -22,6 +23,9 @@ public sealed class DemoProvince
     public bool Enabled { get; }
     public string Password { get; }
     public bool PasswordGenerated { get; }
+
+    /// <summary>Where a generated password is kept between runs.</summary>
+    public string? PasswordFile { get; }
 
     /// <summary>User name → what the account is, in Vietnamese, in the order modules announced them.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SignIns => [.. _signIns.OrderBy(s => s.Key == "admin" ? 0 : 1).ThenBy(s => s.Key, StringComparer.Ordinal)];
@@ -40,7 +44,7 @@ public sealed class DemoProvince
 
         var file = Path.Combine(dataDirectory, "demo-password");
         if (File.Exists(file) && File.ReadAllText(file).Trim() is { Length: >= 16 } kept)
-            return new DemoProvince(true, kept, generated: true);
+            return new DemoProvince(true, kept, generated: true, file);
 
         // 18 random characters from an alphabet without look-alikes: long enough for the no-2FA rule (≥ 14).
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -49,6 +53,6 @@ public sealed class DemoProvince
         File.WriteAllText(file, password + "\n");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return new DemoProvince(true, password, generated: true);
+        return new DemoProvince(true, password, generated: true, file);
     }
 }

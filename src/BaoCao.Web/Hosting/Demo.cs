@@ -40,7 +40,7 @@ internal static class Demo
             $"  Mở trình duyệt:  {url}",
             $"  Đăng nhập:       {url}{Security.SignInPath}",
             $"  Tài liệu API:    {url}/api-docs",
-            $"  Mật khẩu demo:   {demo.Password}" + (demo.PasswordGenerated ? "   (tự sinh, lưu ở data/demo-password; đặt Demo__Password để thay)" : ""),
+            $"  Mật khẩu demo:   {demo.Password}" + (demo.PasswordGenerated ? $"   (tự sinh, lưu ở {demo.PasswordFile}; đặt biến môi trường Demo__Password để thay)" : ""),
             "  Tài khoản demo:",
         };
         lines.AddRange(demo.SignIns.Select(s => $"    {s.Key,-24} {s.Value}"));

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using BaoCao.Benchmarks;
+
+// Drives a running BaoCao (started by build/bench/run.sh) and prints, per benchmark, the candidate and the
+// baseline measured in the same run: several alternating rounds, the median of each, and their ratio.
+var baseUrl = args.FirstOrDefault(a => a.StartsWith("http", StringComparison.Ordinal)) ?? "http://127.0.0.1:5099";
+var names = args.Where(a => !a.StartsWith("http", StringComparison.Ordinal) && !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var rounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUNDS"), out var r) ? r : 5;
+var seconds = double.TryParse(Environment.GetEnvironmentVariable("BENCH_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 3;
+
+IBenchmark[] all = [new HealthReadyVsLive()];
+var selected = all.Where(b => names.Count == 0 || names.Contains(b.Name)).ToList();
+if (selected.Count == 0)
+{
+    Console.Error.WriteLine($"Unknown benchmark. Known: {string.Join(", ", all.Select(b => b.Name))}");
+    return 2;
+}
+
+using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+var rows = new List<string[]>();
+foreach (var benchmark in selected)
+{
+    await benchmark.PrepareAsync(http);
+    var candidate = new List<Measurement>();
+    var baseline = new List<Measurement>();
+    for (var round = 0; round < rounds; round++)
+    {
+        // Alternate so drift (JIT, caches, the other core) hits both sides alike.
+        baseline.Add(await Load.RunAsync(http, benchmark.Baseline, benchmark.Concurrency, seconds));
+        candidate.Add(await Load.RunAsync(http, benchmark.Candidate, benchmark.Concurrency, seconds));
+    }
+    var c = Measurement.Median(candidate);
+    var b = Measurement.Median(baseline);
+    rows.Add([benchmark.Name, benchmark.CandidateName, $"{c.PerSecond:F0}", $"{c.P50Ms:F2}", $"{c.P95Ms:F2}", $"{c.Errors}",
+        benchmark.BaselineName, $"{b.PerSecond:F0}", $"{b.P50Ms:F2}", $"{b.P95Ms:F2}", $"{c.PerSecond / b.PerSecond:F2}", benchmark.Goal]);
+}
+
+string[] header = ["benchmark", "candidate", "req/s", "p50 ms", "p95 ms", "errors", "baseline", "req/s", "p50 ms", "p95 ms", "ratio", "goal"];
+var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(row => row[i].Length))).ToArray();
+Console.WriteLine($"BaoCao benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {rounds} rounds × {seconds} s, medians");
+Console.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))));
+Console.WriteLine(string.Join("-|-", widths.Select(w => new string('-', w))));
+foreach (var row in rows)
+    Console.WriteLine(string.Join(" | ", row.Select((v, i) => v.PadRight(widths[i]))));
+return rows.Any(row => row[5] != "0") ? 1 : 0;
+
+namespace BaoCao.Benchmarks
+{
+    internal interface IBenchmark
+    {
+        string Name { get; }
+        string Goal { get; }
+        string CandidateName { get; }
+        string BaselineName { get; }
+        int Concurrency { get; }
+        Func<HttpClient, Task<HttpResponseMessage>> Candidate { get; }
+        Func<HttpClient, Task<HttpResponseMessage>> Baseline { get; }
+        Task PrepareAsync(HttpClient http) => Task.CompletedTask;
+    }
+
+    /// <summary>Proves the harness: readiness (every module's database and the job storage) against liveness
+    /// (the same pipeline, no checks).</summary>
+    internal sealed class HealthReadyVsLive : IBenchmark
+    {
+        public string Name => "health";
+        public string Goal => "harness check";
+        public string CandidateName => "GET /health/ready";
+        public string BaselineName => "GET /health/live";
+        public int Concurrency => 8;
+        public Func<HttpClient, Task<HttpResponseMessage>> Candidate => http => http.GetAsync("/health/ready");
+        public Func<HttpClient, Task<HttpResponseMessage>> Baseline => http => http.GetAsync("/health/live");
+    }
+
+    internal sealed record Measurement(double PerSecond, double P50Ms, double P95Ms, int Errors)
+    {
+        public static Measurement Median(List<Measurement> rounds)
+        {
+            static double Mid(IEnumerable<double> values) { var v = values.Order().ToList(); return v[v.Count / 2]; }
+            return new(Mid(rounds.Select(m => m.PerSecond)), Mid(rounds.Select(m => m.P50Ms)), Mid(rounds.Select(m => m.P95Ms)), rounds.Sum(m => m.Errors));
+        }
+    }
+
+    internal static class Load
+    {
+        /// <summary>Closed loop: <paramref name="concurrency"/> workers send requests back to back for a fixed time.</summary>
+        public static async Task<Measurement> RunAsync(HttpClient http, Func<HttpClient, Task<HttpResponseMessage>> request, int concurrency, double seconds)
+        {
+            var latencies = new List<double>[concurrency];
+            var errors = 0;
+            var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+            var started = Stopwatch.GetTimestamp();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+            {
+                var mine = latencies[worker] = [];
+                while (Stopwatch.GetTimestamp() < stopAt)
+                {
+                    var begin = Stopwatch.GetTimestamp();
+                    using var response = await request(http);
+                    await response.Content.ReadAsByteArrayAsync();
+                    mine.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+                    if (!response.IsSuccessStatusCode)
+                        Interlocked.Increment(ref errors);
+                }
+            }));
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var all = latencies.SelectMany(l => l).Order().ToList();
+            return new Measurement(all.Count / elapsed, all[all.Count / 2], all[(int)(all.Count * 0.95)], errors);
+        }
+    }
+}
