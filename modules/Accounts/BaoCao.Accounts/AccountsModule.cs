@@ -3,6 +3,7 @@ using BaoCao.Accounts.Persistence;
 using BaoCao.SharedKernel.Security;
 using BaoCao.SharedKernel.Time;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,8 @@ public sealed class AccountsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PurgeExpiredSecurityLog>();
+        // In the database, so a restart or a second node still reads the cookies the first one issued.
+        services.AddDataProtection().SetApplicationName("BaoCao").PersistKeysToDbContext<AccountsDbContext>();
         services.AddModuleDbContext<AccountsDbContext, AccountsSqliteDbContext, AccountsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

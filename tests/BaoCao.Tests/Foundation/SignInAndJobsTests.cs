@@ -28,6 +28,26 @@ public sealed class SignInAndJobsTests
         Assert.Equal(["SignInSucceeded", "SignInFailed"], log.Entries.Select(e => e.Event));
     }
 
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_sign_in_survives_a_restart_because_the_keys_live_in_the_database(DatabaseKind database)
+    {
+        await using var data = await TestDatabase.CreateAsync(database);
+        string cookie;
+        await using (var first = BaoCaoApp.StartOn(data))
+        {
+            var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var response = await client.SignInAsync("admin", BaoCaoApp.DemoPassword);
+            cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("BaoCao.Auth=", StringComparison.Ordinal)).Split(';')[0];
+            Assert.True(await first.InScopeAsync(sp => sp.GetRequiredService<AccountsDbContext>().DataProtectionKeys.AnyAsync()));
+        }
+
+        await using var second = BaoCaoApp.StartOn(data);
+        var restarted = second.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        restarted.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        Assert.Equal(HttpStatusCode.OK, (await restarted.GetAsync("/api/accounts/security-log")).StatusCode);
+    }
+
     [Fact]
     public async Task The_security_log_is_for_administrators_only()
     {

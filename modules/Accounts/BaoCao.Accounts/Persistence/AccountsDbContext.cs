@@ -1,11 +1,15 @@
 using BaoCao.Accounts.Domain;
 using BaoCao.SharedKernel.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaoCao.Accounts.Persistence;
 
-internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options, AccountsModule.SchemaName)
+internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(options, AccountsModule.SchemaName), IDataProtectionKeyContext
 {
+    /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<SecurityLogEntry> SecurityLog => Set<SecurityLogEntry>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>

@@ -84,6 +84,23 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
 
                     b.ToTable("accounts_OutboxMessages", (string)null);
                 });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("accounts_DataProtectionKeys");
+                });
 #pragma warning restore 612, 618
         }
     }
