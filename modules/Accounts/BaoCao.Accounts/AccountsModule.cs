@@ -2,7 +2,14 @@ using BaoCao.Accounts.Jobs;
 using BaoCao.Accounts.Persistence;
 using BaoCao.SharedKernel.Security;
 using BaoCao.SharedKernel.Time;
+using BaoCao.Accounts.Demo;
+using BaoCao.Accounts.Domain;
+using BaoCao.Accounts.Security;
+using BaoCao.SharedKernel.Pipeline;
 using Hangfire;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
@@ -30,16 +37,36 @@ public sealed class AccountsModule : IModule
         jobs.AddOrUpdate<PurgeExpiredSecurityLog>(PurgeExpiredSecurityLog.JobId, job => job.RunAsync(CancellationToken.None),
             "30 2 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
 
-    // Until real accounts exist the demo administrator is the only account (its password is Demo:Password).
-    public Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<DemoProvince>().AnnounceSignIn("admin", "Quản trị hệ thống và tổng hợp cấp tỉnh");
-        return Task.CompletedTask;
-    }
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<DemoProvinceSeed>().SeedAsync(cancellationToken);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PurgeExpiredSecurityLog>();
+        services.AddScoped<DemoProvinceSeed>();
+
+        // ASP.NET Core Identity for the accounts: the module's own context stores them.
+        services.AddIdentityCore<Account>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                options.Password.RequiredLength = PasswordRules.MinimumWithTwoFactor;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+            })
+            .AddUserStore<UserOnlyStore<Account, AccountsDbContext, Guid>>()
+            .AddPasswordValidator<PasswordRules>()
+            .AddDefaultTokenProviders();
+        // PBKDF2-HMAC-SHA512 (Identity v3 format); 210,000 iterations is OWASP's 2023 figure for that hash.
+        services.Configure<PasswordHasherOptions>(options =>
+            options.IterationCount = configuration.GetValue("Accounts:PasswordHashIterations", 210_000));
+        services.AddScoped<Grants>();
+        services.AddScoped<IAccessPolicy, AccountsAccessPolicy>();
+        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
+            options => options.Events.OnValidatePrincipal = AccountPrincipals.ValidateAsync);
         // In the database, so a restart or a second node still reads the cookies the first one issued.
         services.AddDataProtection().SetApplicationName("BaoCao").PersistKeysToDbContext<AccountsDbContext>();
         services.AddModuleDbContext<AccountsDbContext, AccountsSqliteDbContext, AccountsPostgreSqlDbContext>(configuration, SchemaName);

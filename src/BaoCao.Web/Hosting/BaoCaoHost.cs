@@ -10,6 +10,7 @@ using FluentValidation;
 using Mapster;
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -52,7 +53,6 @@ internal static class BaoCaoHost
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddSingleton<IAccessPolicy, SignedInAccessPolicy>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(new OutboxDispatcherOptions(
@@ -82,6 +82,8 @@ internal static class BaoCaoHost
 
         foreach (var module in modules)
             module.AddServices(services, builder.Configuration);
+        // The Accounts module decides access; this stand-in only serves a host without it.
+        services.TryAddScoped<IAccessPolicy, SignedInAccessPolicy>();
         return builder;
     }
 

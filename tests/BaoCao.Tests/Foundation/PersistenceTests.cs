@@ -144,7 +144,7 @@ public sealed class PersistenceTests
     public async Task Two_PostgreSql_nodes_starting_at_once_migrate_once()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
-        var notYet = new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false", ["Outbox:Enabled"] = "false" };
+        var notYet = new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false", ["Outbox:Enabled"] = "false", ["Demo:Seed"] = "false" };
         await using var first = BaoCaoApp.StartOn(database, notYet);
         await using var second = BaoCaoApp.StartOn(database, notYet);
 

@@ -55,6 +55,9 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Outbox:PollSeconds", "0.2");
+        // Hashing at the production work factor costs ~0.1 s a password: 30 demo accounts per app start.
+        // PasswordHashingTests checks the production setting itself.
+        builder.UseSetting("Accounts:PasswordHashIterations", "1000");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -4,6 +4,9 @@ internal enum SecurityEvent
 {
     SignInSucceeded,
     SignInFailed,
+    SignInWhileLocked,
+    LockedOut,
+    TwoFactorRequired,
     SignedOut,
 }
 

@@ -1,27 +1,47 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
-using BaoCao.SharedKernel.Modules;
-using BaoCao.SharedKernel.Results;
-using BaoCao.SharedKernel.Security;
+using BaoCao.Accounts.Security;
+using BaoCao.SharedKernel.Http;
+using Carter;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace BaoCao.Accounts.Features;
 
 /// <summary>
-/// A person signs in. Stand-in until real accounts exist: only the demo administrator is known. The attempt
-/// goes to the security log either way; a success is announced to other modules (usage statistics).
+/// A person signs in with user name and password. Every attempt goes to the security log; an unknown user and
+/// a wrong password get the same answer (and the same work: a hash is checked either way); after
+/// <c>Accounts:MaxFailedSignIns</c> (5) failures the account is locked for <c>Accounts:LockoutMinutes</c> (15)
+/// and even the right password is refused until then.
 /// </summary>
 internal static class SignIn
 {
-    internal sealed record Command(string UserName, string Password, string? RemoteAddress) : ICommand<Result<SignedInUser>>;
+    internal sealed record Command(string UserName, string Password, string? RemoteAddress) : ICommand<Outcome>;
 
-    internal sealed record SignedInUser(string UserName, IReadOnlyList<string> Roles);
+    internal enum Kind
+    {
+        SignedIn,
+        RequiresTwoFactor,
+        Invalid,
+        LockedOut,
+    }
+
+    internal sealed record Outcome(Kind Kind, ClaimsPrincipal? Principal = null, string? DisplayName = null, DateTimeOffset? LockedUntil = null);
 
     internal const string WrongCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+    internal static string LockedMessage(DateTimeOffset until) =>
+        $"Tài khoản tạm thời bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {TimeZoneInfo.ConvertTime(until, SharedKernel.Time.VietnamTime.Zone):HH:mm dd/MM/yyyy} hoặc liên hệ quản trị hệ thống.";
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -30,29 +50,101 @@ internal static class SignIn
             RuleFor(c => c.UserName).NotEmpty().WithMessage("Vui lòng nhập tên đăng nhập.")
                 .MaximumLength(256).WithMessage("Tên đăng nhập dài quá 256 ký tự.");
             RuleFor(c => c.Password).NotEmpty().WithMessage("Vui lòng nhập mật khẩu.")
-                .MaximumLength(128).WithMessage("Mật khẩu dài quá 128 ký tự.");
+                .MaximumLength(PasswordRules.Maximum).WithMessage($"Mật khẩu không được dài quá {PasswordRules.Maximum} ký tự.");
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db, DemoProvince demo, TimeProvider clock) : ICommandHandler<Command, Result<SignedInUser>>
+    internal sealed class Handler(AccountsDbContext db, IPasswordHasher<Account> hasher, ILookupNormalizer normalizer, TimeProvider clock, IConfiguration configuration)
+        : ICommandHandler<Command, Outcome>
     {
-        public async ValueTask<Result<SignedInUser>> Handle(Command command, CancellationToken cancellationToken)
+        // Checked for unknown user names so that they cost what a wrong password costs.
+        private static string? _decoyHash;
+
+        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var known = IsDemoAdministrator(command.UserName, command.Password);
-            db.SecurityLog.Add(SecurityLogEntry.Record(known ? SecurityEvent.SignInSucceeded : SecurityEvent.SignInFailed, command.UserName, command.RemoteAddress, now));
-            if (known)
-                db.Publish(new UserSignedIn(Guid.NewGuid(), command.UserName, now), now);
-            await db.SaveChangesAsync(cancellationToken);
+            var normalized = normalizer.NormalizeName(command.UserName.Trim());
+            var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
 
-            // One answer for an unknown user and a wrong password: nothing to learn from it.
-            return known
-                ? new SignedInUser(command.UserName, [Roles.Administrator])
-                : Result<SignedInUser>.Invalid(WrongCredentials);
+            if (account is null || account.Status != AccountStatus.Active)
+            {
+                var decoy = new Account();
+                hasher.VerifyHashedPassword(decoy, _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString()), command.Password);
+                return await FailAsync(SecurityEvent.SignInFailed, command, now, new Outcome(Kind.Invalid), cancellationToken);
+            }
+            if (account.IsLockedOut(now))
+                return await FailAsync(SecurityEvent.SignInWhileLocked, command, now, new Outcome(Kind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
+
+            var verified = hasher.VerifyHashedPassword(account, account.PasswordHash ?? "", command.Password);
+            if (verified == PasswordVerificationResult.Failed)
+            {
+                account.AccessFailedCount++;
+                if (account.AccessFailedCount >= configuration.GetValue("Accounts:MaxFailedSignIns", 5))
+                {
+                    account.AccessFailedCount = 0;
+                    account.LockoutEnd = now.AddMinutes(configuration.GetValue("Accounts:LockoutMinutes", 15));
+                    return await FailAsync(SecurityEvent.LockedOut, command, now, new Outcome(Kind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
+                }
+                return await FailAsync(SecurityEvent.SignInFailed, command, now, new Outcome(Kind.Invalid), cancellationToken);
+            }
+
+            if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+                account.PasswordHash = hasher.HashPassword(account, command.Password);
+            account.AccessFailedCount = 0;
+            account.LockoutEnd = null;
+            if (account.TwoFactorEnabled)
+            {
+                db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.TwoFactorRequired, command.UserName, command.RemoteAddress, now));
+                await db.SaveChangesAsync(cancellationToken);
+                return new Outcome(Kind.RequiresTwoFactor);
+            }
+
+            account.LastSignInAt = now;
+            db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.SignInSucceeded, account.UserName!, command.RemoteAddress, now));
+            db.Publish(new UserSignedIn(Guid.NewGuid(), account.UserName!, now), now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(Kind.SignedIn, await AccountPrincipals.CreateAsync(db, account, cancellationToken), account.DisplayName);
         }
 
-        private bool IsDemoAdministrator(string userName, string password) =>
-            demo.Enabled && userName == "admin" &&
-            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(demo.Password));
+        private async Task<Outcome> FailAsync(SecurityEvent @event, Command command, DateTimeOffset now, Outcome outcome, CancellationToken cancellationToken)
+        {
+            db.SecurityLog.Add(SecurityLogEntry.Record(@event, command.UserName, command.RemoteAddress, now));
+            await db.SaveChangesAsync(cancellationToken);
+            return outcome;
+        }
     }
+
+    /// <summary>Writes the session cookie for a signed-in principal.</summary>
+    internal static async Task WriteCookieAsync(HttpContext http, ClaimsPrincipal principal, TimeProvider clock)
+    {
+        var properties = new AuthenticationProperties { IsPersistent = false };
+        AccountPrincipals.MarkChecked(properties, clock.GetUtcNow());
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/api/auth/login", async (LoginBody body, HttpContext http, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                {
+                    var outcome = await sender.Send(new Command(body.UserName ?? "", body.Password ?? "", http.Connection.RemoteIpAddress?.ToString()), ct);
+                    switch (outcome.Kind)
+                    {
+                        case Kind.SignedIn:
+                            await WriteCookieAsync(http, outcome.Principal!, clock);
+                            return Results.Ok(new { userName = outcome.Principal!.Identity!.Name, displayName = outcome.DisplayName, requiresTwoFactor = false });
+                        case Kind.RequiresTwoFactor:
+                            return Results.Ok(new { requiresTwoFactor = true });
+                        case Kind.LockedOut:
+                            return Results.Problem(ProblemResults.Problem(StatusCodes.Status423Locked, LockedMessage(outcome.LockedUntil!.Value)));
+                        default:
+                            return Results.Problem(ProblemResults.Problem(StatusCodes.Status401Unauthorized, WrongCredentials));
+                    }
+                })
+                .AllowAnonymous()
+                .WithTags("Đăng nhập")
+                .WithSummary("Đăng nhập bằng tên đăng nhập và mật khẩu");
+    }
+
+    internal sealed record LoginBody(string? UserName, string? Password);
 }

@@ -1,5 +1,6 @@
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
+using BaoCao.Accounts.Security;
 using BaoCao.SharedKernel.Http;
 using BaoCao.SharedKernel.Pipeline;
 using BaoCao.SharedKernel.Results;
@@ -17,11 +18,9 @@ namespace BaoCao.Accounts.Features;
 /// <summary>An administrator reads the security log, newest first, optionally for one user name.</summary>
 internal static class ViewSecurityLog
 {
-    internal const string Permission = "accounts.security-log.view";
-
     internal sealed record Query(string? UserName, int Page = 1, int PageSize = 50) : IQuery<Result<Response>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permission;
+        string IRequireAccess.Permission => Permissions.ViewSecurityLog;
     }
 
     internal sealed record Entry(DateTimeOffset At, string Event, string UserName, string? RemoteAddress);
@@ -38,11 +37,17 @@ internal static class ViewSecurityLog
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db) : IQueryHandler<Query, Result<Response>>
+    internal sealed class Handler(AccountsDbContext db, Grants grants) : IQueryHandler<Query, Result<Response>>
     {
         public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var entries = db.SecurityLog.AsNoTracking();
+            // Lines about the accounts of the administered units; attempts with names that match no account
+            // only for administrators whose scope includes a root unit (the province).
+            var administered = db.Units.Where(await grants.UnitScopeAsync(Permissions.ViewSecurityLog, cancellationToken));
+            var names = db.Accounts.Where(a => administered.Select(u => u.Id).Contains(a.UnitId)).Select(a => a.UserName);
+            var provinceWide = await administered.AnyAsync(u => u.ParentId == null, cancellationToken);
+            var entries = db.SecurityLog.AsNoTracking()
+                .Where(e => names.Contains(e.UserName) || (provinceWide && !db.Accounts.Any(a => a.UserName == e.UserName)));
             if (!string.IsNullOrWhiteSpace(query.UserName))
                 entries = entries.Where(e => e.UserName == query.UserName.Trim());
             var total = await entries.CountAsync(cancellationToken);
@@ -70,6 +75,9 @@ internal static class ViewSecurityLog
         {
             SecurityEvent.SignInSucceeded => "Đăng nhập thành công",
             SecurityEvent.SignInFailed => "Đăng nhập thất bại",
+            SecurityEvent.SignInWhileLocked => "Đăng nhập khi tài khoản đang bị khóa",
+            SecurityEvent.LockedOut => "Khóa tài khoản do nhập sai nhiều lần",
+            SecurityEvent.TwoFactorRequired => "Mật khẩu đúng, chờ mã xác thực hai lớp",
             SecurityEvent.SignedOut => "Đăng xuất",
             _ => @event,
         }

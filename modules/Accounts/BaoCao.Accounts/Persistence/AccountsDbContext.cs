@@ -11,6 +11,9 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SecurityLogEntry> SecurityLog => Set<SecurityLogEntry>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);

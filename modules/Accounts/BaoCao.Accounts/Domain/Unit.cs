@@ -1,0 +1,77 @@
+using BaoCao.SharedKernel.Persistence;
+
+namespace BaoCao.Accounts.Domain;
+
+internal enum UnitKind
+{
+    ProvincePeoplesCommittee,
+    ProvinceOffice,
+    Department,
+    CommunePeoplesCommittee,
+    SubDepartment,
+    OtherAgency,
+}
+
+/// <summary>
+/// An organisation in the province's tree (any depth). The tree is data: renames, moves and mergers
+/// (since 1 July 2025 two levels of local government) keep history through valid-from/valid-to and a
+/// successor. <see cref="Path"/> lists the ids from the root, so "this unit and its sub-units" is one
+/// prefix match in SQL.
+/// </summary>
+internal sealed class Unit : IVersioned
+{
+    private Unit() { }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public UnitKind Kind { get; private set; }
+    public Guid? ParentId { get; private set; }
+    public string Path { get; private set; } = "";
+    /// <summary>The national administrative code, where the unit has one (communes, wards).</summary>
+    public string? AdministrativeCode { get; private set; }
+    public string? OfficialEmail { get; private set; }
+    public string? LeaderEmail { get; private set; }
+    public DateOnly ValidFrom { get; private set; }
+    public DateOnly? ValidTo { get; private set; }
+    public Guid? SuccessorId { get; private set; }
+    public long Version { get; set; }
+
+    public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day <= ValidTo);
+
+    public static Unit Create(string code, string name, UnitKind kind, Unit? parent, DateOnly validFrom,
+        string? officialEmail = null, string? leaderEmail = null, string? administrativeCode = null)
+    {
+        var id = Guid.CreateVersion7();
+        return new Unit
+        {
+            Id = id,
+            Code = code.Trim(),
+            Name = name.Trim(),
+            Kind = kind,
+            ParentId = parent?.Id,
+            Path = (parent?.Path ?? "/") + id.ToString("N") + "/",
+            ValidFrom = validFrom,
+            OfficialEmail = officialEmail,
+            LeaderEmail = leaderEmail,
+            AdministrativeCode = administrativeCode,
+        };
+    }
+
+    /// <summary>The unit stops existing after <paramref name="lastDay"/>; its data reports under <paramref name="successor"/>.</summary>
+    public void MergeInto(Unit successor, DateOnly lastDay)
+    {
+        ValidTo = lastDay;
+        SuccessorId = successor.Id;
+    }
+
+    public static string Label(UnitKind kind) => kind switch
+    {
+        UnitKind.ProvincePeoplesCommittee => "UBND tỉnh",
+        UnitKind.ProvinceOffice => "Văn phòng UBND tỉnh",
+        UnitKind.Department => "Sở, ban, ngành",
+        UnitKind.CommunePeoplesCommittee => "UBND xã, phường",
+        UnitKind.SubDepartment => "Phòng, ban trực thuộc",
+        _ => "Cơ quan khác",
+    };
+}

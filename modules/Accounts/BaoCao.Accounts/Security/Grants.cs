@@ -1,0 +1,81 @@
+using System.Linq.Expressions;
+using BaoCao.Accounts.Domain;
+using BaoCao.Accounts.Persistence;
+using BaoCao.SharedKernel.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoCao.Accounts.Security;
+
+/// <summary>A grant with the tree path of its unit, for scope checks and scope filters.</summary>
+internal sealed record ScopedGrant(string Role, Guid UnitId, string UnitCode, string UnitName, string UnitPath, bool IncludeSubUnits)
+{
+    public bool Covers(Unit unit) => unit.Id == UnitId || (IncludeSubUnits && unit.Path.StartsWith(UnitPath, StringComparison.Ordinal));
+}
+
+/// <summary>Role grants of the signed-in user, loaded once per request scope.</summary>
+internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
+{
+    private IReadOnlyList<ScopedGrant>? _mine;
+
+    /// <summary>Which roles hold each permission (Đ10.1, Đ10.2).</summary>
+    private static readonly Dictionary<string, string[]> RolesFor = new()
+    {
+        [Permissions.ViewUnits] = [Roles.Administrator, Roles.Leader, Roles.DataEntry],
+        [Permissions.ManageUnits] = [Roles.Administrator],
+        [Permissions.ViewAccounts] = [Roles.Administrator],
+        [Permissions.ManageAccounts] = [Roles.Administrator],
+        [Permissions.ViewSecurityLog] = [Roles.Administrator],
+        [Permissions.ManageIndicators] = [Roles.Administrator],
+        [Permissions.ManageForms] = [Roles.Administrator],
+        [Permissions.EnterData] = [Roles.DataEntry],
+        [Permissions.ApproveData] = [Roles.Leader, Roles.Administrator],
+        [Permissions.CreateReports] = [Roles.DataEntry, Roles.Administrator],
+        [Permissions.ApproveReports] = [Roles.Leader, Roles.Administrator],
+        [Permissions.ReceiveReports] = [Roles.Administrator],
+        [Permissions.TrackReporting] = [Roles.Leader, Roles.Administrator],
+        [Permissions.ViewDashboards] = [Roles.Administrator, Roles.Leader, Roles.DataEntry],
+        [Permissions.ManageDashboards] = [Roles.Administrator],
+        [Permissions.ManageJobs] = [Roles.Administrator],
+    };
+
+    public static IReadOnlyList<string> RolesHolding(string permission) =>
+        RolesFor.TryGetValue(permission, out var roles) ? roles : [];
+
+    public async Task<IReadOnlyList<ScopedGrant>> MineAsync(CancellationToken cancellationToken)
+    {
+        if (_mine is not null)
+            return _mine;
+        if (!user.IsAuthenticated || user.UserName is null)
+            return _mine = [];
+        var normalized = user.UserName.ToUpperInvariant();
+        _mine = await ForAccountAsync(db, db.Accounts.Where(a => a.NormalizedUserName == normalized && a.Status == AccountStatus.Active).Select(a => a.Id), cancellationToken);
+        return _mine;
+    }
+
+    public static async Task<IReadOnlyList<ScopedGrant>> ForAccountAsync(AccountsDbContext db, IQueryable<Guid> accountIds, CancellationToken cancellationToken) =>
+        await (from grant in db.RoleGrants
+               join unit in db.Units on grant.UnitId equals unit.Id
+               where accountIds.Contains(grant.AccountId)
+               select new ScopedGrant(grant.Role, unit.Id, unit.Code, unit.Name, unit.Path, grant.IncludeSubUnits))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Units the user may see for <paramref name="permission"/>, as a SQL predicate (never filtered after loading).</summary>
+    public async Task<Expression<Func<Unit, bool>>> UnitScopeAsync(string permission, CancellationToken cancellationToken)
+    {
+        var roles = RolesHolding(permission);
+        var grants = (await MineAsync(cancellationToken)).Where(g => roles.Contains(g.Role)).ToList();
+        Expression<Func<Unit, bool>> none = _ => false;
+        if (grants.Count == 0)
+            return none;
+        var unit = Expression.Parameter(typeof(Unit), "unit");
+        Expression? any = null;
+        foreach (var grant in grants)
+        {
+            Expression covers = Expression.Equal(Expression.Property(unit, nameof(Unit.Id)), Expression.Constant(grant.UnitId));
+            if (grant.IncludeSubUnits)
+                covers = Expression.Call(Expression.Property(unit, nameof(Unit.Path)), nameof(string.StartsWith), Type.EmptyTypes, Expression.Constant(grant.UnitPath));
+            any = any is null ? covers : Expression.OrElse(any, covers);
+        }
+        return Expression.Lambda<Func<Unit, bool>>(any!, unit);
+    }
+}
