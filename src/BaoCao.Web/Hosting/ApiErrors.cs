@@ -24,6 +24,7 @@ internal static class ApiErrors
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             // No trace id in the body: two answers that must not be told apart (unknown user, wrong password)
             // stay byte for byte identical. The trace id is in the logs.
+            context.ProblemDetails.Extensions.Remove("traceId");
         });
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         // Minimal APIs only report a malformed body as an exception when asked to; the handler then words it.

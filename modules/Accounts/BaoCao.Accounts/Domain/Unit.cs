@@ -58,11 +58,19 @@ internal sealed class Unit : IVersioned
         };
     }
 
-    /// <summary>The unit stops existing after <paramref name="lastDay"/>; its data reports under <paramref name="successor"/>.</summary>
-    public void MergeInto(Unit successor, DateOnly lastDay)
+    /// <summary>
+    /// The unit stops existing after <paramref name="lastDay"/> and moves under <paramref name="successor"/>:
+    /// its data reports under the successor, and whoever may see the successor sees its history.
+    /// Returns the old path; the caller re-roots descendants' paths with it.
+    /// </summary>
+    public string MergeInto(Unit successor, DateOnly lastDay)
     {
+        var oldPath = Path;
         ValidTo = lastDay;
         SuccessorId = successor.Id;
+        ParentId = successor.Id;
+        Path = successor.Path + Id.ToString("N") + "/";
+        return oldPath;
     }
 
     public static string Label(UnitKind kind) => kind switch

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BaoCao.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BaoCao.Tests.Accounts;
+
+/// <summary>Who sees which units and accounts: every role × own unit / sub-unit / foreign unit × endpoint.</summary>
+public sealed class ScopeTests
+{
+    internal static async Task<HttpClient> AsAsync(BaoCaoApp app, string? userName)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (userName is not null)
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { userName, password = BaoCaoApp.DemoPassword })).StatusCode);
+        return client;
+    }
+
+    // The officer of STC has a grant on STC alone; the leader on STC with its sub-units; admin on the province.
+    public static TheoryData<string?, string, string, int> Matrix => new()
+    {
+        // who, endpoint template, target unit, expected status
+        { "admin", "/api/units/{0}", "STC", 200 }, { "admin", "/api/units/{0}", "STC-NS", 200 }, { "admin", "/api/units/{0}", "SNV", 200 },
+        { "lanhdao.stc", "/api/units/{0}", "STC", 200 }, { "lanhdao.stc", "/api/units/{0}", "STC-NS", 200 }, { "lanhdao.stc", "/api/units/{0}", "SNV", 404 },
+        { "canbo.stc", "/api/units/{0}", "STC", 200 }, { "canbo.stc", "/api/units/{0}", "STC-NS", 404 }, { "canbo.stc", "/api/units/{0}", "SNV", 404 },
+        { null, "/api/units/{0}", "STC", 401 },
+
+        { "admin", "/api/accounts?unitCode={0}", "STC", 200 }, { "admin", "/api/accounts?unitCode={0}", "STC-NS", 200 }, { "admin", "/api/accounts?unitCode={0}", "SNV", 200 },
+        { "lanhdao.stc", "/api/accounts?unitCode={0}", "STC", 403 }, { "lanhdao.stc", "/api/accounts?unitCode={0}", "SNV", 403 },
+        { "canbo.stc", "/api/accounts?unitCode={0}", "STC", 403 }, { "canbo.stc", "/api/accounts?unitCode={0}", "SNV", 403 },
+        { null, "/api/accounts?unitCode={0}", "STC", 401 },
+
+        { "admin", "/api/accounts/security-log?userName=canbo.{0}", "stc", 200 },
+        { "lanhdao.stc", "/api/accounts/security-log?userName=canbo.{0}", "stc", 403 },
+        { "canbo.stc", "/api/accounts/security-log?userName=canbo.{0}", "stc", 403 },
+        { null, "/api/accounts/security-log?userName=canbo.{0}", "stc", 401 },
+
+        { "admin", "/api/me", "", 200 }, { "lanhdao.stc", "/api/me", "", 200 }, { "canbo.stc", "/api/me", "", 200 }, { null, "/api/me", "", 401 },
+        { "canbo.stc", "/api/units", "", 200 }, { null, "/api/units", "", 401 },
+    };
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_authorization_matrix_holds(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var clients = new Dictionary<string, HttpClient>();
+        var wrong = new List<string>();
+        foreach (var row in Matrix)
+        {
+            var (who, template, unit, expected) = ((string?)row[0], (string)row[1], (string)row[2], (int)row[3]);
+            var key = who ?? "(anonymous)";
+            if (!clients.TryGetValue(key, out var client))
+                clients[key] = client = await AsAsync(app, who);
+            var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, unit));
+            if ((int)response.StatusCode != expected)
+                wrong.Add($"{key} GET {string.Format(System.Globalization.CultureInfo.InvariantCulture, template, unit)}: {(int)response.StatusCode}, expected {expected}");
+            if (expected >= 400)
+                await response.ReadProblemAsync();
+        }
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_unit_tree_reaches_as_far_as_the_grants(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+
+        var province = await Codes(await AsAsync(app, "admin"), "/api/units");
+        var leader = await Codes(await AsAsync(app, "lanhdao.stc"), "/api/units");
+        var officer = await Codes(await AsAsync(app, "canbo.stc"), "/api/units");
+
+        Assert.Contains("UBND-NB", province);
+        Assert.Contains("P-HOALU", province);
+        Assert.Contains("SNNMT-MT", province);
+        Assert.DoesNotContain("UBND-HNAM", province); // merged away: hidden unless asked for
+        Assert.True(province.Count >= 40, $"{province.Count} units");
+        Assert.Equal(["STC", "STC-DT", "STC-NS"], leader.Order());
+        Assert.Equal(["STC"], officer);
+    }
+
+    [Fact]
+    public async Task Merged_units_point_to_their_successor()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var admin = await AsAsync(app, "admin");
+
+        using var tree = JsonDocument.Parse(await admin.GetStringAsync("/api/units?includeMerged=true"));
+        var province = tree.RootElement.EnumerateArray().Single(u => u.GetProperty("code").GetString() == "UBND-NB");
+        var former = province.GetProperty("children").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "UBND-HNAM");
+        var details = await admin.GetFromJsonAsync<JsonElement>("/api/units/UBND-NDINH");
+
+        Assert.Equal("UBND-NB", former.GetProperty("successorCode").GetString());
+        Assert.Equal("2025-06-30", former.GetProperty("validTo").GetString());
+        Assert.Equal("UBND-NB", details.GetProperty("successor").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await AsAsync(app, "lanhdao.stc")).GetAsync("/api/units/UBND-HNAM")).StatusCode);
+    }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Administrators_list_accounts_by_unit_and_role(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var admin = await AsAsync(app, "admin");
+
+        var all = await admin.GetFromJsonAsync<List<JsonElement>>("/api/accounts");
+        var stc = await admin.GetFromJsonAsync<List<JsonElement>>("/api/accounts?unitCode=STC");
+        var leaders = await admin.GetFromJsonAsync<List<JsonElement>>("/api/accounts?role=Leader");
+        var badRole = await admin.GetAsync("/api/accounts?role=Boss");
+        Assert.NotNull(stc);
+
+        Assert.Equal(29, all!.Count); // admin + a leader and an officer for each of 14 departments
+        Assert.Equal(["canbo.stc", "lanhdao.stc"], stc.Select(a => a.GetProperty("userName").GetString()));
+        Assert.Equal(["DataEntry"], stc[0].GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("STC", stc[0].GetProperty("units")[0].GetProperty("code").GetString());
+        Assert.Equal(14, leaders!.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
+    }
+
+    private static async Task<List<string>> Codes(HttpClient client, string url)
+    {
+        using var tree = JsonDocument.Parse(await client.GetStringAsync(url));
+        var codes = new List<string>();
+        void Walk(JsonElement nodes)
+        {
+            foreach (var node in nodes.EnumerateArray())
+            {
+                codes.Add(node.GetProperty("code").GetString()!);
+                Walk(node.GetProperty("children"));
+            }
+        }
+        Walk(tree.RootElement);
+        return codes;
+    }
+}
