@@ -11,7 +11,8 @@ trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "
 dotnet build "$root/src/BaoCao.Web" -c Release -v q -nologo >/dev/null
 dotnet build "$root/build/bench/BaoCao.Benchmarks" -c Release -v q -nologo >/dev/null
 
-ConnectionStrings__BaoCao="Data Source=$work/bench.db" Demo__Password="bench-password-2026-long" \
+export BENCH_DEMO_PASSWORD="bench-password-2026-long"
+ConnectionStrings__BaoCao="Data Source=$work/bench.db" Demo__Password="$BENCH_DEMO_PASSWORD" \
   Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$root/src/BaoCao.Web/bin/Release/net10.0/BaoCao.Web.dll" --urls "http://127.0.0.1:$port" \
   --contentRoot "$root/src/BaoCao.Web" >"$work/app.log" 2>&1 &

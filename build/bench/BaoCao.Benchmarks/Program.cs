@@ -8,7 +8,7 @@ var names = args.Where(a => !a.StartsWith("http", StringComparison.Ordinal) && !
 var rounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUNDS"), out var r) ? r : 5;
 var seconds = double.TryParse(Environment.GetEnvironmentVariable("BENCH_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 3;
 
-IBenchmark[] all = [new HealthReadyVsLive()];
+IBenchmark[] all = [new HealthReadyVsLive(), new SignInVsLive()];
 var selected = all.Where(b => names.Count == 0 || names.Contains(b.Name)).ToList();
 if (selected.Count == 0)
 {
@@ -68,6 +68,22 @@ namespace BaoCao.Benchmarks
         public string BaselineName => "GET /health/live";
         public int Concurrency => 8;
         public Func<HttpClient, Task<HttpResponseMessage>> Candidate => http => http.GetAsync("/health/ready");
+        public Func<HttpClient, Task<HttpResponseMessage>> Baseline => http => http.GetAsync("/health/live");
+    }
+
+    /// <summary>A sign-in at the production work factor (PBKDF2-HMAC-SHA512, 210,000 iterations): its p50 is
+    /// the cost of one password hash plus the request; the ratio shows what a sign-in storm costs.</summary>
+    internal sealed class SignInVsLive : IBenchmark
+    {
+        public string Name => "sign-in";
+        public string Goal => "hash cost ≈ p50";
+        public string CandidateName => "POST /api/auth/login";
+        public string BaselineName => "GET /health/live";
+        public int Concurrency => 2;
+        public Func<HttpClient, Task<HttpResponseMessage>> Candidate => http =>
+            http.PostAsync("/api/auth/login", new StringContent(
+                $"{{\"userName\":\"canbo.stc\",\"password\":\"{Environment.GetEnvironmentVariable("BENCH_DEMO_PASSWORD")}\"}}",
+                System.Text.Encoding.UTF8, "application/json"));
         public Func<HttpClient, Task<HttpResponseMessage>> Baseline => http => http.GetAsync("/health/live");
     }
 

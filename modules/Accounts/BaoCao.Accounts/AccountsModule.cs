@@ -15,6 +15,7 @@ using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 
 namespace BaoCao.Accounts;
@@ -58,12 +59,15 @@ public sealed class AccountsModule : IModule
                 options.Password.RequiredUniqueChars = 1;
             })
             .AddUserStore<UserOnlyStore<Account, AccountsDbContext, Guid>>()
-            .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
+        // Our rules replace Identity's default validator (whose messages are English and rules differ).
+        services.RemoveAll<IPasswordValidator<Account>>();
+        services.AddScoped<IPasswordValidator<Account>, PasswordRules>();
         // PBKDF2-HMAC-SHA512 (Identity v3 format); 210,000 iterations is OWASP's 2023 figure for that hash.
         services.Configure<PasswordHasherOptions>(options =>
             options.IterationCount = configuration.GetValue("Accounts:PasswordHashIterations", 210_000));
         services.AddScoped<Grants>();
+        services.AddScoped<PasswordLinks>();
         services.AddScoped<IAccessPolicy, AccountsAccessPolicy>();
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             options => options.Events.OnValidatePrincipal = AccountPrincipals.ValidateAsync);

@@ -8,6 +8,7 @@ public static class Permissions
     public const string ManageUnits = "units.manage";
     public const string ViewAccounts = "accounts.view";
     public const string ManageAccounts = "accounts.manage";
+    public const string RequestAccounts = "accounts.request";
     public const string ViewSecurityLog = "security-log.view";
     public const string ManageIndicators = "indicators.manage";
     public const string ManageForms = "forms.manage";

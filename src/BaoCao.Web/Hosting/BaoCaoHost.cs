@@ -51,6 +51,8 @@ internal static class BaoCaoHost
         services.AddSingleton(TypeAdapterConfig.GlobalSettings);
         services.AddSingleton<IMapper>(new Mapper(TypeAdapterConfig.GlobalSettings));
 
+        // Enums travel as their names ("Create", "Pending"), in both directions.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
@@ -61,6 +63,7 @@ internal static class BaoCaoHost
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<ModuleMigrator>();
+        services.AddSingleton<BaoCao.SharedKernel.Email.IEmailSender, BaoCao.SharedKernel.Email.SmtpEmailSender>();
 
         builder.AddApiErrors();
         builder.AddSecurity();

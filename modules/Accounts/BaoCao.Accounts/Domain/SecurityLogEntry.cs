@@ -8,6 +8,9 @@ internal enum SecurityEvent
     LockedOut,
     TwoFactorRequired,
     SignedOut,
+    AccountChanged,
+    PasswordSet,
+    PasswordLinkIssued,
 }
 
 /// <summary>One line of the security log: who, what, when, from where. Never a password.</summary>
@@ -20,10 +23,13 @@ internal sealed class SecurityLogEntry
     public SecurityEvent Event { get; private set; }
     public string UserName { get; private set; } = "";
     public string? RemoteAddress { get; private set; }
+    /// <summary>Who acted on the account and what, when it was not the account's owner.</summary>
+    public string? Detail { get; private set; }
 
-    public static SecurityLogEntry Record(SecurityEvent @event, string userName, string? remoteAddress, DateTimeOffset at) =>
+    public static SecurityLogEntry Record(SecurityEvent @event, string userName, string? remoteAddress, DateTimeOffset at, string? detail = null) =>
         new()
         {
+            Detail = detail is null ? null : Printable(detail, 500),
             Event = @event,
             // User names typed at the sign-in form are untrusted: keep the log bounded and printable.
             UserName = Printable(userName, 256),

@@ -23,7 +23,7 @@ internal static class ViewSecurityLog
         string IRequireAccess.Permission => Permissions.ViewSecurityLog;
     }
 
-    internal sealed record Entry(DateTimeOffset At, string Event, string UserName, string? RemoteAddress);
+    internal sealed record Entry(DateTimeOffset At, string Event, string UserName, string? RemoteAddress, string? Detail);
 
     internal sealed record Response(IReadOnlyList<Entry> Entries, int Total, int Page, int PageSize);
 
@@ -53,7 +53,7 @@ internal static class ViewSecurityLog
             var total = await entries.CountAsync(cancellationToken);
             var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
                 .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-                .Select(e => new Entry(e.At, e.Event.ToString(), e.UserName, e.RemoteAddress))
+                .Select(e => new Entry(e.At, e.Event.ToString(), e.UserName, e.RemoteAddress, e.Detail))
                 .ToListAsync(cancellationToken);
             return new Response(page, total, query.Page, query.PageSize);
         }
@@ -79,6 +79,9 @@ internal static class ViewSecurityLog
             SecurityEvent.LockedOut => "Khóa tài khoản do nhập sai nhiều lần",
             SecurityEvent.TwoFactorRequired => "Mật khẩu đúng, chờ mã xác thực hai lớp",
             SecurityEvent.SignedOut => "Đăng xuất",
+            SecurityEvent.AccountChanged => "Cấp, thay đổi, tạm dừng hoặc chấm dứt tài khoản",
+            SecurityEvent.PasswordSet => "Đặt mật khẩu",
+            SecurityEvent.PasswordLinkIssued => "Cấp đường dẫn đặt mật khẩu",
             _ => @event,
         }
         : @event;

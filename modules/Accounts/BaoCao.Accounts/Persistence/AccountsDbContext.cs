@@ -14,6 +14,8 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<AccountRequest> AccountRequests => Set<AccountRequest>();
+    public DbSet<SetPasswordLink> SetPasswordLinks => Set<SetPasswordLink>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);

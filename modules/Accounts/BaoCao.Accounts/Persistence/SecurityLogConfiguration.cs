@@ -13,6 +13,7 @@ internal sealed class SecurityLogConfiguration : IEntityTypeConfiguration<Securi
         entry.Property(e => e.Event).HasConversion<string>().HasMaxLength(40);
         entry.Property(e => e.UserName).HasMaxLength(256);
         entry.Property(e => e.RemoteAddress).HasMaxLength(64);
+        entry.Property(e => e.Detail).HasMaxLength(500);
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => new { e.UserName, e.At });
     }

@@ -24,6 +24,7 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
         [Permissions.ManageUnits] = [Roles.Administrator],
         [Permissions.ViewAccounts] = [Roles.Administrator],
         [Permissions.ManageAccounts] = [Roles.Administrator],
+        [Permissions.RequestAccounts] = [Roles.Administrator, Roles.Leader],
         [Permissions.ViewSecurityLog] = [Roles.Administrator],
         [Permissions.ManageIndicators] = [Roles.Administrator],
         [Permissions.ManageForms] = [Roles.Administrator],
