@@ -12,7 +12,7 @@ internal sealed class PasswordLinks(AccountsDbContext db, IEmailSender email, Ti
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(72);
 
-    public sealed record Issued(string Link, bool Emailed, string? EmailError);
+    internal sealed record Issued(string Link, bool Emailed, string? EmailError);
 
     /// <summary>Adds the link to the context (the caller saves) and sends the e-mail after the save.</summary>
     public (SetPasswordLink Link, string Url) Create(Account account)
