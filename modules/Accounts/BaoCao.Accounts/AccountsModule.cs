@@ -68,6 +68,8 @@ public sealed class AccountsModule : IModule
             options.IterationCount = configuration.GetValue("Accounts:PasswordHashIterations", 210_000));
         services.AddScoped<Grants>();
         services.AddScoped<PasswordLinks>();
+        services.AddScoped<SignInSteps>();
+        services.AddAuthentication().AddCookie(PendingSignIn.Scheme, PendingSignIn.Configure);
         services.AddScoped<IAccessPolicy, AccountsAccessPolicy>();
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             options => options.Events.OnValidatePrincipal = AccountPrincipals.ValidateAsync);

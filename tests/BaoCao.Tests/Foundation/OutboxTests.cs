@@ -19,7 +19,7 @@ public sealed class OutboxTests
     private static Task<int> UndeliveredAsync(BaoCaoApp app) =>
         app.InScopeAsync(sp => sp.GetRequiredService<AccountsDbContext>().Outbox.CountAsync(m => m.DispatchedAt == null));
 
-    private static Task<SignIn.Outcome> SignInAsync(BaoCaoApp app) =>
+    private static Task<BaoCao.Accounts.Security.SignInOutcome> SignInAsync(BaoCaoApp app) =>
         app.InScopeAsync(sp => sp.GetRequiredService<ISender>().Send(new SignIn.Command("admin", BaoCaoApp.DemoPassword, "127.0.0.1")).AsTask());
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -27,7 +27,7 @@ public sealed class OutboxTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
 
-        Assert.Equal(SignIn.Kind.SignedIn, (await SignInAsync(app)).Kind);
+        Assert.Equal(BaoCao.Accounts.Security.SignInKind.SignedIn, (await SignInAsync(app)).Kind);
 
         await Eventually.TrueAsync(async () => await SignInsCountedAsync(app) == 1, "Deadlines counts the sign-in");
         await Eventually.TrueAsync(async () => await UndeliveredAsync(app) == 0, "the outbox message is marked delivered");
@@ -41,7 +41,7 @@ public sealed class OutboxTests
         // The process "dies" after the commit and before any publishing: its dispatcher never runs.
         await using (var crashed = BaoCaoApp.StartOn(data, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }))
         {
-            Assert.Equal(SignIn.Kind.SignedIn, (await SignInAsync(crashed)).Kind);
+            Assert.Equal(BaoCao.Accounts.Security.SignInKind.SignedIn, (await SignInAsync(crashed)).Kind);
             await Task.Delay(500);
             Assert.Equal(0, await SignInsCountedAsync(crashed));
             Assert.Equal(1, await UndeliveredAsync(crashed));
@@ -71,7 +71,7 @@ public sealed class OutboxTests
 
         var outcome = await app.InScopeAsync(sp => sp.GetRequiredService<ISender>().Send(new SignIn.Command("admin", "sai-mat-khau", "10.0.0.9")).AsTask());
 
-        Assert.Equal(SignIn.Kind.Invalid, outcome.Kind);
+        Assert.Equal(BaoCao.Accounts.Security.SignInKind.Invalid, outcome.Kind);
         var logged = await app.InScopeAsync(sp => sp.GetRequiredService<AccountsDbContext>().SecurityLog.SingleAsync());
         Assert.Equal("admin", logged.UserName);
         Assert.Equal("10.0.0.9", logged.RemoteAddress);

@@ -128,6 +128,7 @@ internal sealed class DemoProvinceSeed(AccountsDbContext db, IPasswordHasher<Acc
                 DisplayName = displayName,
                 UnitId = unit.Id,
                 CreatedAt = now,
+                IsDemo = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
             };

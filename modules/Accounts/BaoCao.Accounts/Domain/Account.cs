@@ -19,6 +19,15 @@ internal sealed class Account : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
     public DateTimeOffset? PasswordChangedAt { get; set; }
+    /// <summary>Demo accounts are exempt from the two-factor requirement (they share a printed password anyway).</summary>
+    public bool IsDemo { get; set; }
+
+    /// <summary>The authenticator key (Base32), set at enrolment; confirmed when <see cref="IdentityUser{TKey}.TwoFactorEnabled"/>.</summary>
+    public string? AuthenticatorKey { get; set; }
+    /// <summary>The last TOTP time step accepted, so a code cannot be replayed.</summary>
+    public long LastTotpStep { get; set; }
+    /// <summary>SHA-256 hashes of the unused one-time recovery codes, separated by ';'.</summary>
+    public string? RecoveryCodeHashes { get; set; }
 
     public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
 }

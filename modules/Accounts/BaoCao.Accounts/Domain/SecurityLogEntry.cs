@@ -7,6 +7,7 @@ internal enum SecurityEvent
     SignInWhileLocked,
     LockedOut,
     TwoFactorRequired,
+    TwoFactorEnabled,
     SignedOut,
     AccountChanged,
     PasswordSet,

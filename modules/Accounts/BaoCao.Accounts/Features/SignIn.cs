@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BaoCao.Accounts.Contracts;
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
 using BaoCao.Accounts.Security;
@@ -14,7 +13,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace BaoCao.Accounts.Features;
 
@@ -26,17 +24,7 @@ namespace BaoCao.Accounts.Features;
 /// </summary>
 internal static class SignIn
 {
-    internal sealed record Command(string UserName, string Password, string? RemoteAddress) : ICommand<Outcome>;
-
-    internal enum Kind
-    {
-        SignedIn,
-        RequiresTwoFactor,
-        Invalid,
-        LockedOut,
-    }
-
-    internal sealed record Outcome(Kind Kind, ClaimsPrincipal? Principal = null, string? DisplayName = null, DateTimeOffset? LockedUntil = null);
+    internal sealed record Command(string UserName, string Password, string? RemoteAddress) : ICommand<SignInOutcome>;
 
     internal const string WrongCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
@@ -54,13 +42,13 @@ internal static class SignIn
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db, IPasswordHasher<Account> hasher, ILookupNormalizer normalizer, TimeProvider clock, IConfiguration configuration)
-        : ICommandHandler<Command, Outcome>
+    internal sealed class Handler(AccountsDbContext db, IPasswordHasher<Account> hasher, ILookupNormalizer normalizer, SignInSteps steps, TimeProvider clock)
+        : ICommandHandler<Command, SignInOutcome>
     {
         // Checked for unknown user names so that they cost what a wrong password costs.
         private static string? _decoyHash;
 
-        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<SignInOutcome> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var normalized = normalizer.NormalizeName(command.UserName.Trim());
@@ -70,47 +58,25 @@ internal static class SignIn
             {
                 var decoy = new Account();
                 hasher.VerifyHashedPassword(decoy, _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString()), command.Password);
-                return await FailAsync(SecurityEvent.SignInFailed, command, now, new Outcome(Kind.Invalid), cancellationToken);
+                return await steps.FailAsync(SecurityEvent.SignInFailed, command.UserName, command.RemoteAddress, new SignInOutcome(SignInKind.Invalid), cancellationToken);
             }
             if (account.IsLockedOut(now))
-                return await FailAsync(SecurityEvent.SignInWhileLocked, command, now, new Outcome(Kind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
+                return await steps.FailAsync(SecurityEvent.SignInWhileLocked, command.UserName, command.RemoteAddress,
+                    new SignInOutcome(SignInKind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
 
-            var verified = hasher.VerifyHashedPassword(account, account.PasswordHash ?? "", command.Password);
+            var verified = account.PasswordHash is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(account, account.PasswordHash, command.Password);
             if (verified == PasswordVerificationResult.Failed)
-            {
-                account.AccessFailedCount++;
-                if (account.AccessFailedCount >= configuration.GetValue("Accounts:MaxFailedSignIns", 5))
-                {
-                    account.AccessFailedCount = 0;
-                    account.LockoutEnd = now.AddMinutes(configuration.GetValue("Accounts:LockoutMinutes", 15));
-                    return await FailAsync(SecurityEvent.LockedOut, command, now, new Outcome(Kind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
-                }
-                return await FailAsync(SecurityEvent.SignInFailed, command, now, new Outcome(Kind.Invalid), cancellationToken);
-            }
-
+                return await steps.WrongSecretAsync(account, command.RemoteAddress, cancellationToken);
             if (verified == PasswordVerificationResult.SuccessRehashNeeded)
                 account.PasswordHash = hasher.HashPassword(account, command.Password);
-            account.AccessFailedCount = 0;
-            account.LockoutEnd = null;
+
             if (account.TwoFactorEnabled)
-            {
-                db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.TwoFactorRequired, command.UserName, command.RemoteAddress, now));
-                await db.SaveChangesAsync(cancellationToken);
-                return new Outcome(Kind.RequiresTwoFactor);
-            }
-
-            account.LastSignInAt = now;
-            db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.SignInSucceeded, account.UserName!, command.RemoteAddress, now));
-            db.Publish(new UserSignedIn(Guid.NewGuid(), account.UserName!, now), now);
-            await db.SaveChangesAsync(cancellationToken);
-            return new Outcome(Kind.SignedIn, await AccountPrincipals.CreateAsync(db, account, cancellationToken), account.DisplayName);
-        }
-
-        private async Task<Outcome> FailAsync(SecurityEvent @event, Command command, DateTimeOffset now, Outcome outcome, CancellationToken cancellationToken)
-        {
-            db.SecurityLog.Add(SecurityLogEntry.Record(@event, command.UserName, command.RemoteAddress, now));
-            await db.SaveChangesAsync(cancellationToken);
-            return outcome;
+                return await steps.FailAsync(SecurityEvent.TwoFactorRequired, account.UserName!, command.RemoteAddress,
+                    new SignInOutcome(SignInKind.RequiresTwoFactor, AccountId: account.Id), cancellationToken);
+            if (steps.MustEnrol(account, await steps.RolesAsync(account, cancellationToken)))
+                return await steps.FailAsync(SecurityEvent.TwoFactorRequired, account.UserName!, command.RemoteAddress,
+                    new SignInOutcome(SignInKind.MustEnrolTwoFactor, AccountId: account.Id), cancellationToken);
+            return await steps.SucceedAsync(account, command.RemoteAddress, cancellationToken);
         }
     }
 
@@ -128,18 +94,7 @@ internal static class SignIn
             app.MapPost("/api/auth/login", async (LoginBody body, HttpContext http, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 {
                     var outcome = await sender.Send(new Command(body.UserName ?? "", body.Password ?? "", http.Connection.RemoteIpAddress?.ToString()), ct);
-                    switch (outcome.Kind)
-                    {
-                        case Kind.SignedIn:
-                            await WriteCookieAsync(http, outcome.Principal!, clock);
-                            return Results.Ok(new { userName = outcome.Principal!.Identity!.Name, displayName = outcome.DisplayName, requiresTwoFactor = false });
-                        case Kind.RequiresTwoFactor:
-                            return Results.Ok(new { requiresTwoFactor = true });
-                        case Kind.LockedOut:
-                            return Results.Problem(ProblemResults.Problem(StatusCodes.Status423Locked, LockedMessage(outcome.LockedUntil!.Value)));
-                        default:
-                            return Results.Problem(ProblemResults.Problem(StatusCodes.Status401Unauthorized, WrongCredentials));
-                    }
+                    return await AnswerAsync(http, outcome, clock);
                 })
                 .AllowAnonymous()
                 .WithTags("Đăng nhập")
@@ -147,4 +102,26 @@ internal static class SignIn
     }
 
     internal sealed record LoginBody(string? UserName, string? Password);
+
+    /// <summary>The API's answer to a sign-in step, shared by the password and the second-factor steps.</summary>
+    internal static async Task<IResult> AnswerAsync(HttpContext http, SignInOutcome outcome, TimeProvider clock)
+    {
+        switch (outcome.Kind)
+        {
+            case SignInKind.SignedIn:
+                await PendingSignIn.EndAsync(http);
+                await WriteCookieAsync(http, outcome.Principal!, clock);
+                return Results.Ok(new { userName = outcome.Principal!.Identity!.Name, displayName = outcome.DisplayName, requiresTwoFactor = false });
+            case SignInKind.RequiresTwoFactor:
+                await PendingSignIn.StartAsync(http, outcome.AccountId!.Value, PendingSignIn.Verify);
+                return Results.Ok(new { requiresTwoFactor = true });
+            case SignInKind.MustEnrolTwoFactor:
+                await PendingSignIn.StartAsync(http, outcome.AccountId!.Value, PendingSignIn.Enrol);
+                return Results.Ok(new { requiresTwoFactor = true, requiresTwoFactorEnrolment = true });
+            case SignInKind.LockedOut:
+                return Results.Problem(ProblemResults.Problem(StatusCodes.Status423Locked, LockedMessage(outcome.LockedUntil!.Value)));
+            default:
+                return Results.Problem(ProblemResults.Problem(StatusCodes.Status401Unauthorized, WrongCredentials));
+        }
+    }
 }

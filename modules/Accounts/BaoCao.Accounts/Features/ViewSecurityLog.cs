@@ -78,6 +78,7 @@ internal static class ViewSecurityLog
             SecurityEvent.SignInWhileLocked => "Đăng nhập khi tài khoản đang bị khóa",
             SecurityEvent.LockedOut => "Khóa tài khoản do nhập sai nhiều lần",
             SecurityEvent.TwoFactorRequired => "Mật khẩu đúng, chờ mã xác thực hai lớp",
+            SecurityEvent.TwoFactorEnabled => "Bật xác thực hai lớp",
             SecurityEvent.SignedOut => "Đăng xuất",
             SecurityEvent.AccountChanged => "Cấp, thay đổi, tạm dừng hoặc chấm dứt tài khoản",
             SecurityEvent.PasswordSet => "Đặt mật khẩu",
