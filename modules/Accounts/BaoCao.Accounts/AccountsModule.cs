@@ -7,6 +7,7 @@ using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Security;
 using BaoCao.SharedKernel.Pipeline;
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -69,7 +70,9 @@ public sealed class AccountsModule : IModule
         services.AddScoped<Grants>();
         services.AddScoped<PasswordLinks>();
         services.AddScoped<SignInSteps>();
-        services.AddAuthentication().AddCookie(PendingSignIn.Scheme, PendingSignIn.Configure);
+        services.AddAuthentication()
+            .AddCookie(PendingSignIn.Scheme, PendingSignIn.Configure)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(AuthenticationSchemes.ApiToken, _ => { });
         services.AddScoped<IAccessPolicy, AccountsAccessPolicy>();
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             options => options.Events.OnValidatePrincipal = AccountPrincipals.ValidateAsync);

@@ -8,6 +8,15 @@ public interface ICurrentUser
     bool IsInRole(string role);
     /// <summary>The client's address, for audit and security logs.</summary>
     string? RemoteAddress { get; }
+
+    /// <summary>A claim of the signed-in principal (e.g. the API token id for other systems).</summary>
+    string? FindClaim(string type) => null;
+}
+
+public static class AuthenticationSchemes
+{
+    /// <summary>Other systems call /api with <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    public const string ApiToken = "ApiToken";
 }
 
 public static class Roles
@@ -24,4 +33,5 @@ public sealed class SystemUser : ICurrentUser
     public string UserName => "system";
     public bool IsInRole(string role) => true;
     public string? RemoteAddress => null;
+    public string? FindClaim(string type) => null;
 }

@@ -15,4 +15,6 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 
     public string? RemoteAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public string? FindClaim(string type) => Principal?.FindFirst(type)?.Value;
 }

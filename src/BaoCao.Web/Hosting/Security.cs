@@ -1,4 +1,5 @@
 using BaoCao.SharedKernel.Http;
+using BaoCao.SharedKernel.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -9,10 +10,16 @@ namespace BaoCao.Web.Hosting;
 internal static class Security
 {
     public const string SignInPath = "/dang-nhap";
+    private const string PeopleOrSystems = "BaoCao";
 
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        builder.Services.AddAuthentication(PeopleOrSystems)
+            // A bearer token means another system (the Accounts module registers that scheme); anything else is a person's cookie.
+            .AddPolicyScheme(PeopleOrSystems, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AuthenticationSchemes.ApiToken
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.Cookie.Name = "BaoCao.Auth";

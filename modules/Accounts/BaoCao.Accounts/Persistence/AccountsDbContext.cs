@@ -16,6 +16,7 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AccountRequest> AccountRequests => Set<AccountRequest>();
     public DbSet<SetPasswordLink> SetPasswordLinks => Set<SetPasswordLink>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);

@@ -16,8 +16,7 @@ internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db) 
         if (!user.IsAuthenticated)
             return AccessDecision.Deny("Bạn cần đăng nhập để tiếp tục.");
 
-        var roles = Grants.RolesHolding(permission);
-        var held = (await grants.MineAsync(cancellationToken)).Where(g => roles.Contains(g.Role)).ToList();
+        var held = await grants.ScopesForAsync(permission, cancellationToken);
         if (held.Count == 0)
             return AccessDecision.Deny("Tài khoản của bạn không có quyền thực hiện thao tác này.");
         if (unitCode is null)

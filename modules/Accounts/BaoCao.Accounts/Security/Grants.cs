@@ -60,11 +60,28 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
                select new ScopedGrant(grant.Role, unit.Id, unit.Code, unit.Name, unit.Path, grant.IncludeSubUnits))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Where the caller holds <paramref name="permission"/>: through role grants for a person; for another
+    /// system, on its token's unit and sub-units when the token carries the permission.</summary>
+    public async Task<IReadOnlyList<ScopedGrant>> ScopesForAsync(string permission, CancellationToken cancellationToken)
+    {
+        if (user.FindClaim(ApiTokenAuthentication.TokenClaim) is { } tokenClaim && Guid.TryParse(tokenClaim, out var tokenId))
+        {
+            var token = await (from t in db.ApiTokens
+                               join unit in db.Units on t.UnitId equals unit.Id
+                               where t.Id == tokenId
+                               select new { t.Permissions, unit.Id, unit.Code, unit.Name, unit.Path }).SingleOrDefaultAsync(cancellationToken);
+            return token is not null && token.Permissions.Split(',').Contains(permission)
+                ? [new ScopedGrant("Token", token.Id, token.Code, token.Name, token.Path, IncludeSubUnits: true)]
+                : [];
+        }
+        var roles = RolesHolding(permission);
+        return [.. (await MineAsync(cancellationToken)).Where(g => roles.Contains(g.Role))];
+    }
+
     /// <summary>Units the user may see for <paramref name="permission"/>, as a SQL predicate (never filtered after loading).</summary>
     public async Task<Expression<Func<Unit, bool>>> UnitScopeAsync(string permission, CancellationToken cancellationToken)
     {
-        var roles = RolesHolding(permission);
-        var grants = (await MineAsync(cancellationToken)).Where(g => roles.Contains(g.Role)).ToList();
+        var grants = await ScopesForAsync(permission, cancellationToken);
         Expression<Func<Unit, bool>> none = _ => false;
         if (grants.Count == 0)
             return none;
