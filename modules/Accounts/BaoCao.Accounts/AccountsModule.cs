@@ -35,9 +35,13 @@ public sealed class AccountsModule : IModule
         new("Nhật ký bảo mật", "/tai-khoan/nhat-ky-bao-mat", Icons.Material.Outlined.Security, 80, [Roles.Administrator]),
     ];
 
-    public void AddRecurringJobs(IRecurringJobManager jobs) =>
+    public void AddRecurringJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<PurgeExpiredSecurityLog>(PurgeExpiredSecurityLog.JobId, job => job.RunAsync(CancellationToken.None),
             "30 2 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
+        jobs.AddOrUpdate<DisableInactiveAccounts>(DisableInactiveAccounts.JobId, job => job.RunAsync(CancellationToken.None),
+            "0 1 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
+    }
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         await services.GetRequiredService<DemoProvinceSeed>().SeedAsync(cancellationToken);
@@ -45,6 +49,7 @@ public sealed class AccountsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PurgeExpiredSecurityLog>();
+        services.AddScoped<DisableInactiveAccounts>();
         services.AddScoped<DemoProvinceSeed>();
 
         // ASP.NET Core Identity for the accounts: the module's own context stores them.
@@ -70,6 +75,7 @@ public sealed class AccountsModule : IModule
         services.AddScoped<Grants>();
         services.AddScoped<PasswordLinks>();
         services.AddScoped<SignInSteps>();
+        services.AddScoped<PasswordChanges>();
         services.AddAuthentication()
             .AddCookie(PendingSignIn.Scheme, PendingSignIn.Configure)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(AuthenticationSchemes.ApiToken, _ => { });

@@ -14,6 +14,9 @@ internal enum SecurityEvent
     SignedOut,
     AccountChanged,
     PasswordSet,
+    PasswordChanged,
+    PasswordExpired,
+    DisabledForInactivity,
     PasswordLinkIssued,
 }
 

@@ -1,5 +1,6 @@
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
+using BaoCao.Accounts.Security;
 using BaoCao.SharedKernel.Http;
 using BaoCao.SharedKernel.Results;
 using Carter;
@@ -30,7 +31,7 @@ internal static class SetPassword
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db, UserManager<Account> users, IPasswordHasher<Account> hasher, TimeProvider clock)
+    internal sealed class Handler(AccountsDbContext db, PasswordChanges passwords, TimeProvider clock)
         : ICommandHandler<Command, Result<string>>
     {
         public async ValueTask<Result<string>> Handle(Command command, CancellationToken cancellationToken)
@@ -42,21 +43,12 @@ internal static class SetPassword
             if (link is null || account is null || !link.IsUsable(now) || account.Status != AccountStatus.Active)
                 return Result<string>.Invalid(BadLink, "token");
 
-            var problems = new List<ResultError>();
-            foreach (var validator in users.PasswordValidators)
-            {
-                var outcome = await validator.ValidateAsync(users, account, command.Password);
-                problems.AddRange(outcome.Errors.Select(e => new ResultError(e.Description, "password")));
-            }
+            var problems = await passwords.CheckAsync(account, command.Password, cancellationToken);
             if (problems.Count > 0)
                 return Result<string>.Invalid(problems);
 
             link.Use(now);
-            account.PasswordHash = hasher.HashPassword(account, command.Password);
-            account.PasswordChangedAt = now;
-            account.SecurityStamp = Guid.NewGuid().ToString("N");
-            account.AccessFailedCount = 0;
-            account.LockoutEnd = null;
+            passwords.Apply(account, command.Password);
             db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.PasswordSet, account.UserName!, command.RemoteAddress, now));
             await db.SaveChangesAsync(cancellationToken); // the link's single use and the password commit together
             return account.UserName!;

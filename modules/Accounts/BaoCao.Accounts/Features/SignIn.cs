@@ -118,6 +118,9 @@ internal static class SignIn
             case SignInKind.MustEnrolTwoFactor:
                 await PendingSignIn.StartAsync(http, outcome.AccountId!.Value, PendingSignIn.Enrol);
                 return Results.Ok(new { requiresTwoFactor = true, requiresTwoFactorEnrolment = true });
+            case SignInKind.MustChangePassword:
+                await PendingSignIn.StartAsync(http, outcome.AccountId!.Value, PendingSignIn.ChangePassword);
+                return Results.Ok(new { requiresTwoFactor = false, requiresPasswordChange = true });
             case SignInKind.LockedOut:
                 return Results.Problem(ProblemResults.Problem(StatusCodes.Status423Locked, LockedMessage(outcome.LockedUntil!.Value)));
             default:

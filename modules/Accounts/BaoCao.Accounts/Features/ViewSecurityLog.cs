@@ -85,6 +85,9 @@ internal static class ViewSecurityLog
             SecurityEvent.SignedOut => "Đăng xuất",
             SecurityEvent.AccountChanged => "Cấp, thay đổi, tạm dừng hoặc chấm dứt tài khoản",
             SecurityEvent.PasswordSet => "Đặt mật khẩu",
+            SecurityEvent.PasswordChanged => "Đổi mật khẩu",
+            SecurityEvent.PasswordExpired => "Mật khẩu quá hạn, phải đổi trước khi vào hệ thống",
+            SecurityEvent.DisabledForInactivity => "Tạm dừng do không sử dụng",
             SecurityEvent.PasswordLinkIssued => "Cấp đường dẫn đặt mật khẩu",
             _ => @event,
         }

@@ -57,3 +57,13 @@ internal sealed class AccountConfiguration :
         token.Property(t => t.Name).HasMaxLength(128);
     }
 }
+
+internal sealed class PasswordHistoryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> entry)
+    {
+        entry.ToTable("PasswordHistory");
+        entry.HasKey(e => e.Id);
+        entry.HasIndex(e => new { e.AccountId, e.ChangedAt });
+    }
+}

@@ -17,6 +17,7 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<AccountRequest> AccountRequests => Set<AccountRequest>();
     public DbSet<SetPasswordLink> SetPasswordLinks => Set<SetPasswordLink>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);

@@ -14,6 +14,7 @@ internal static class PendingSignIn
     public const string Scheme = "BaoCao.Pending";
     public const string Verify = "verify";
     public const string Enrol = "enrol";
+    public const string ChangePassword = "change-password";
     private const string PurposeClaim = "baocao:pending";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 

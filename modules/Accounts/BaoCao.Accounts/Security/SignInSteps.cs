@@ -12,6 +12,7 @@ internal enum SignInKind
     SignedIn,
     RequiresTwoFactor,
     MustEnrolTwoFactor,
+    MustChangePassword,
     Invalid,
     LockedOut,
 }
@@ -21,7 +22,7 @@ internal sealed record SignInOutcome(SignInKind Kind, System.Security.Claims.Cla
 
 /// <summary>What the password step and the second-factor step share: counting failures towards the lockout,
 /// logging, and completing a sign-in (principal, last sign-in time, the UserSignedIn announcement).</summary>
-internal sealed class SignInSteps(AccountsDbContext db, TimeProvider clock, IConfiguration configuration)
+internal sealed class SignInSteps(AccountsDbContext db, PasswordChanges passwords, TimeProvider clock, IConfiguration configuration)
 {
     public async Task<SignInOutcome> FailAsync(SecurityEvent @event, string userName, string? remoteAddress, SignInOutcome outcome, CancellationToken cancellationToken)
     {
@@ -46,9 +47,13 @@ internal sealed class SignInSteps(AccountsDbContext db, TimeProvider clock, ICon
         && configuration.GetValue("Accounts:RequireTwoFactorForAdministratorsAndLeaders", true)
         && (roles.Contains(Roles.Administrator) || roles.Contains(Roles.Leader));
 
+    /// <summary>Every factor passed. An administrator whose password is older than the limit must change it first.</summary>
     public async Task<SignInOutcome> SucceedAsync(Account account, string? remoteAddress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (passwords.IsExpired(account, await RolesAsync(account, cancellationToken)))
+            return await FailAsync(SecurityEvent.PasswordExpired, account.UserName!, remoteAddress,
+                new SignInOutcome(SignInKind.MustChangePassword, AccountId: account.Id), cancellationToken);
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
         account.LastSignInAt = now;

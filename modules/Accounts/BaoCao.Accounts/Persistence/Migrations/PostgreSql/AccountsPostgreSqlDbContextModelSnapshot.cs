@@ -268,6 +268,31 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                     b.ToTable("ApiTokens", "accounts");
                 });
 
+            modelBuilder.Entity("BaoCao.Accounts.Domain.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ChangedAt");
+
+                    b.ToTable("PasswordHistory", "accounts");
+                });
+
             modelBuilder.Entity("BaoCao.Accounts.Domain.RoleGrant", b =>
                 {
                     b.Property<Guid>("Id")

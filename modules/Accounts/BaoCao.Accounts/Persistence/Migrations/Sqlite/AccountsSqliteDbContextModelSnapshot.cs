@@ -262,6 +262,29 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                     b.ToTable("accounts_ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BaoCao.Accounts.Domain.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ChangedAt");
+
+                    b.ToTable("accounts_PasswordHistory", (string)null);
+                });
+
             modelBuilder.Entity("BaoCao.Accounts.Domain.RoleGrant", b =>
                 {
                     b.Property<Guid>("Id")
