@@ -12,7 +12,20 @@ internal enum AccountStatus
 /// <summary>A person's account (ASP.NET Core Identity user): one person, one account (no sharing, Đ5.3).</summary>
 internal sealed class Account : IdentityUser<Guid>
 {
-    public string DisplayName { get; set; } = "";
+    public string DisplayName
+    {
+        get => _displayName;
+        set
+        {
+            _displayName = value;
+            SearchText = SharedKernel.Text.VietnameseText.SearchKey($"{UserName} {value}");
+        }
+    }
+
+    private string _displayName = "";
+
+    /// <summary>User name and display name without diacritics, for search ("ha noi" finds "Hà Nội").</summary>
+    public string SearchText { get; private set; } = "";
     /// <summary>The unit the person works in (their grants say where they may act).</summary>
     public Guid UnitId { get; set; }
     public AccountStatus Status { get; set; } = AccountStatus.Active;

@@ -73,6 +73,27 @@ internal sealed class Unit : IVersioned
         return oldPath;
     }
 
+    public void Rename(string name) => Name = name.Trim();
+
+    public void UpdateContacts(string? officialEmail, string? leaderEmail, string? administrativeCode)
+    {
+        OfficialEmail = officialEmail?.Trim();
+        LeaderEmail = leaderEmail?.Trim();
+        AdministrativeCode = administrativeCode?.Trim();
+    }
+
+    /// <summary>Moves the unit under <paramref name="parent"/>; returns the old path for re-rooting descendants.</summary>
+    public string MoveUnder(Unit parent)
+    {
+        var oldPath = Path;
+        ParentId = parent.Id;
+        Path = parent.Path + Id.ToString("N") + "/";
+        return oldPath;
+    }
+
+    /// <summary>Keeps a descendant's path in step after an ancestor moved from <paramref name="oldPrefix"/>.</summary>
+    public void Reroot(string oldPrefix, string newPrefix) => Path = newPrefix + Path[oldPrefix.Length..];
+
     public static string Label(UnitKind kind) => kind switch
     {
         UnitKind.ProvincePeoplesCommittee => "UBND tỉnh",

@@ -22,7 +22,7 @@ internal static class GetUnit
 
     internal sealed record UnitDetails(string Code, string Name, string Kind, string KindLabel, string? AdministrativeCode,
         string? OfficialEmail, string? LeaderEmail, DateOnly ValidFrom, DateOnly? ValidTo,
-        UnitRef? Parent, UnitRef? Successor, IReadOnlyList<UnitRef> Children);
+        UnitRef? Parent, UnitRef? Successor, IReadOnlyList<UnitRef> Children, long Version);
 
     internal sealed class Handler(AccountsDbContext db, Grants grants) : IQueryHandler<Query, Result<UnitDetails>>
     {
@@ -39,7 +39,7 @@ internal static class GetUnit
             UnitRef? Ref(Guid? id) => related.FirstOrDefault(r => r.Id == id) is { } r ? new UnitRef(r.Code, r.Name) : null;
             return new UnitDetails(unit.Code, unit.Name, unit.Kind.ToString(), Domain.Unit.Label(unit.Kind), unit.AdministrativeCode,
                 unit.OfficialEmail, unit.LeaderEmail, unit.ValidFrom, unit.ValidTo, Ref(unit.ParentId), Ref(unit.SuccessorId),
-                [.. related.Where(r => r.ParentId == unit.Id).OrderBy(r => r.Name).Select(r => new UnitRef(r.Code, r.Name))]);
+                [.. related.Where(r => r.ParentId == unit.Id).OrderBy(r => r.Name).Select(r => new UnitRef(r.Code, r.Name))], unit.Version);
         }
     }
 

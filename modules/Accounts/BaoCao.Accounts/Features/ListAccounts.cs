@@ -18,7 +18,7 @@ namespace BaoCao.Accounts.Features;
 /// <summary>An administrator lists the accounts of the units they administer, optionally of one unit or role.</summary>
 internal static class ListAccounts
 {
-    internal sealed record Query(string? UnitCode, string? Role) : IQuery<Result<IReadOnlyList<AccountRow>>>, IRequireAccess
+    internal sealed record Query(string? UnitCode, string? Role, string? Search = null) : IQuery<Result<IReadOnlyList<AccountRow>>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ViewAccounts;
         string? IRequireAccess.UnitCode => UnitCode;
@@ -28,9 +28,13 @@ internal static class ListAccounts
 
     internal sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Role)
-            .Must(role => role is null or Roles.Administrator or Roles.Leader or Roles.DataEntry)
-            .WithMessage($"Vai trò phải là một trong: {Roles.Administrator}, {Roles.Leader}, {Roles.DataEntry}.");
+        public Validator()
+        {
+            RuleFor(q => q.Search).MaximumLength(200).WithMessage("Chuỗi tìm kiếm dài quá 200 ký tự.");
+            RuleFor(q => q.Role)
+                .Must(role => role is null or Roles.Administrator or Roles.Leader or Roles.DataEntry)
+                .WithMessage($"Vai trò phải là một trong: {Roles.Administrator}, {Roles.Leader}, {Roles.DataEntry}.");
+        }
     }
 
     internal sealed class Handler(AccountsDbContext db, Grants grants) : IQueryHandler<Query, Result<IReadOnlyList<AccountRow>>>
@@ -42,6 +46,8 @@ internal static class ListAccounts
                 administered = administered.Where(u => u.Code == query.UnitCode);
             var unitIds = administered.Select(u => u.Id);
             var accounts = db.Accounts.AsNoTracking().Where(a => unitIds.Contains(a.UnitId));
+            if (SharedKernel.Text.VietnameseText.SearchKey(query.Search) is { Length: > 0 } key)
+                accounts = accounts.Where(a => a.SearchText.Contains(key));
             if (query.Role is not null)
                 accounts = accounts.Where(a => db.RoleGrants.Any(g => g.AccountId == a.Id && g.Role == query.Role));
 
@@ -62,8 +68,8 @@ internal static class ListAccounts
     public sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapGet("/api/accounts", async (string? unitCode, string? role, ISender sender, CancellationToken ct) =>
-                    (await sender.Send(new Query(string.IsNullOrWhiteSpace(unitCode) ? null : unitCode, string.IsNullOrWhiteSpace(role) ? null : role), ct)).ToHttpResult())
+            app.MapGet("/api/accounts", async (string? unitCode, string? role, string? search, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Query(string.IsNullOrWhiteSpace(unitCode) ? null : unitCode, string.IsNullOrWhiteSpace(role) ? null : role, search), ct)).ToHttpResult())
                 .WithTags("Tài khoản")
                 .WithSummary("Danh sách tài khoản của các đơn vị mình quản trị");
     }

@@ -29,6 +29,7 @@ internal sealed class AccountConfiguration :
         account.Property(a => a.NormalizedEmail).HasMaxLength(256);
         account.Property(a => a.PhoneNumber).HasMaxLength(32);
         account.Property(a => a.DisplayName).HasMaxLength(200);
+        account.Property(a => a.SearchText).HasMaxLength(500);
         account.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         account.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
         account.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(l => l.UserId).IsRequired();

@@ -18,6 +18,7 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<SetPasswordLink> SetPasswordLinks => Set<SetPasswordLink>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<UnitChange> UnitChanges => Set<UnitChange>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);

@@ -35,3 +35,17 @@ internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGran
         grant.HasIndex(g => new { g.UnitId, g.Role });
     }
 }
+
+internal sealed class UnitChangeConfiguration : IEntityTypeConfiguration<UnitChange>
+{
+    public void Configure(EntityTypeBuilder<UnitChange> change)
+    {
+        change.ToTable("UnitChanges");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+        change.Property(c => c.Before).HasMaxLength(500);
+        change.Property(c => c.After).HasMaxLength(500);
+        change.Property(c => c.By).HasMaxLength(256);
+        change.HasIndex(c => new { c.UnitId, c.At });
+    }
+}

@@ -93,6 +93,11 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                     b.Property<string>("RecoveryCodeHashes")
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -469,6 +474,45 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                     b.HasIndex("Path");
 
                     b.ToTable("Units", "accounts");
+                });
+
+            modelBuilder.Entity("BaoCao.Accounts.Domain.UnitChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "At");
+
+                    b.ToTable("UnitChanges", "accounts");
                 });
 
             modelBuilder.Entity("BaoCao.SharedKernel.Persistence.OutboxMessage", b =>

@@ -87,6 +87,11 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                     b.Property<string>("RecoveryCodeHashes")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -459,6 +464,43 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                     b.HasIndex("Path");
 
                     b.ToTable("accounts_Units", (string)null);
+                });
+
+            modelBuilder.Entity("BaoCao.Accounts.Domain.UnitChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "At");
+
+                    b.ToTable("accounts_UnitChanges", (string)null);
                 });
 
             modelBuilder.Entity("BaoCao.SharedKernel.Persistence.OutboxMessage", b =>

@@ -1,0 +1,183 @@
+using BaoCao.Accounts.Domain;
+using BaoCao.Accounts.Persistence;
+using BaoCao.Accounts.Security;
+using BaoCao.SharedKernel.Http;
+using BaoCao.SharedKernel.Pipeline;
+using BaoCao.SharedKernel.Results;
+using BaoCao.SharedKernel.Security;
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Unit = BaoCao.Accounts.Domain.Unit;
+
+namespace BaoCao.Accounts.Features;
+
+/// <summary>
+/// An administrator keeps the unit tree current: adds a unit, renames it or updates its contacts (with the
+/// version they saw: two administrators never overwrite each other), moves it, or merges it into a successor
+/// (Resolution 202/2025: provinces and communes merged on 1 July 2025). Every change is kept in the unit's history.
+/// </summary>
+internal static class ManageUnits
+{
+    internal sealed record Create(string ParentCode, string Code, string Name, UnitKind? Kind, DateOnly? ValidFrom,
+        string? OfficialEmail, string? LeaderEmail, string? AdministrativeCode) : ICommand<Result<string>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageUnits;
+        string? IRequireAccess.UnitCode => ParentCode;
+    }
+
+    internal sealed record Update(string Code, string Name, string? OfficialEmail, string? LeaderEmail, string? AdministrativeCode, long Version)
+        : ICommand<Result<long>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageUnits;
+        string? IRequireAccess.UnitCode => Code;
+    }
+
+    internal sealed record Move(string Code, string NewParentCode) : ICommand<Result>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageUnits;
+        string? IRequireAccess.UnitCode => Code;
+    }
+
+    internal sealed record Merge(string Code, string SuccessorCode, DateOnly? LastDay) : ICommand<Result>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageUnits;
+        string? IRequireAccess.UnitCode => Code;
+    }
+
+    internal sealed class CreateValidator : AbstractValidator<Create>
+    {
+        public CreateValidator()
+        {
+            RuleFor(c => c.Code).NotEmpty().WithMessage("Cần nhập mã đơn vị.")
+                .Matches("^[A-Z0-9][A-Z0-9._-]{1,63}$").WithMessage("Mã đơn vị gồm 2–64 ký tự: chữ in hoa không dấu, số, dấu chấm, gạch ngang.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.");
+            RuleFor(c => c.Kind).NotNull().WithMessage("Cần chọn loại đơn vị.");
+            RuleFor(c => c.ValidFrom).NotNull().WithMessage("Cần nhập ngày bắt đầu hoạt động.");
+            RuleFor(c => c.OfficialEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.OfficialEmail)).WithMessage("Thư điện tử công vụ không hợp lệ.");
+            RuleFor(c => c.LeaderEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.LeaderEmail)).WithMessage("Thư điện tử của lãnh đạo không hợp lệ.");
+        }
+    }
+
+    internal sealed class UpdateValidator : AbstractValidator<Update>
+    {
+        public UpdateValidator()
+        {
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.");
+            RuleFor(c => c.OfficialEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.OfficialEmail)).WithMessage("Thư điện tử công vụ không hợp lệ.");
+            RuleFor(c => c.LeaderEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.LeaderEmail)).WithMessage("Thư điện tử của lãnh đạo không hợp lệ.");
+        }
+    }
+
+    internal sealed class MergeValidator : AbstractValidator<Merge>
+    {
+        public MergeValidator() => RuleFor(c => c.LastDay).NotNull().WithMessage("Cần nhập ngày cuối cùng đơn vị còn hoạt động.");
+    }
+
+    internal sealed class Handler(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<Create, Result<string>>, ICommandHandler<Update, Result<long>>, ICommandHandler<Move, Result>, ICommandHandler<Merge, Result>
+    {
+        private string By => user.UserName ?? "system";
+
+        public async ValueTask<Result<string>> Handle(Create command, CancellationToken cancellationToken)
+        {
+            var parent = await db.Units.SingleAsync(u => u.Code == command.ParentCode, cancellationToken);
+            if (await db.Units.AnyAsync(u => u.Code == command.Code, cancellationToken))
+                return Result<string>.Invalid($"Mã đơn vị '{command.Code}' đã được dùng.", "code");
+            var unit = Unit.Create(command.Code, command.Name, command.Kind!.Value, parent, command.ValidFrom!.Value,
+                command.OfficialEmail, command.LeaderEmail, command.AdministrativeCode);
+            db.Units.Add(unit);
+            db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.Created, null, $"{unit.Name} ({parent.Code})", clock.GetUtcNow(), By));
+            await db.SaveChangesAsync(cancellationToken);
+            return unit.Code;
+        }
+
+        public async ValueTask<Result<long>> Handle(Update command, CancellationToken cancellationToken)
+        {
+            var unit = await db.Units.SingleAsync(u => u.Code == command.Code, cancellationToken);
+            db.ExpectVersion(unit, command.Version);
+            var now = clock.GetUtcNow();
+            if (unit.Name != command.Name.Trim())
+            {
+                db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.Renamed, unit.Name, command.Name.Trim(), now, By));
+                unit.Rename(command.Name);
+            }
+            var before = $"{unit.OfficialEmail}; {unit.LeaderEmail}; {unit.AdministrativeCode}";
+            unit.UpdateContacts(command.OfficialEmail, command.LeaderEmail, command.AdministrativeCode);
+            var after = $"{unit.OfficialEmail}; {unit.LeaderEmail}; {unit.AdministrativeCode}";
+            if (before != after)
+                db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.ContactsChanged, before, after, now, By));
+            await db.SaveChangesAsync(cancellationToken); // a stale version throws: 409 for the second administrator
+            return unit.Version;
+        }
+
+        public async ValueTask<Result> Handle(Move command, CancellationToken cancellationToken)
+        {
+            var unit = await db.Units.SingleAsync(u => u.Code == command.Code, cancellationToken);
+            var parent = await db.Units.SingleOrDefaultAsync(u => u.Code == command.NewParentCode, cancellationToken);
+            if (parent is null || !(await access.CheckAsync(user, Permissions.ManageUnits, parent.Code, cancellationToken)).Allowed)
+                return Result.Invalid("Không có đơn vị cấp trên này trong phạm vi bạn quản trị.", "newParentCode");
+            if (parent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+                return Result.Invalid("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc của nó.", "newParentCode");
+            var oldParent = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => u.Code).SingleOrDefaultAsync(cancellationToken);
+            await RerootAsync(unit, unit.MoveUnder(parent), cancellationToken);
+            db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.Moved, oldParent, parent.Code, clock.GetUtcNow(), By));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+
+        public async ValueTask<Result> Handle(Merge command, CancellationToken cancellationToken)
+        {
+            var unit = await db.Units.SingleAsync(u => u.Code == command.Code, cancellationToken);
+            var successor = await db.Units.SingleOrDefaultAsync(u => u.Code == command.SuccessorCode, cancellationToken);
+            if (successor is null || successor.Id == unit.Id || successor.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+                return Result.Invalid("Đơn vị kế thừa phải là một đơn vị khác, không trực thuộc đơn vị bị sáp nhập.", "successorCode");
+            if (!(await access.CheckAsync(user, Permissions.ManageUnits, successor.Code, cancellationToken)).Allowed)
+                return Result.Invalid("Đơn vị kế thừa không thuộc phạm vi bạn quản trị.", "successorCode");
+            if (unit.ValidTo is not null)
+                return Result.Conflict("Đơn vị này đã ngừng hoạt động (đã sáp nhập hoặc giải thể).");
+            if (command.LastDay < unit.ValidFrom)
+                return Result.Invalid("Ngày cuối cùng không được trước ngày bắt đầu hoạt động của đơn vị.", "lastDay");
+            await RerootAsync(unit, unit.MergeInto(successor, command.LastDay!.Value), cancellationToken);
+            db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.Merged, unit.Name, successor.Code, clock.GetUtcNow(), By));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+
+        private async Task RerootAsync(Unit unit, string oldPath, CancellationToken cancellationToken)
+        {
+            var descendants = await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Id != unit.Id).ToListAsync(cancellationToken);
+            foreach (var descendant in descendants)
+                descendant.Reroot(oldPath, unit.Path);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            var units = app.MapGroup("/api/units").WithTags("Đơn vị");
+            units.MapPost("", async (Create command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToHttpResult())
+                .WithSummary("Thêm đơn vị");
+            units.MapPut("/{code}", async (string code, UpdateBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Update(code, body.Name ?? "", body.OfficialEmail, body.LeaderEmail, body.AdministrativeCode, body.Version), ct)).ToHttpResult())
+                .WithSummary("Đổi tên, cập nhật địa chỉ liên hệ của đơn vị");
+            units.MapPost("/{code}/move", async (string code, MoveBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Move(code, body.NewParentCode ?? ""), ct)).ToHttpResult())
+                .WithSummary("Chuyển đơn vị sang đơn vị cấp trên khác");
+            units.MapPost("/{code}/merge", async (string code, MergeBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Merge(code, body.SuccessorCode ?? "", body.LastDay), ct)).ToHttpResult())
+                .WithSummary("Sáp nhập đơn vị vào đơn vị kế thừa");
+        }
+    }
+
+    internal sealed record UpdateBody(string? Name, string? OfficialEmail, string? LeaderEmail, string? AdministrativeCode, long Version);
+
+    internal sealed record MoveBody(string? NewParentCode);
+
+    internal sealed record MergeBody(string? SuccessorCode, DateOnly? LastDay);
+}
