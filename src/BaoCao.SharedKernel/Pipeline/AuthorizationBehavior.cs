@@ -8,6 +8,8 @@ public interface IRequireAccess
 {
     string Permission { get; }
     string? UnitCode => null;
+    /// <summary>The data-entry form acted on, for permissions granted per form (entering, delegated approval).</summary>
+    string? FormCode => null;
 }
 
 public sealed record AccessDecision(bool Allowed, string? Reason = null)
@@ -21,6 +23,9 @@ public sealed record AccessDecision(bool Allowed, string? Reason = null)
 public interface IAccessPolicy
 {
     ValueTask<AccessDecision> CheckAsync(ICurrentUser user, string permission, string? unitCode, CancellationToken cancellationToken);
+
+    ValueTask<AccessDecision> CheckAsync(ICurrentUser user, string permission, string? unitCode, string? formCode, CancellationToken cancellationToken) =>
+        CheckAsync(user, permission, unitCode, cancellationToken);
 }
 
 /// <summary>Until Accounts grants exist: any signed-in user may, anonymous callers may not.</summary>
@@ -38,7 +43,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
     {
         if (message is IRequireAccess access)
         {
-            var decision = await policy.CheckAsync(user, access.Permission, access.UnitCode, cancellationToken);
+            var decision = await policy.CheckAsync(user, access.Permission, access.UnitCode, access.FormCode, cancellationToken);
             if (!decision.Allowed)
                 throw new AccessDeniedException(decision.Reason ?? "Bạn không có quyền thực hiện thao tác này.", user.IsAuthenticated);
         }

@@ -13,7 +13,16 @@ internal sealed class RoleGrant
     public bool IncludeSubUnits { get; private set; }
     public DateTimeOffset GrantedAt { get; private set; }
     public string GrantedBy { get; private set; } = "";
+    /// <summary>For DataEntry: the forms the person may enter, comma-separated; empty means every form of the unit.</summary>
+    public string Forms { get; private set; } = "";
 
-    public static RoleGrant Create(Guid accountId, string role, Guid unitId, bool includeSubUnits, DateTimeOffset at, string grantedBy) =>
-        new() { Id = Guid.CreateVersion7(), AccountId = accountId, Role = role, UnitId = unitId, IncludeSubUnits = includeSubUnits, GrantedAt = at, GrantedBy = grantedBy };
+    public bool CoversForm(string? formCode) =>
+        formCode is null || Forms.Length == 0 || Forms.Split(',').Contains(formCode, StringComparer.OrdinalIgnoreCase);
+
+    public static RoleGrant Create(Guid accountId, string role, Guid unitId, bool includeSubUnits, DateTimeOffset at, string grantedBy, IEnumerable<string>? forms = null) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(), AccountId = accountId, Role = role, UnitId = unitId, IncludeSubUnits = includeSubUnits, GrantedAt = at, GrantedBy = grantedBy,
+            Forms = string.Join(',', (forms ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)),
+        };
 }

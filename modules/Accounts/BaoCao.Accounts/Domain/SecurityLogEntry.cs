@@ -13,6 +13,7 @@ internal enum SecurityEvent
     TokenUsed,
     SignedOut,
     AccountChanged,
+    GrantChanged,
     PasswordSet,
     PasswordChanged,
     PasswordExpired,

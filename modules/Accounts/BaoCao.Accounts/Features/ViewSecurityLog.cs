@@ -85,6 +85,7 @@ internal static class ViewSecurityLog
             SecurityEvent.SignedOut => "Đăng xuất",
             SecurityEvent.AccountChanged => "Cấp, thay đổi, tạm dừng hoặc chấm dứt tài khoản",
             SecurityEvent.PasswordSet => "Đặt mật khẩu",
+            SecurityEvent.GrantChanged => "Thay đổi quyền, ủy quyền",
             SecurityEvent.PasswordChanged => "Đổi mật khẩu",
             SecurityEvent.PasswordExpired => "Mật khẩu quá hạn, phải đổi trước khi vào hệ thống",
             SecurityEvent.DisabledForInactivity => "Tạm dừng do không sử dụng",

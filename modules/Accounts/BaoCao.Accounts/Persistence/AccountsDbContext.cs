@@ -19,6 +19,7 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<UnitChange> UnitChanges => Set<UnitChange>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);

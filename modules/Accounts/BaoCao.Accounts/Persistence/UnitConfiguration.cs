@@ -31,6 +31,7 @@ internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGran
         grant.HasKey(g => g.Id);
         grant.Property(g => g.Role).HasMaxLength(40);
         grant.Property(g => g.GrantedBy).HasMaxLength(256);
+        grant.Property(g => g.Forms).HasMaxLength(2000);
         grant.HasIndex(g => g.AccountId);
         grant.HasIndex(g => new { g.UnitId, g.Role });
     }
@@ -47,5 +48,16 @@ internal sealed class UnitChangeConfiguration : IEntityTypeConfiguration<UnitCha
         change.Property(c => c.After).HasMaxLength(500);
         change.Property(c => c.By).HasMaxLength(256);
         change.HasIndex(c => new { c.UnitId, c.At });
+    }
+}
+
+internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> delegation)
+    {
+        delegation.ToTable("Delegations");
+        delegation.HasKey(d => d.Id);
+        delegation.Property(d => d.Forms).HasMaxLength(2000);
+        delegation.HasIndex(d => new { d.ToAccountId, d.Until });
     }
 }

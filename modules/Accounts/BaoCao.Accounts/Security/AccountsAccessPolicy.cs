@@ -7,24 +7,45 @@ namespace BaoCao.Accounts.Security;
 
 /// <summary>The one access decision: a permission is held through a role grant on the unit acted on (or an
 /// ancestor granted with its sub-units). Requests name the unit by code; an unknown unit is refused.</summary>
-internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db) : IAccessPolicy
+internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db, TimeProvider clock) : IAccessPolicy
 {
-    public async ValueTask<AccessDecision> CheckAsync(ICurrentUser user, string permission, string? unitCode, CancellationToken cancellationToken)
+    public ValueTask<AccessDecision> CheckAsync(ICurrentUser user, string permission, string? unitCode, CancellationToken cancellationToken) =>
+        CheckAsync(user, permission, unitCode, null, cancellationToken);
+
+    public async ValueTask<AccessDecision> CheckAsync(ICurrentUser user, string permission, string? unitCode, string? formCode, CancellationToken cancellationToken)
     {
         if (user is SystemUser)
             return AccessDecision.Allow;
         if (!user.IsAuthenticated)
             return AccessDecision.Deny("Bạn cần đăng nhập để tiếp tục.");
 
-        var held = await grants.ScopesForAsync(permission, cancellationToken);
-        if (held.Count == 0)
+        // A DataEntry grant may list its forms; approval may also come from a leader's delegation for a form.
+        var held = (await grants.ScopesForAsync(permission, cancellationToken))
+            .Where(g => permission != Permissions.EnterData || g.CoversForm(formCode)).ToList();
+        var delegations = permission == Permissions.ApproveData && formCode is not null
+            ? await DelegatedUnitsAsync(user, formCode, cancellationToken)
+            : [];
+        if (held.Count == 0 && delegations.Count == 0)
             return AccessDecision.Deny("Tài khoản của bạn không có quyền thực hiện thao tác này.");
         if (unitCode is null)
             return AccessDecision.Allow;
 
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == unitCode, cancellationToken);
-        return unit is not null && held.Any(g => g.Covers(unit))
+        return unit is not null && (held.Any(g => g.Covers(unit)) || delegations.Contains(unit.Id))
             ? AccessDecision.Allow
             : AccessDecision.Deny("Tài khoản của bạn không có quyền với đơn vị này.");
+    }
+
+    private async Task<List<Guid>> DelegatedUnitsAsync(ICurrentUser user, string formCode, CancellationToken cancellationToken)
+    {
+        if (user.UserName is null)
+            return [];
+        var today = SharedKernel.Time.VietnamTime.Today(clock);
+        var normalized = user.UserName.ToUpperInvariant();
+        var active = await (from delegation in db.Delegations
+                            join account in db.Accounts on delegation.ToAccountId equals account.Id
+                            where account.NormalizedUserName == normalized && delegation.RevokedAt == null && delegation.Until >= today
+                            select delegation).ToListAsync(cancellationToken);
+        return [.. active.Where(d => d.CoversForm(formCode)).Select(d => d.UnitId)];
     }
 }

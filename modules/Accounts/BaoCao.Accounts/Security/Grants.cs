@@ -7,9 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace BaoCao.Accounts.Security;
 
 /// <summary>A grant with the tree path of its unit, for scope checks and scope filters.</summary>
-internal sealed record ScopedGrant(string Role, Guid UnitId, string UnitCode, string UnitName, string UnitPath, bool IncludeSubUnits)
+internal sealed record ScopedGrant(string Role, Guid UnitId, string UnitCode, string UnitName, string UnitPath, bool IncludeSubUnits, string Forms = "")
 {
     public bool Covers(Unit unit) => unit.Id == UnitId || (IncludeSubUnits && unit.Path.StartsWith(UnitPath, StringComparison.Ordinal));
+
+    public bool CoversForm(string? formCode) =>
+        formCode is null || Forms.Length == 0 || Forms.Split(',').Contains(formCode, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Role grants of the signed-in user, loaded once per request scope.</summary>
@@ -32,7 +35,7 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
         [Permissions.ApproveData] = [Roles.Leader, Roles.Administrator],
         [Permissions.CreateReports] = [Roles.DataEntry, Roles.Administrator],
         [Permissions.ApproveReports] = [Roles.Leader, Roles.Administrator],
-        [Permissions.ReceiveReports] = [Roles.Administrator],
+        [Permissions.ReceiveReports] = [Roles.Administrator, Roles.ReportReceiver],
         [Permissions.TrackReporting] = [Roles.Leader, Roles.Administrator],
         [Permissions.ViewDashboards] = [Roles.Administrator, Roles.Leader, Roles.DataEntry],
         [Permissions.ManageDashboards] = [Roles.Administrator],
@@ -57,7 +60,7 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
         await (from grant in db.RoleGrants
                join unit in db.Units on grant.UnitId equals unit.Id
                where accountIds.Contains(grant.AccountId)
-               select new ScopedGrant(grant.Role, unit.Id, unit.Code, unit.Name, unit.Path, grant.IncludeSubUnits))
+               select new ScopedGrant(grant.Role, unit.Id, unit.Code, unit.Name, unit.Path, grant.IncludeSubUnits, grant.Forms))
             .ToListAsync(cancellationToken);
 
     /// <summary>Where the caller holds <paramref name="permission"/>: through role grants for a person; for another

@@ -273,6 +273,42 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                     b.ToTable("ApiTokens", "accounts");
                 });
 
+            modelBuilder.Entity("BaoCao.Accounts.Domain.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("FromAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ToAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToAccountId", "Until");
+
+                    b.ToTable("Delegations", "accounts");
+                });
+
             modelBuilder.Entity("BaoCao.Accounts.Domain.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -306,6 +342,11 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("GrantedAt")
                         .HasColumnType("timestamp with time zone");

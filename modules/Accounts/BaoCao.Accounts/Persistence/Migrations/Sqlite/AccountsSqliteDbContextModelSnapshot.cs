@@ -267,6 +267,42 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                     b.ToTable("accounts_ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BaoCao.Accounts.Domain.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ToAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToAccountId", "Until");
+
+                    b.ToTable("accounts_Delegations", (string)null);
+                });
+
             modelBuilder.Entity("BaoCao.Accounts.Domain.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -297,6 +333,11 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("GrantedAt")

@@ -1,0 +1,21 @@
+using Mediator;
+
+namespace BaoCao.Accounts.Contracts;
+
+/// <summary>Whether the current user holds <paramref name="Permission"/> (a <c>Permissions</c> constant) for a unit
+/// and, for per-form permissions, a form. The single access decision every module uses.</summary>
+public sealed record CheckAccess(string Permission, string? UnitCode = null, string? FormCode = null) : IQuery<bool>;
+
+/// <summary>The codes of the units where the current user holds <paramref name="Permission"/>, to filter a list in SQL
+/// (<c>WHERE unit_code IN (…)</c>) rather than after loading.</summary>
+public sealed record GetUnitCodesInScope(string Permission) : IQuery<IReadOnlyList<string>>;
+
+/// <summary>One unit by code, or null.</summary>
+public sealed record FindUnit(string Code) : IQuery<UnitInfo?>;
+
+/// <summary>The whole unit tree, merged units included (under their successors), for roll-ups and reminders.</summary>
+public sealed record ListAllUnits : IQuery<IReadOnlyList<UnitInfo>>;
+
+/// <param name="Kind">ProvincePeoplesCommittee, ProvinceOffice, Department, CommunePeoplesCommittee, SubDepartment or OtherAgency.</param>
+public sealed record UnitInfo(string Code, string Name, string Kind, string? ParentCode, string? SuccessorCode,
+    DateOnly ValidFrom, DateOnly? ValidTo, string? OfficialEmail, string? LeaderEmail);

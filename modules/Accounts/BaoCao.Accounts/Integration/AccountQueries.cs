@@ -1,0 +1,38 @@
+using BaoCao.Accounts.Contracts;
+using BaoCao.Accounts.Persistence;
+using BaoCao.Accounts.Security;
+using BaoCao.SharedKernel.Pipeline;
+using BaoCao.SharedKernel.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoCao.Accounts.Integration;
+
+/// <summary>Answers other modules' questions about access and units (Accounts' Contracts).</summary>
+internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants)
+    : IQueryHandler<CheckAccess, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
+      IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>
+{
+    public async ValueTask<bool> Handle(CheckAccess query, CancellationToken cancellationToken) =>
+        (await access.CheckAsync(user, query.Permission, query.UnitCode, query.FormCode, cancellationToken)).Allowed;
+
+    public async ValueTask<IReadOnlyList<string>> Handle(GetUnitCodesInScope query, CancellationToken cancellationToken) =>
+        await db.Units.Where(await grants.UnitScopeAsync(query.Permission, cancellationToken)).Select(u => u.Code).ToListAsync(cancellationToken);
+
+    public async ValueTask<UnitInfo?> Handle(FindUnit query, CancellationToken cancellationToken) =>
+        (await AllAsync(db.Units.Where(u => u.Code == query.Code), cancellationToken)).SingleOrDefault();
+
+    public async ValueTask<IReadOnlyList<UnitInfo>> Handle(ListAllUnits query, CancellationToken cancellationToken) =>
+        await AllAsync(db.Units, cancellationToken);
+
+    private async Task<List<UnitInfo>> AllAsync(IQueryable<Domain.Unit> units, CancellationToken cancellationToken) =>
+        await (from unit in units.AsNoTracking()
+               join parent in db.Units on unit.ParentId equals parent.Id into parents
+               from parent in parents.DefaultIfEmpty()
+               join successor in db.Units on unit.SuccessorId equals successor.Id into successors
+               from successor in successors.DefaultIfEmpty()
+               orderby unit.Path
+               select new UnitInfo(unit.Code, unit.Name, unit.Kind.ToString(), parent == null ? null : parent.Code, successor == null ? null : successor.Code,
+                   unit.ValidFrom, unit.ValidTo, unit.OfficialEmail, unit.LeaderEmail))
+            .ToListAsync(cancellationToken);
+}
