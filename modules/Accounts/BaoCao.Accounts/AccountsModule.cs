@@ -32,6 +32,9 @@ public sealed class AccountsModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
+        new("Đơn vị", "/don-vi", Icons.Material.Outlined.AccountTree, 70),
+        new("Tài khoản", "/tai-khoan", Icons.Material.Outlined.ManageAccounts, 75, [Roles.Administrator]),
+        new("Đề nghị cấp tài khoản", "/tai-khoan/de-nghi", Icons.Material.Outlined.AssignmentInd, 76, [Roles.Administrator, Roles.Leader]),
         new("Nhật ký bảo mật", "/tai-khoan/nhat-ky-bao-mat", Icons.Material.Outlined.Security, 80, [Roles.Administrator]),
     ];
 

@@ -54,6 +54,8 @@ internal static class BaoCaoHost
         // Enums travel as their names ("Create", "Pending"), in both directions.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
+        services.AddScoped<CircuitUser>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddSingleton<OutboxSignal>();

@@ -1,12 +1,16 @@
+using System.Security.Claims;
 using BaoCao.SharedKernel.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace BaoCao.Web.Hosting;
 
 /// <summary>The signed-in user of the current HTTP request or Blazor circuit; anonymous when there is none
 /// (a background scope acts through <see cref="SystemUser"/> explicitly).</summary>
-internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CircuitUser circuit) : ICurrentUser
 {
-    private System.Security.Claims.ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    // In an interactive page there is no HTTP request: the circuit's authentication state speaks for the user.
+    private ClaimsPrincipal? Principal => circuit.Principal ?? accessor.HttpContext?.User;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 
@@ -14,7 +18,32 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 
-    public string? RemoteAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? RemoteAddress => circuit.RemoteAddress ?? accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public string? FindClaim(string type) => Principal?.FindFirst(type)?.Value;
+}
+
+/// <summary>The user of one Blazor circuit (scoped per circuit), kept current by <see cref="CircuitUserHandler"/>.</summary>
+internal sealed class CircuitUser
+{
+    public ClaimsPrincipal? Principal { get; set; }
+    public string? RemoteAddress { get; set; }
+}
+
+internal sealed class CircuitUserHandler(AuthenticationStateProvider authentication, CircuitUser user, IHttpContextAccessor accessor) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        user.RemoteAddress = accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        user.Principal = (await authentication.GetAuthenticationStateAsync()).User;
+        authentication.AuthenticationStateChanged += OnChanged;
+    }
+
+    private async void OnChanged(Task<AuthenticationState> state)
+    {
+        try { user.Principal = (await state).User; }
+        catch (Exception) { user.Principal = null; } // a failed refresh leaves the circuit anonymous: fail closed
+    }
+
+    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
 }
