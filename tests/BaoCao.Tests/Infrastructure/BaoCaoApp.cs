@@ -35,6 +35,19 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
     public static async Task<BaoCaoApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null) =>
         Started(new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings));
 
+    /// <summary>Starts the app on a real Kestrel port on the loopback address, for a real browser.</summary>
+    public static async Task<BaoCaoApp> StartForBrowserAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings);
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Where a browser reaches the app (Kestrel only).</summary>
+    public Uri RootUri => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+
     /// <summary>Starts the app on a database the test owns (to restart on the same data).</summary>
     public static BaoCaoApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
         Started(new BaoCaoApp(database, ownsDatabase: false, settings));
