@@ -4,6 +4,7 @@ using BaoCao.SharedKernel.Security;
 using BaoCao.SharedKernel.Time;
 using BaoCao.Accounts.Demo;
 using BaoCao.Accounts.Domain;
+using BaoCao.Accounts.Features;
 using BaoCao.Accounts.Security;
 using BaoCao.SharedKernel.Pipeline;
 using Hangfire;
@@ -82,6 +83,7 @@ public sealed class AccountsModule : IModule
         services.AddAuthentication()
             .AddCookie(PendingSignIn.Scheme, PendingSignIn.Configure)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(AuthenticationSchemes.ApiToken, _ => { });
+        SignInWithSso.Register(services, configuration);
         services.AddScoped<IAccessPolicy, AccountsAccessPolicy>();
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             options => options.Events.OnValidatePrincipal = AccountPrincipals.ValidateAsync);

@@ -21,25 +21,28 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private BaoCaoApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings)
+    private BaoCaoApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings, DateTimeOffset? start = null)
     {
+        Clock = new FakeTimeProvider((start ?? Start).ToUniversalTime());
         Database = database;
         _ownsDatabase = ownsDatabase;
         _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public TestDatabase Database { get; }
-    public FakeTimeProvider Clock { get; } = new(Start.ToUniversalTime());
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Starts the app on a new database of its own, dropped when the app is disposed.</summary>
     public static async Task<BaoCaoApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null) =>
         Started(new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings));
 
     /// <summary>Starts the app on a real Kestrel port on the loopback address, for a real browser.</summary>
-    public static async Task<BaoCaoApp> StartForBrowserAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="port">0 for any free port.</param>
+    /// <param name="start">The clock's start; a browser talking to other real servers (SSO) needs today's date for its cookies.</param>
+    public static async Task<BaoCaoApp> StartForBrowserAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, DateTimeOffset? start = null)
     {
-        var app = new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings);
-        app.UseKestrel(0);
+        var app = new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings, start);
+        app.UseKestrel(port);
         app.StartServer();
         return app;
     }

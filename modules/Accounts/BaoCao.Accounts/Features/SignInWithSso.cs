@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using BaoCao.Accounts.Domain;
+using BaoCao.Accounts.Persistence;
+using BaoCao.Accounts.Security;
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoCao.Accounts.Features;
+
+/// <summary>
+/// A civil servant signs in through the provincial single sign-on (OpenID Connect, authorization code with
+/// PKCE); the account is the one whose official e-mail the SSO vouches for. Local sign-in stays available.
+/// Settings: <c>Sso:Authority</c>, <c>Sso:ClientId</c>, <c>Sso:ClientSecret</c>, <c>Sso:DisplayName</c>,
+/// <c>Sso:RequireHttpsMetadata</c> (true). Without an authority there is no SSO button.
+/// </summary>
+internal static class SignInWithSso
+{
+    public const string Scheme = "Sso";
+    public const string ExternalScheme = "BaoCao.External";
+
+    internal sealed record Command(string? Email, string? Subject, string? RemoteAddress) : ICommand<SignInOutcome>;
+
+    internal sealed class Handler(AccountsDbContext db, ILookupNormalizer normalizer, SignInSteps steps) : ICommandHandler<Command, SignInOutcome>
+    {
+        public async ValueTask<SignInOutcome> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var email = normalizer.NormalizeEmail(command.Email?.Trim());
+            var matches = string.IsNullOrEmpty(email) ? [] : await db.Accounts.Where(a => a.NormalizedEmail == email).Take(2).ToListAsync(cancellationToken);
+            // Exactly one active account per official address; anything else is refused rather than guessed.
+            if (matches is not [{ Status: AccountStatus.Active } account])
+                return await steps.FailAsync(SecurityEvent.SignInFailed, $"sso:{command.Email ?? command.Subject}", command.RemoteAddress,
+                    new SignInOutcome(SignInKind.Invalid), cancellationToken);
+            return await steps.SucceedAsync(account, command.RemoteAddress, cancellationToken);
+        }
+    }
+
+    public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Sso:Authority"]);
+
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!IsConfigured(configuration))
+            return;
+        services.AddAuthentication()
+            .AddCookie(ExternalScheme, options =>
+            {
+                options.Cookie.Name = ExternalScheme;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddOpenIdConnect(Scheme, configuration["Sso:DisplayName"] ?? "SSO tỉnh", options =>
+            {
+                options.Authority = configuration["Sso:Authority"];
+                options.ClientId = configuration["Sso:ClientId"];
+                options.ClientSecret = configuration["Sso:ClientSecret"];
+                options.RequireHttpsMetadata = configuration.GetValue("Sso:RequireHttpsMetadata", true);
+                options.ResponseType = "code";
+                options.UsePkce = true;
+                // A top-level GET back to us: the correlation cookies can stay SameSite=Lax (no cross-site POST).
+                options.ResponseMode = "query";
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.SignInScheme = ExternalScheme;
+                options.Scope.Clear();
+                options.Scope.Add("openid");
+                options.Scope.Add("email");
+                options.Scope.Add("profile");
+                options.GetClaimsFromUserInfoEndpoint = true;
+                options.MapInboundClaims = false;
+            });
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            app.MapGet("/dang-nhap/sso", (string? returnUrl, IConfiguration configuration) =>
+                    IsConfigured(configuration)
+                        ? Results.Challenge(new AuthenticationProperties { RedirectUri = $"/dang-nhap/sso/xong?returnUrl={Uri.EscapeDataString(SignInPage.SafeReturnUrl(returnUrl))}" }, [Scheme])
+                        : Results.Redirect("/dang-nhap"))
+                .AllowAnonymous()
+                .ExcludeFromDescription();
+
+            app.MapGet("/dang-nhap/sso/xong", async (string? returnUrl, HttpContext http, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                {
+                    var external = await http.AuthenticateAsync(ExternalScheme);
+                    if (!external.Succeeded)
+                        return Results.Redirect("/dang-nhap?sso=loi");
+                    await http.SignOutAsync(ExternalScheme);
+                    var outcome = await sender.Send(new Command(external.Principal.FindFirstValue("email"), external.Principal.FindFirstValue("sub"),
+                        http.Connection.RemoteIpAddress?.ToString()), ct);
+                    if (outcome.Kind != SignInKind.SignedIn)
+                        return Results.Redirect("/dang-nhap?sso=khong-co-tai-khoan");
+                    await SignIn.WriteCookieAsync(http, outcome.Principal!, clock);
+                    return Results.Redirect(SignInPage.SafeReturnUrl(returnUrl));
+                })
+                .AllowAnonymous()
+                .ExcludeFromDescription();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using BaoCao.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BaoCao.Tests.Accounts;
+
+/// <summary>Single sign-on through the real redirect flow: BaoCao → the OIDC provider's login and consent pages →
+/// back to BaoCao, which signs in the account whose official e-mail the provider vouches for.</summary>
+public sealed class SsoTests
+{
+    private static async Task<(BaoCaoApp App, SsoProvider Sso)> StartAsync()
+    {
+        var appPort = SsoProvider.FreePort();
+        var sso = await SsoProvider.StartAsync($"http://127.0.0.1:{appPort}/signin-oidc",
+            """{ "an.nguyen": { "email": "canbo.stc@ninhbinh.gov.vn", "name": "Nguyễn Văn An" } }""");
+        var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["Sso:Authority"] = sso.Authority,
+            ["Sso:ClientId"] = "baocao",
+            ["Sso:ClientSecret"] = "baocao-test-secret",
+            ["Sso:DisplayName"] = "SSO tỉnh Ninh Bình",
+            ["Sso:RequireHttpsMetadata"] = "false",
+        }, appPort, start: DateTimeOffset.UtcNow); // cookies cross two real servers and a real browser: today's date
+        return (app, sso);
+    }
+
+    private static async Task LogInAtProviderAsync(IPage page, string login)
+    {
+        await page.FillAsync("input[name=login]", login);
+        await page.FillAsync("input[name=password]", "mat-khau-o-may-chu-sso");
+        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("button[type=submit]"); // consent: "Continue"
+    }
+
+    [SsoFact]
+    public async Task A_civil_servant_signs_in_through_the_provincial_SSO_by_official_email()
+    {
+        var (app, sso) = await StartAsync();
+        await using var _ = app;
+        await using var __ = sso;
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var ___ = playwright;
+        await using var ____ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.RootUri.ToString() });
+
+        await page.GotoAsync("/dang-nhap");
+        await page.ClickAsync("[data-testid=sso]");
+        await page.WaitForURLAsync(url => url.StartsWith(sso.Authority, StringComparison.Ordinal));
+        await LogInAtProviderAsync(page, "an.nguyen");
+        await page.WaitForURLAsync(url => url.StartsWith(app.RootUri.ToString(), StringComparison.Ordinal) && !url.Contains("/dang-nhap"));
+
+        var me = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/me")).TextAsync()).RootElement;
+        Assert.Equal("canbo.stc", me.GetProperty("userName").GetString());
+        await Browser.KeepScreenshotAsync(page, "accounts-sso-signed-in");
+    }
+
+    [SsoFact]
+    public async Task An_SSO_identity_without_an_account_is_refused_with_an_explanation()
+    {
+        var (app, sso) = await StartAsync();
+        await using var _ = app;
+        await using var __ = sso;
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var ___ = playwright;
+        await using var ____ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.RootUri.ToString() });
+
+        await page.GotoAsync("/dang-nhap");
+        await page.ClickAsync("[data-testid=sso]");
+        await LogInAtProviderAsync(page, "nguoi.la");
+        await page.WaitForURLAsync(url => url.Contains("/dang-nhap?sso=khong-co-tai-khoan"));
+
+        Assert.True(await page.GetByText("không có tài khoản nào trên hệ thống").IsVisibleAsync());
+        Assert.Equal(401, (await page.APIRequest.GetAsync("/api/me")).Status);
+    }
+}

@@ -1,0 +1,33 @@
+// A real OpenID Connect provider for the SSO tests (node oidc-provider), standing in for the province's SSO.
+// PORT, REDIRECT_URI and ACCOUNTS (JSON: { "login": { "email": "...", "name": "..." } }) come from the test.
+import Provider from 'oidc-provider';
+
+const port = Number(process.env.PORT);
+const issuer = `http://127.0.0.1:${port}`;
+const accounts = JSON.parse(process.env.ACCOUNTS ?? '{}');
+
+const provider = new Provider(issuer, {
+  clients: [{
+    client_id: 'baocao',
+    client_secret: 'baocao-test-secret',
+    redirect_uris: [process.env.REDIRECT_URI],
+    response_types: ['code'],
+    grant_types: ['authorization_code'],
+  }],
+  async findAccount(ctx, id) {
+    const known = accounts[id];
+    return {
+      accountId: id,
+      async claims() {
+        return { sub: id, email: known?.email ?? `${id}@example.invalid`, email_verified: true, name: known?.name ?? id };
+      },
+    };
+  },
+  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  scopes: ['openid', 'email', 'profile'],
+  features: { devInteractions: { enabled: true } },
+  cookies: { keys: ['baocao-test-cookie-key'] },
+  pkce: { required: () => true },
+});
+
+provider.listen(port, '127.0.0.1', () => console.log(`oidc-provider listening on ${issuer}`));
