@@ -36,6 +36,7 @@ public sealed class AccountsModule : IModule
         new("Đơn vị", "/don-vi", Icons.Material.Outlined.AccountTree, 70),
         new("Tài khoản", "/tai-khoan", Icons.Material.Outlined.ManageAccounts, 75, [Roles.Administrator]),
         new("Đề nghị cấp tài khoản", "/tai-khoan/de-nghi", Icons.Material.Outlined.AssignmentInd, 76, [Roles.Administrator, Roles.Leader]),
+        new("Ủy quyền duyệt số liệu", "/tai-khoan/uy-quyen", Icons.Material.Outlined.HowToReg, 78, [Roles.Leader, Roles.DataEntry]),
         new("Nhật ký bảo mật", "/tai-khoan/nhat-ky-bao-mat", Icons.Material.Outlined.Security, 80, [Roles.Administrator]),
     ];
 

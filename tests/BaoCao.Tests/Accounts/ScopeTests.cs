@@ -38,6 +38,17 @@ public sealed class ScopeTests
 
         { "admin", "/api/me", "", 200 }, { "lanhdao.stc", "/api/me", "", 200 }, { "canbo.stc", "/api/me", "", 200 }, { null, "/api/me", "", 401 },
         { "canbo.stc", "/api/units", "", 200 }, { null, "/api/units", "", 401 },
+
+        { "admin", "/api/accounts/{0}/grants", "canbo.stc", 200 }, { "admin", "/api/accounts/{0}/grants", "canbo.snv", 200 },
+        { "lanhdao.stc", "/api/accounts/{0}/grants", "canbo.stc", 403 }, { "lanhdao.stc", "/api/accounts/{0}/grants", "canbo.snv", 403 },
+        { "canbo.stc", "/api/accounts/{0}/grants", "canbo.stc", 403 }, { null, "/api/accounts/{0}/grants", "canbo.stc", 401 },
+
+        { "admin", "/api/accounts/requests", "", 200 }, { "lanhdao.stc", "/api/accounts/requests", "", 200 },
+        { "canbo.stc", "/api/accounts/requests", "", 403 }, { null, "/api/accounts/requests", "", 401 },
+        { "admin", "/api/accounts/tokens", "", 200 }, { "lanhdao.stc", "/api/accounts/tokens", "", 403 },
+        { "canbo.stc", "/api/accounts/tokens", "", 403 }, { null, "/api/accounts/tokens", "", 401 },
+        { "lanhdao.stc", "/api/accounts/delegations", "", 200 }, { "canbo.stc", "/api/accounts/delegations", "", 200 }, { null, "/api/accounts/delegations", "", 401 },
+        { "canbo.stc", "/api/me/access?permission=data.enter&unitCode={0}", "STC", 200 }, { null, "/api/me/access?permission=data.enter&unitCode={0}", "STC", 401 },
     };
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -84,7 +84,7 @@ internal static class SignIn
     internal static async Task WriteCookieAsync(HttpContext http, ClaimsPrincipal principal, TimeProvider clock)
     {
         var properties = new AuthenticationProperties { IsPersistent = false };
-        AccountPrincipals.MarkChecked(properties, clock.GetUtcNow());
+        AccountPrincipals.MarkSignedIn(properties, clock.GetUtcNow());
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
     }
 

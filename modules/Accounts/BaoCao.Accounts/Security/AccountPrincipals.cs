@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 using BaoCao.Accounts.Domain;
@@ -16,6 +17,7 @@ internal static class AccountPrincipals
     public const string SecurityStampClaim = "baocao:stamp";
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(30);
     private const string CheckedAtKey = "baocao:checked";
+    private const string SignedInAtKey = "baocao:signed-in";
 
     public static async Task<ClaimsPrincipal> CreateAsync(AccountsDbContext db, Account account, CancellationToken cancellationToken)
     {
@@ -34,10 +36,25 @@ internal static class AccountPrincipals
     public static void MarkChecked(AuthenticationProperties properties, DateTimeOffset at) =>
         properties.Items[CheckedAtKey] = at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    public static void MarkSignedIn(AuthenticationProperties properties, DateTimeOffset at)
+    {
+        properties.Items[SignedInAtKey] = at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        MarkChecked(properties, at);
+    }
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Idle sessions end after 15 minutes (sliding cookie); any session ends after the absolute lifetime.
+        var absolute = TimeSpan.FromHours(services.GetRequiredService<IConfiguration>().GetValue("Accounts:AbsoluteSessionHours", 10.0));
+        if (context.Properties.Items.TryGetValue(SignedInAtKey, out var signedIn) && long.TryParse(signedIn, out var signedInTicks)
+            && now.UtcTicks - signedInTicks > absolute.Ticks)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
         if (context.Properties.Items.TryGetValue(CheckedAtKey, out var ticks) && long.TryParse(ticks, out var checkedAt)
             && now.UtcTicks - checkedAt < RecheckInterval.Ticks)
             return;
