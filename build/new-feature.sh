@@ -18,16 +18,8 @@ mkdir -p "$(dirname "$slice")" "$(dirname "$test")"
 lower=$(echo "$module" | tr '[:upper:]' '[:lower:]')
 kebab=$(echo "$feature" | sed -E 's/([a-z0-9])([A-Z])/\1-\2/g' | tr '[:upper:]' '[:lower:]')
 
+# Carter, FluentValidation, Mediator, EF Core, ASP.NET routing and the shared kernel are global usings of every module.
 cat > "$slice" <<CS
-using BaoCao.SharedKernel.Http;
-using BaoCao.SharedKernel.Results;
-using Carter;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace BaoCao.$module.Features;
 
 /// <summary>$feature: say in one sentence what the user does and why.</summary>

@@ -1,5 +1,4 @@
 using BaoCao.Accounts.Domain;
-using Unit = BaoCao.Accounts.Domain.Unit;
 using BaoCao.Accounts.Persistence;
 using BaoCao.Accounts.Security;
 using BaoCao.SharedKernel.Http;

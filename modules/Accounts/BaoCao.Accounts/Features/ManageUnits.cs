@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Unit = BaoCao.Accounts.Domain.Unit;
 
 namespace BaoCao.Accounts.Features;
 

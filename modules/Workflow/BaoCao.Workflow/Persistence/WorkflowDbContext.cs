@@ -1,5 +1,4 @@
 using BaoCao.SharedKernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace BaoCao.Workflow.Persistence;
 

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
+namespace BaoCao.Deadlines.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     internal partial class Initial : Migration
@@ -13,11 +13,11 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.EnsureSchema(
-                name: "accounts");
+                name: "deadlines");
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessages",
-                schema: "accounts",
+                schema: "deadlines",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -35,11 +35,32 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UsageEvents",
+                schema: "deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageEvents", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_DispatchedAt",
-                schema: "accounts",
+                schema: "deadlines",
                 table: "OutboxMessages",
                 column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageEvents_Kind_At",
+                schema: "deadlines",
+                table: "UsageEvents",
+                columns: new[] { "Kind", "At" });
         }
 
         /// <inheritdoc />
@@ -47,7 +68,11 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "OutboxMessages",
-                schema: "accounts");
+                schema: "deadlines");
+
+            migrationBuilder.DropTable(
+                name: "UsageEvents",
+                schema: "deadlines");
         }
     }
 }

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -29,10 +30,29 @@ namespace BaoCao.Deadlines.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_deadlines_OutboxMessages", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "deadlines_UsageEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadlines_UsageEvents", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_deadlines_OutboxMessages_DispatchedAt",
                 table: "deadlines_OutboxMessages",
                 column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_UsageEvents_Kind_At",
+                table: "deadlines_UsageEvents",
+                columns: new[] { "Kind", "At" });
         }
 
         /// <inheritdoc />
@@ -40,6 +60,9 @@ namespace BaoCao.Deadlines.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "deadlines_OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "deadlines_UsageEvents");
         }
     }
 }
