@@ -79,7 +79,7 @@ namespace BaoCao.Benchmarks
         public string Goal => "hash cost ≈ p50";
         public string CandidateName => "POST /api/auth/login";
         public string BaselineName => "GET /health/live";
-        public int Concurrency => 2;
+        public int Concurrency => 1;
         public Func<HttpClient, Task<HttpResponseMessage>> Candidate => http =>
             http.PostAsync("/api/auth/login", new StringContent(
                 $"{{\"userName\":\"canbo.stc\",\"password\":\"{Environment.GetEnvironmentVariable("BENCH_DEMO_PASSWORD")}\"}}",
