@@ -24,7 +24,7 @@ public sealed class DeadlinesModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<WorkingCalendar>();
+        services.AddScoped<WorkingCalendar>();
         services.AddModuleDbContext<DeadlinesDbContext, DeadlinesSqliteDbContext, DeadlinesPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -19,7 +19,7 @@ internal static class ConvertLunarDates
     {
         public ToLunarValidator() => RuleFor(q => q.Date)
             .NotNull().WithMessage("Cần nêu ngày dương lịch (date=YYYY-MM-DD).")
-            .Must(d => d >= LunarCalendar.Earliest && d <= LunarCalendar.Latest).WithMessage($"Âm lịch được tính cho các ngày {Range}.");
+            .Must(d => d is null || (d >= LunarCalendar.Earliest && d <= LunarCalendar.Latest)).WithMessage($"Âm lịch được tính cho các ngày {Range}.");
     }
 
     internal sealed class ToSolarValidator : AbstractValidator<ToSolar>

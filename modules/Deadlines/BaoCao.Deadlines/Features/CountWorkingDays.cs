@@ -31,12 +31,11 @@ internal static class CountWorkingDays
 
     internal sealed class Handler(WorkingCalendar calendar) : ICommandHandler<Command, Result<Response>>
     {
-        public ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
         {
             var from = command.From!.Value;
             var days = command.Days!.Value;
-            Result<Response> result = new Response(from, days, calendar.AddWorkingDays(from, days));
-            return ValueTask.FromResult(result);
+            return new Response(from, days, (await calendar.LoadAsync(cancellationToken)).AddWorkingDays(from, days));
         }
     }
 

@@ -7,6 +7,7 @@ namespace BaoCao.Deadlines.Persistence;
 internal class DeadlinesDbContext(DbContextOptions options) : ModuleDbContext(options, DeadlinesModule.SchemaName)
 {
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+    public DbSet<OfficialDay> OfficialDays => Set<OfficialDay>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DeadlinesDbContext).Assembly);

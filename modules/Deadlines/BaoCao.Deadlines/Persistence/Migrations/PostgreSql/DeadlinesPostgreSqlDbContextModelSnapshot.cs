@@ -23,6 +23,530 @@ namespace BaoCao.Deadlines.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BaoCao.Deadlines.Domain.OfficialDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ScheduleYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date");
+
+                    b.HasIndex("ScheduleYear");
+
+                    b.ToTable("OfficialDays", "deadlines");
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2023, 12, 30),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 12, 31),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 1, 1),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 8),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Giáp Thìn",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 9),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Giáp Thìn",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 10),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Giáp Thìn",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 11),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Giáp Thìn",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 12),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Giáp Thìn",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 13),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Giáp Thìn",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 14),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Giáp Thìn",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 18),
+                            Kind = "Holiday",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 27),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 28),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 29),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 30),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 5, 1),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 5, 4),
+                            Kind = "WorkingSaturday",
+                            Name = "làm bù cho ngày 29/04/2024",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 8, 31),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 9, 1),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 9, 2),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 9, 3),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2024
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 1),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 25),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 26),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 27),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 28),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 29),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 30),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 31),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 1),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 2),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Ất Tỵ",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 5),
+                            Kind = "Holiday",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 6),
+                            Kind = "Holiday",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 7),
+                            Kind = "Holiday",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 30),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 1),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 2),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 3),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 4),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 26),
+                            Kind = "WorkingSaturday",
+                            Name = "làm bù cho ngày 02/05/2025",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 8, 30),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 8, 31),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 1),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 2),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2025
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 2),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 3),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 4),
+                            Kind = "Holiday",
+                            Name = "Tết Dương lịch",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 10),
+                            Kind = "WorkingSaturday",
+                            Name = "làm bù cho ngày 02/01/2026",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = "Holiday",
+                            Name = "Tết Nguyên đán Bính Ngọ",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 25),
+                            Kind = "Holiday",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 26),
+                            Kind = "Holiday",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 27),
+                            Kind = "Compensatory",
+                            Name = "Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch rơi vào Chủ nhật)",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 30),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 2),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 3),
+                            Kind = "Holiday",
+                            Name = "Ngày Chiến thắng và Quốc tế Lao động",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 8, 29),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 8, 30),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 8, 31),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 1),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 2),
+                            Kind = "Holiday",
+                            Name = "Quốc khánh",
+                            ScheduleYear = 2026
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 8, 22),
+                            Kind = "WorkingSaturday",
+                            Name = "làm bù cho ngày 31/08/2026",
+                            ScheduleYear = 2026
+                        });
+                });
+
             modelBuilder.Entity("BaoCao.Deadlines.Domain.UsageEvent", b =>
                 {
                     b.Property<Guid>("Id")
