@@ -1,0 +1,12 @@
+using Mediator;
+
+namespace BaoCao.Deadlines.Contracts;
+
+/// <summary>A period by code (YYYYMM, YYYYQn, YYYYSn, YYYY9M, YYYY, YYYYMMDD-YYYYMMDD) with its data window under a
+/// rule ("decree09" or "calendar") and its due date (day <paramref name="DueDay"/> of the last month unless
+/// <paramref name="DueDaysAfterWindow"/> or <paramref name="ExplicitDueDate"/> is given). Null for an invalid code.</summary>
+public sealed record GetPeriodInfo(string Code, string Rule = "decree09", int? DueDay = 20, int? DueDaysAfterWindow = null, DateOnly? ExplicitDueDate = null)
+    : IQuery<PeriodInfo?>;
+
+public sealed record PeriodInfo(string Code, string Kind, DateOnly Start, DateOnly End, DateOnly CutOffStart, DateOnly CutOffEnd,
+    DateOnly DueDate, DateOnly DueDateUnshifted, string? ShiftReason, string? Warning);
