@@ -21,4 +21,6 @@ public static class Permissions
     public const string ViewDashboards = "dashboards.view";
     public const string ManageDashboards = "dashboards.manage";
     public const string ManageJobs = "jobs.manage";
+    /// <summary>Enter the Government's announced holiday schedules (province-wide administrators).</summary>
+    public const string ManageCalendar = "calendar.manage";
 }

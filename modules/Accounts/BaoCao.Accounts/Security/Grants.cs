@@ -40,6 +40,7 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
         [Permissions.ViewDashboards] = [Roles.Administrator, Roles.Leader, Roles.DataEntry],
         [Permissions.ManageDashboards] = [Roles.Administrator],
         [Permissions.ManageJobs] = [Roles.Administrator],
+        [Permissions.ManageCalendar] = [Roles.Administrator],
     };
 
     public static IReadOnlyList<string> RolesHolding(string permission) =>
