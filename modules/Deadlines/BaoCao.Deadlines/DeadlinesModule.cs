@@ -19,7 +19,9 @@ public sealed class DeadlinesModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
-        new("Tính ngày làm việc", "/thoi-han/ngay-lam-viec", Icons.Material.Outlined.EventAvailable, 50),
+        new("Lịch làm việc", "/thoi-han/lich", Icons.Material.Outlined.CalendarMonth, 50),
+        new("Kỳ báo cáo và thời hạn", "/thoi-han/ky-bao-cao", Icons.Material.Outlined.EventNote, 51),
+        new("Tính ngày làm việc", "/thoi-han/ngay-lam-viec", Icons.Material.Outlined.EventAvailable, 52),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
