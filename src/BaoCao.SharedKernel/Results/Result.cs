@@ -33,6 +33,10 @@ public class Result
     /// <summary>The first error message, for UI snackbars.</summary>
     public string? Message => Errors.Count > 0 ? Errors[0].Message : null;
 
+    /// <summary>The first message for each field, for pages that show errors beside their inputs.</summary>
+    public Dictionary<string, string> FieldErrors() =>
+        Errors.Where(e => e.Field is not null).GroupBy(e => e.Field!).ToDictionary(g => g.Key, g => g.First().Message);
+
     private static readonly Result Success = new(ResultStatus.Ok, []);
 
     public static Result Ok() => Success;
