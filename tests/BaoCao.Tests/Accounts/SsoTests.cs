@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using BaoCao.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -52,6 +53,28 @@ public sealed class SsoTests
         var me = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/me")).TextAsync()).RootElement;
         Assert.Equal("canbo.stc", me.GetProperty("userName").GetString());
         await Browser.KeepScreenshotAsync(page, "accounts-sso-signed-in");
+    }
+
+    [SsoFact]
+    public async Task SSO_does_not_lift_a_lockout_earned_by_wrong_passwords()
+    {
+        var (app, sso) = await StartAsync();
+        await using var _ = app;
+        await using var __ = sso;
+        for (var attempt = 0; attempt < 5; attempt++)
+            await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "canbo.stc", password = $"sai-{attempt}" });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var ___ = playwright;
+        await using var ____ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.RootUri.ToString() });
+
+        await page.GotoAsync("/dang-nhap");
+        await page.ClickAsync("[data-testid=sso]");
+        await LogInAtProviderAsync(page, "an.nguyen");
+        await page.WaitForURLAsync(url => url.Contains("/dang-nhap?sso=tam-khoa"));
+
+        Assert.True(await page.GetByText("Tài khoản đang tạm khóa").IsVisibleAsync());
+        Assert.Equal(401, (await page.APIRequest.GetAsync("/api/me")).Status);
     }
 
     [SsoFact]

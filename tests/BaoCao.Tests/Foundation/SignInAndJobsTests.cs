@@ -60,6 +60,18 @@ public sealed class SignInAndJobsTests
     }
 
     [Fact]
+    public async Task An_over_long_password_on_the_sign_in_page_is_a_message_not_an_error_page()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.SignInAsync("admin", new string('x', 129));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Mật khẩu không được dài quá 128 ký tự.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);

@@ -30,7 +30,7 @@ internal static class SignInWithSso
 
     internal sealed record Command(string? Email, string? Subject, string? RemoteAddress) : ICommand<SignInOutcome>;
 
-    internal sealed class Handler(AccountsDbContext db, ILookupNormalizer normalizer, SignInSteps steps) : ICommandHandler<Command, SignInOutcome>
+    internal sealed class Handler(AccountsDbContext db, ILookupNormalizer normalizer, SignInSteps steps, TimeProvider clock) : ICommandHandler<Command, SignInOutcome>
     {
         public async ValueTask<SignInOutcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -40,6 +40,10 @@ internal static class SignInWithSso
             if (matches is not [{ Status: AccountStatus.Active } account])
                 return await steps.FailAsync(SecurityEvent.SignInFailed, $"sso:{command.Email ?? command.Subject}", command.RemoteAddress,
                     new SignInOutcome(SignInKind.Invalid), cancellationToken);
+            // SSO does not lift a lockout earned by wrong passwords here: it waits like any other sign-in.
+            if (account.IsLockedOut(clock.GetUtcNow()))
+                return await steps.FailAsync(SecurityEvent.SignInWhileLocked, account.UserName!, command.RemoteAddress,
+                    new SignInOutcome(SignInKind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
             return await steps.SucceedAsync(account, command.RemoteAddress, cancellationToken);
         }
     }
@@ -100,6 +104,8 @@ internal static class SignInWithSso
                     await http.SignOutAsync(ExternalScheme);
                     var outcome = await sender.Send(new Command(external.Principal.FindFirstValue("email"), external.Principal.FindFirstValue("sub"),
                         http.Connection.RemoteIpAddress?.ToString()), ct);
+                    if (outcome.Kind == SignInKind.LockedOut)
+                        return Results.Redirect("/dang-nhap?sso=tam-khoa");
                     if (outcome.Kind != SignInKind.SignedIn)
                         return Results.Redirect("/dang-nhap?sso=khong-co-tai-khoan");
                     await SignIn.WriteCookieAsync(http, outcome.Principal!, clock);
