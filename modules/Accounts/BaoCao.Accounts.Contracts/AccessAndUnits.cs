@@ -6,6 +6,10 @@ namespace BaoCao.Accounts.Contracts;
 /// and, for per-form permissions, a form. The single access decision every module uses.</summary>
 public sealed record CheckAccess(string Permission, string? UnitCode = null, string? FormCode = null) : IQuery<bool>;
 
+/// <summary>Whether the current user holds <paramref name="Permission"/> on the province itself (the root unit), for
+/// province-wide lists such as the holiday calendar or the units of measure.</summary>
+public sealed record CheckProvinceWideAccess(string Permission) : IQuery<bool>;
+
 /// <summary>The codes of the units where the current user holds <paramref name="Permission"/>, to filter a list in SQL
 /// (<c>WHERE unit_code IN (…)</c>) rather than after loading.</summary>
 public sealed record GetUnitCodesInScope(string Permission) : IQuery<IReadOnlyList<string>>;

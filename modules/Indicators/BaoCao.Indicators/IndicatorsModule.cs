@@ -1,8 +1,10 @@
+using BaoCao.Indicators.Demo;
 using BaoCao.Indicators.Persistence;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace BaoCao.Indicators;
 
@@ -15,8 +17,19 @@ public sealed class IndicatorsModule : IModule
 
     public string Schema => SchemaName;
 
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Danh mục chỉ số", "/chi-so", Icons.Material.Outlined.Functions, 20),
+        new("Nhập danh mục chỉ số", "/chi-so/nhap", Icons.Material.Outlined.UploadFile, 21, [Roles.Administrator]),
+        new("Quy tắc kiểm tra số liệu", "/chi-so/quy-tac", Icons.Material.Outlined.Rule, 22, [Roles.Administrator]),
+    ];
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<DemoCatalogueSeed>().SeedAsync(cancellationToken);
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<DemoCatalogueSeed>();
         services.AddModuleDbContext<IndicatorsDbContext, IndicatorsSqliteDbContext, IndicatorsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -64,6 +64,10 @@ public static class ProblemResults
     public static IResult ToHttpResult<T>(this Result<T> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : ((Result)result).ToHttpResult();
 
+    /// <summary>A success answered otherwise than 200 with the value (201 Created, a wrapped value, a file).</summary>
+    public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
+        result.IsSuccess ? onSuccess(result.Value!) : ((Result)result).ToHttpResult();
+
     // RFC 9110 section numbers, so the "type" link lands on the right paragraph.
     private static int SectionFor(int status) => status switch
     {

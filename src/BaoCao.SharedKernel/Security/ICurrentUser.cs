@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace BaoCao.SharedKernel.Security;
 
 /// <summary>Who is acting. Jobs and start-up code act as <see cref="SystemUser"/>.</summary>
@@ -36,4 +38,20 @@ public sealed class SystemUser : ICurrentUser
     public bool IsInRole(string role) => true;
     public string? RemoteAddress => null;
     public string? FindClaim(string type) => null;
+}
+
+/// <summary>
+/// Marks a DI scope as acting for the system (a Hangfire job, demo seeding): within it <see cref="ICurrentUser"/>
+/// resolves to <see cref="SystemUser"/>, so the same mediator requests run with the system's rights and are logged as such.
+/// </summary>
+public sealed class SystemActor
+{
+    public bool Acting { get; private set; }
+
+    public static AsyncServiceScope Begin(IServiceProvider services)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SystemActor>().Acting = true;
+        return scope;
+    }
 }

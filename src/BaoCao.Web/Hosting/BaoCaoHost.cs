@@ -56,7 +56,11 @@ internal static class BaoCaoHost
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<SystemActor>();
+        services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<SystemActor>().Acting
+            ? SystemUser.Instance
+            : provider.GetRequiredService<HttpCurrentUser>());
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(new OutboxDispatcherOptions(

@@ -1,3 +1,4 @@
+using BaoCao.SharedKernel.Security;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,7 +23,7 @@ internal static class Demo
             return;
         foreach (var module in app.Services.GetRequiredService<ModuleRegistry>().Modules)
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = SystemActor.Begin(app.Services);
             await module.SeedDemoAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
         }
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, demo));

@@ -11,8 +11,19 @@ namespace BaoCao.Accounts.Integration;
 /// <summary>Answers other modules' questions about access and units (Accounts' Contracts).</summary>
 internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants)
     : IQueryHandler<CheckAccess, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
-      IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>
+      IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<CheckProvinceWideAccess, bool>
 {
+    public async ValueTask<bool> Handle(CheckProvinceWideAccess query, CancellationToken cancellationToken)
+    {
+        var roots = await db.Units.AsNoTracking().Where(u => u.ParentId == null && u.ValidTo == null).Select(u => u.Code).ToListAsync(cancellationToken);
+        foreach (var root in roots)
+        {
+            if ((await access.CheckAsync(user, query.Permission, root, cancellationToken)).Allowed)
+                return true;
+        }
+        return false;
+    }
+
     public async ValueTask<bool> Handle(CheckAccess query, CancellationToken cancellationToken) =>
         (await access.CheckAsync(user, query.Permission, query.UnitCode, query.FormCode, cancellationToken)).Allowed;
 

@@ -71,9 +71,7 @@ internal static class EnterOfficialSchedule
         // National holidays are the province office's business, not one department's.
         private async Task<Result?> ProvinceWideAsync(CancellationToken cancellationToken)
         {
-            var inScope = (await sender.Send(new GetUnitCodesInScope(Permissions.ManageCalendar), cancellationToken)).ToHashSet();
-            var roots = (await sender.Send(new ListAllUnits(), cancellationToken)).Where(u => u.ParentCode is null && u.ValidTo is null);
-            return roots.Any(r => inScope.Contains(r.Code)) ? null : Result.Forbidden("Chỉ quản trị hệ thống cấp tỉnh mới nhập lịch nghỉ chính thức.");
+            return await sender.Send(new CheckProvinceWideAccess(Permissions.ManageCalendar), cancellationToken) ? null : Result.Forbidden("Chỉ quản trị hệ thống cấp tỉnh mới nhập lịch nghỉ chính thức.");
         }
     }
 

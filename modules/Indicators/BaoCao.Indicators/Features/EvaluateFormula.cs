@@ -29,16 +29,9 @@ internal static class EvaluateFormula
             var (formula, error) = CompiledFormula.Compile(command.Formula);
             if (formula is null)
                 return ValueTask.FromResult(Result<Evaluated>.Invalid($"{error!.Message} (vị trí {error.Position + 1})", "formula"));
-            var values = (command.Values ?? new Dictionary<string, decimal?>()).ToDictionary(v => NormalizeKey(v.Key), v => v.Value);
+            var values = FormulaKeys.Normalize(command.Values);
             var value = formula.Evaluate(values);
             return ValueTask.FromResult<Result<Evaluated>>(new Evaluated(value.AsNumber, value.Missing));
-        }
-
-        // "grdp@LastYear" and "GRDP@lastyear" are the same input.
-        private static string NormalizeKey(string key)
-        {
-            var parts = key.Trim().Split('@', 2);
-            return parts.Length == 1 ? parts[0].ToUpperInvariant() : $"{parts[0].ToUpperInvariant()}@{parts[1].ToLowerInvariant()}";
         }
     }
 

@@ -1,3 +1,4 @@
+using BaoCao.Indicators.Domain;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,13 @@ namespace BaoCao.Indicators.Persistence;
 
 internal class IndicatorsDbContext(DbContextOptions options) : ModuleDbContext(options, IndicatorsModule.SchemaName)
 {
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorVersion> IndicatorVersions => Set<IndicatorVersion>();
+    public DbSet<UnitOfMeasure> UnitsOfMeasure => Set<UnitOfMeasure>();
+    public DbSet<IndicatorGroup> Groups => Set<IndicatorGroup>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IndicatorsDbContext).Assembly);
 }

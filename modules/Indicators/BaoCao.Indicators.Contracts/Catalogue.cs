@@ -1,0 +1,54 @@
+using Mediator;
+
+namespace BaoCao.Indicators.Contracts;
+
+/// <summary>Indicators of the catalogue as they were on <paramref name="AsOf"/> (today when null): all of them, or those
+/// with <paramref name="Codes"/>. Retired indicators are included with their last version.</summary>
+public sealed record GetIndicators(IReadOnlyCollection<string>? Codes = null, DateOnly? AsOf = null) : IQuery<IReadOnlyList<IndicatorInfo>>;
+
+/// <param name="Version">The number of the version in force on the day asked; data entered keeps it.</param>
+/// <param name="ValueType">Integer, Decimal, Percent, Text or YesNo.</param>
+/// <param name="AcrossUnits">Sum, Average, WeightedAverage, Min, Max or None.</param>
+/// <param name="OverTime">Sum, Average, LastValue or None.</param>
+/// <param name="Status">Draft, Active or Retired.</param>
+/// <param name="Disaggregations">The cells an entry has besides the total: every combination of the options of its
+/// categories (empty when the indicator is not disaggregated).</param>
+public sealed record IndicatorInfo(string Code, int Version, string Name, string ShortName, string UnitOfMeasure, string ValueType,
+    int Precision, string AcrossUnits, string? WeightIndicator, string OverTime, string OwnerUnit, IReadOnlyList<string> Groups,
+    string Status, string? Formula, IReadOnlyList<Disaggregation> Disaggregations)
+{
+    public bool IsComputed => Formula is not null;
+}
+
+/// <param name="Code">Option codes joined by '.', e.g. NAM.TT.</param>
+/// <param name="Name">Option names joined by ', ', e.g. "Nam, Thành thị".</param>
+public sealed record Disaggregation(string Code, string Name);
+
+/// <summary>A computed value: the number, or null with the reason; and the inputs that fed it (lineage).</summary>
+public sealed record FormulaResult(decimal? Value, string? Reason, IReadOnlyList<string> Inputs);
+
+/// <summary>Evaluates a formula on the values passed in (keys CODE, CODE@prev, CODE@lastyear, CODE@ytd). Exact decimal
+/// arithmetic; a formula that does not parse gives a null value with the syntax error as the reason.</summary>
+public sealed record EvaluateFormula(string Formula, IReadOnlyDictionary<string, decimal?> Values) : IQuery<FormulaResult>;
+
+/// <summary>The computed indicators in force on <paramref name="AsOf"/>, compiled once, to evaluate for many units
+/// (dashboards, report roll-ups, form columns) without parsing again.</summary>
+public sealed record CompileComputedIndicators(DateOnly AsOf, IReadOnlyCollection<string>? Codes = null) : IQuery<IReadOnlyList<ComputedIndicator>>;
+
+/// <param name="Inputs">The input keys the formula reads, in order.</param>
+public sealed record ComputedIndicator(string Code, string Formula, IReadOnlyList<string> Inputs,
+    Func<IReadOnlyDictionary<string, decimal?>, FormulaResult> Evaluate);
+
+/// <summary>The active validation rules that read any of <paramref name="Codes"/> (all when null), run on the values of one
+/// unit and period. Rules whose inputs are missing do not apply.</summary>
+public sealed record CheckDataRules(IReadOnlyDictionary<string, decimal?> Values, IReadOnlyCollection<string>? Codes = null)
+    : IQuery<IReadOnlyList<RuleViolation>>;
+
+/// <param name="Importance">High (blocks submission), Medium or Low (warnings).</param>
+public sealed record RuleViolation(string RuleCode, string Name, string Importance, string Message, decimal Left, string Operator, decimal Right);
+
+/// <summary>An outlier hint for a value against the unit's own history of the same indicator (median and MAD); null
+/// when the value is plausible or the history has fewer than 5 values.</summary>
+public sealed record CheckOutlier(decimal Value, IReadOnlyList<decimal> History) : IQuery<OutlierHintInfo?>;
+
+public sealed record OutlierHintInfo(decimal Median, decimal Score, string Message);

@@ -1,0 +1,36 @@
+using BaoCao.Indicators.Persistence;
+
+namespace BaoCao.Indicators.Features;
+
+/// <summary>
+/// Checks a formula against the catalogue as it is typed: syntax, unknown or retired codes, types, and — when the
+/// indicator being edited is named in <c>code</c> — cycles through other computed indicators. Positions are
+/// zero-based character offsets into the formula.
+/// </summary>
+internal static class ValidateFormula
+{
+    internal sealed record Query(string? Formula, string? Code) : IQuery<Checked>;
+
+    internal sealed record Checked(bool Valid, IReadOnlyList<Problem> Errors, IReadOnlyList<string> Dependencies);
+
+    internal sealed record Problem(string Message, int Position);
+
+    internal sealed class Handler(IndicatorsDbContext db, ISender sender) : IQueryHandler<Query, Checked>
+    {
+        public async ValueTask<Checked> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var catalogue = await CatalogueSnapshot.LoadAsync(db, sender, cancellationToken);
+            var check = catalogue.CheckFormula(query.Formula, string.IsNullOrWhiteSpace(query.Code) ? null : query.Code.Trim().ToUpperInvariant());
+            return new Checked(check.Valid, [.. check.Errors.Select(e => new Problem(e.Message, e.Position))], check.Dependencies);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/api/indicators/formula/validate", async (Query query, ISender sender, CancellationToken ct) =>
+                    Results.Ok(await sender.Send(query, ct)))
+                .WithTags("Chỉ số")
+                .WithSummary("Kiểm tra công thức: cú pháp, mã chỉ số, kiểu, vòng lặp; trả về danh sách chỉ số đầu vào");
+    }
+}

@@ -1,0 +1,89 @@
+using BaoCao.Indicators.Contracts;
+using BaoCao.Indicators.Domain;
+using BaoCao.Indicators.Domain.Formulas;
+using BaoCao.Indicators.Persistence;
+using BaoCao.SharedKernel.Time;
+
+namespace BaoCao.Indicators.Integration;
+
+/// <summary>Answers other modules' questions about the catalogue and evaluates formulas for them (Indicators' Contracts).</summary>
+internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider clock)
+    : IQueryHandler<GetIndicators, IReadOnlyList<IndicatorInfo>>, IQueryHandler<EvaluateFormula, FormulaResult>,
+      IQueryHandler<CompileComputedIndicators, IReadOnlyList<ComputedIndicator>>, IQueryHandler<CheckDataRules, IReadOnlyList<RuleViolation>>,
+      IQueryHandler<Contracts.CheckOutlier, OutlierHintInfo?>
+{
+    public async ValueTask<IReadOnlyList<IndicatorInfo>> Handle(GetIndicators query, CancellationToken cancellationToken)
+    {
+        var day = query.AsOf ?? VietnamTime.Today(clock);
+        var indicators = db.Indicators.AsNoTracking();
+        if (query.Codes is { } codes)
+        {
+            var wanted = codes.Select(c => c.ToUpperInvariant()).ToList();
+            indicators = indicators.Where(i => wanted.Contains(i.Code));
+        }
+        var found = await indicators.OrderBy(i => i.Code).ToListAsync(cancellationToken);
+        var categories = (await db.Categories.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => c.Code);
+        return [.. found.Select(i =>
+        {
+            var version = InForceOn(i, day);
+            var d = version.Definition;
+            var combinations = Category.Combinations([.. d.CategoryCodes.Where(categories.ContainsKey).Select(c => categories[c])]);
+            return new IndicatorInfo(i.Code, version.Number, d.Name, d.ShortName, d.UnitOfMeasure, d.ValueType.ToString(), d.Precision,
+                d.AcrossUnits.ToString(), d.WeightIndicator, d.OverTime.ToString(), d.OwnerUnit, d.GroupCodes, i.Status.ToString(), d.Formula,
+                [.. combinations.Select(c => new Disaggregation(c.Code, c.Name))]);
+        })];
+    }
+
+    public ValueTask<FormulaResult> Handle(EvaluateFormula query, CancellationToken cancellationToken)
+    {
+        var (formula, error) = CompiledFormula.Compile(query.Formula);
+        return ValueTask.FromResult(formula is null
+            ? new FormulaResult(null, $"{error!.Message} (vị trí {error.Position + 1})", [])
+            : Evaluate(formula, query.Values));
+    }
+
+    public async ValueTask<IReadOnlyList<ComputedIndicator>> Handle(CompileComputedIndicators query, CancellationToken cancellationToken)
+    {
+        var indicators = await Handle(new GetIndicators(query.Codes, query.AsOf), cancellationToken);
+        var computed = new List<ComputedIndicator>();
+        foreach (var indicator in indicators.Where(i => i.Formula is not null))
+        {
+            // Saved formulas were checked on save; one that no longer parses is left out rather than failing the caller.
+            if (CompiledFormula.Compile(indicator.Formula).Formula is { } formula)
+                computed.Add(new ComputedIndicator(indicator.Code, indicator.Formula!, formula.Keys, values => Evaluate(formula, values)));
+        }
+        return computed;
+    }
+
+    public async ValueTask<IReadOnlyList<RuleViolation>> Handle(CheckDataRules query, CancellationToken cancellationToken)
+    {
+        var rules = await db.ValidationRules.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var codes = query.Codes?.Select(c => c.ToUpperInvariant()).ToHashSet();
+        var values = FormulaKeys.Normalize(query.Values);
+        var violations = new List<RuleViolation>();
+        foreach (var rule in rules)
+        {
+            if (CompiledFormula.Compile(rule.Left).Formula is not { } left || CompiledFormula.Compile(rule.Right).Formula is not { } right)
+                continue;
+            var compiled = new CompiledRule(rule, left, right);
+            if (codes is not null && !compiled.Codes.Any(codes.Contains))
+                continue;
+            if (compiled.Violation(values) is { } violation)
+                violations.Add(new RuleViolation(rule.Code, rule.Name, rule.Importance.ToString(), rule.Message, violation.Left, rule.Operator, violation.Right));
+        }
+        return violations;
+    }
+
+    public ValueTask<OutlierHintInfo?> Handle(Contracts.CheckOutlier query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(OutlierHints.Check(query.Value, query.History) is { } hint ? new OutlierHintInfo(hint.Median, hint.Score, hint.Message) : null);
+
+    private static FormulaResult Evaluate(CompiledFormula formula, IReadOnlyDictionary<string, decimal?> values)
+    {
+        var result = formula.Evaluate(values);
+        return new FormulaResult(result.AsNumber, result.Missing, formula.Keys);
+    }
+
+    /// <summary>The version in force on the day; before the first version, the first (data older than the catalogue entry).</summary>
+    private static IndicatorVersion InForceOn(Indicator indicator, DateOnly day) =>
+        indicator.AsOf(day) ?? (day < indicator.Versions.Min(v => v.ValidFrom) ? indicator.Versions.MinBy(v => v.Number)! : indicator.Current);
+}
