@@ -30,6 +30,13 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>Opens a page and waits until its Blazor circuit is live, so typing is not lost on the prerendered copy.</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("[data-render-mode=interactive]").WaitForAsync();
+    }
+
     /// <summary>Keeps a screenshot as a test artifact under artifacts/screenshots.</summary>
     public static async Task KeepScreenshotAsync(IPage page, string name)
     {

@@ -12,7 +12,7 @@ namespace BaoCao.Indicators.Features;
 /// </summary>
 internal static class BrowseIndicators
 {
-    internal sealed record List(string? Search, string? Group, string? Status) : IQuery<IReadOnlyList<IndicatorSummary>>;
+    internal sealed record List(string? Search, string? Group, string? Status) : IQuery<Result<IReadOnlyList<IndicatorSummary>>>;
 
     internal sealed record Get(string Code) : IQuery<Result<IndicatorDetail>>;
 
@@ -30,9 +30,9 @@ internal static class BrowseIndicators
     internal sealed record VersionView(int Number, DateOnly ValidFrom, DateOnly? ValidTo, DateTimeOffset ChangedAt, string ChangedBy,
         string? Note, string Name, string UnitOfMeasure, string? Formula, IReadOnlyList<string> Changes);
 
-    internal sealed class Handler(IndicatorsDbContext db) : IQueryHandler<List, IReadOnlyList<IndicatorSummary>>, IQueryHandler<Get, Result<IndicatorDetail>>
+    internal sealed class Handler(IndicatorsDbContext db) : IQueryHandler<List, Result<IReadOnlyList<IndicatorSummary>>>, IQueryHandler<Get, Result<IndicatorDetail>>
     {
-        public async ValueTask<IReadOnlyList<IndicatorSummary>> Handle(List query, CancellationToken cancellationToken)
+        public async ValueTask<Result<IReadOnlyList<IndicatorSummary>>> Handle(List query, CancellationToken cancellationToken)
         {
             var indicators = db.Indicators.AsNoTracking();
             var key = VietnameseText.SearchKey(query.Search);
@@ -46,7 +46,7 @@ internal static class BrowseIndicators
                 var groups = await GroupSubtreeAsync(query.Group.Trim().ToUpperInvariant(), cancellationToken);
                 found = [.. found.Where(i => i.Current.Definition.GroupCodes.Any(groups.Contains))];
             }
-            return [.. found.Select(Summarize)];
+            return Result.Ok<IReadOnlyList<IndicatorSummary>>([.. found.Select(Summarize)]);
         }
 
         private static IndicatorSummary Summarize(Indicator indicator)
@@ -133,7 +133,7 @@ internal static class BrowseIndicators
         {
             var indicators = app.MapGroup("/api/indicators").WithTags("Chỉ số");
             indicators.MapGet("", async (string? search, string? group, string? status, ISender sender, CancellationToken ct) =>
-                    Results.Ok(await sender.Send(new List(search, group, status), ct)))
+                    (await sender.Send(new List(search, group, status), ct)).ToHttpResult())
                 .WithSummary("Tra cứu danh mục chỉ số (tìm không phân biệt dấu, lọc theo nhóm và nhóm con)");
             indicators.MapGet("/{code}", async (string code, ISender sender, CancellationToken ct) => (await sender.Send(new Get(code), ct)).ToHttpResult())
                 .WithSummary("Một chỉ số: định nghĩa hiện hành, lịch sử phiên bản, chỉ số đầu vào và chỉ số sử dụng nó");

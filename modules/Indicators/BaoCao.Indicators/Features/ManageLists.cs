@@ -11,7 +11,7 @@ namespace BaoCao.Indicators.Features;
 /// </summary>
 internal static class ManageLists
 {
-    internal sealed record GetLists : IQuery<Lists>;
+    internal sealed record GetLists : IQuery<Result<Lists>>;
 
     internal sealed record Lists(IReadOnlyList<UnitOfMeasureView> UnitsOfMeasure, IReadOnlyList<GroupView> Groups, IReadOnlyList<CategoryView> Categories);
 
@@ -74,9 +74,9 @@ internal static class ManageLists
     }
 
     internal sealed class Handler(IndicatorsDbContext db, ISender sender)
-        : IQueryHandler<GetLists, Lists>, ICommandHandler<AddUnitOfMeasure, Result>, ICommandHandler<AddGroup, Result>, ICommandHandler<AddCategory, Result>
+        : IQueryHandler<GetLists, Result<Lists>>, ICommandHandler<AddUnitOfMeasure, Result>, ICommandHandler<AddGroup, Result>, ICommandHandler<AddCategory, Result>
     {
-        public async ValueTask<Lists> Handle(GetLists query, CancellationToken cancellationToken) => new(
+        public async ValueTask<Result<Lists>> Handle(GetLists query, CancellationToken cancellationToken) => new Lists(
             await db.UnitsOfMeasure.OrderBy(u => u.Name).Select(u => new UnitOfMeasureView(u.Code, u.Name)).ToListAsync(cancellationToken),
             await db.Groups.OrderBy(g => g.ParentCode).ThenBy(g => g.Order).Select(g => new GroupView(g.Code, g.Name, g.ParentCode)).ToListAsync(cancellationToken),
             [.. (await db.Categories.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken))
@@ -130,7 +130,7 @@ internal static class ManageLists
         public void AddRoutes(IEndpointRouteBuilder app)
         {
             var lists = app.MapGroup("/api/indicators").WithTags("Chỉ số");
-            lists.MapGet("/lists", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetLists(), ct)))
+            lists.MapGet("/lists", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetLists(), ct)).ToHttpResult())
                 .WithSummary("Danh mục dùng chung: đơn vị tính, nhóm chỉ số, phân tổ");
             lists.MapPost("/units-of-measure", async (AddUnitOfMeasure command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToHttpResult())
                 .WithSummary("Thêm đơn vị tính");

@@ -12,7 +12,7 @@ namespace BaoCao.Indicators.Features;
 /// </summary>
 internal static class ManageValidationRules
 {
-    internal sealed record List : IQuery<IReadOnlyList<RuleView>>;
+    internal sealed record List : IQuery<Result<IReadOnlyList<RuleView>>>;
 
     internal sealed record RuleView(string Code, string Name, string Left, string Operator, string Right, string Importance, string Message,
         bool Active, long Version, IReadOnlyList<string> Indicators);
@@ -46,13 +46,13 @@ internal static class ManageValidationRules
     }
 
     internal sealed class Handler(IndicatorsDbContext db, ISender sender)
-        : IQueryHandler<List, IReadOnlyList<RuleView>>, ICommandHandler<Save, Result<long>>, ICommandHandler<Deactivate, Result>,
+        : IQueryHandler<List, Result<IReadOnlyList<RuleView>>>, ICommandHandler<Save, Result<long>>, ICommandHandler<Deactivate, Result>,
           IQueryHandler<Check, Result<IReadOnlyList<Indicators.Contracts.RuleViolation>>>
     {
-        public async ValueTask<IReadOnlyList<RuleView>> Handle(List query, CancellationToken cancellationToken) =>
-            [.. (await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken)).Select(r => new RuleView(r.Code, r.Name,
+        public async ValueTask<Result<IReadOnlyList<RuleView>>> Handle(List query, CancellationToken cancellationToken) =>
+            Result.Ok<IReadOnlyList<RuleView>>([.. (await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken)).Select(r => new RuleView(r.Code, r.Name,
                 r.Left, r.Operator, r.Right, r.Importance.ToString(), r.Message, r.Active, r.Version,
-                [.. (CompiledFormula.Compile(r.AsFormula).Formula?.Codes ?? []).Order()]))];
+                [.. (CompiledFormula.Compile(r.AsFormula).Formula?.Codes ?? []).Order()]))]);
 
         public async ValueTask<Result<long>> Handle(Save command, CancellationToken cancellationToken)
         {
@@ -113,7 +113,7 @@ internal static class ManageValidationRules
         public void AddRoutes(IEndpointRouteBuilder app)
         {
             var rules = app.MapGroup("/api/indicators/validation-rules").WithTags("Chỉ số");
-            rules.MapGet("", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new List(), ct)))
+            rules.MapGet("", async (ISender sender, CancellationToken ct) => (await sender.Send(new List(), ct)).ToHttpResult())
                 .WithSummary("Quy tắc kiểm tra số liệu");
             rules.MapPost("", async (Save command, ISender sender, CancellationToken ct) =>
                     (await sender.Send(command, ct)).ToHttpResult(v => Results.Ok(new { version = v })))

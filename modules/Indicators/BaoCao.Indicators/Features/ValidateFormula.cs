@@ -9,15 +9,15 @@ namespace BaoCao.Indicators.Features;
 /// </summary>
 internal static class ValidateFormula
 {
-    internal sealed record Query(string? Formula, string? Code) : IQuery<Checked>;
+    internal sealed record Query(string? Formula, string? Code) : IQuery<Result<Checked>>;
 
     internal sealed record Checked(bool Valid, IReadOnlyList<Problem> Errors, IReadOnlyList<string> Dependencies);
 
     internal sealed record Problem(string Message, int Position);
 
-    internal sealed class Handler(IndicatorsDbContext db, ISender sender) : IQueryHandler<Query, Checked>
+    internal sealed class Handler(IndicatorsDbContext db, ISender sender) : IQueryHandler<Query, Result<Checked>>
     {
-        public async ValueTask<Checked> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Result<Checked>> Handle(Query query, CancellationToken cancellationToken)
         {
             var catalogue = await CatalogueSnapshot.LoadAsync(db, sender, cancellationToken);
             var check = catalogue.CheckFormula(query.Formula, string.IsNullOrWhiteSpace(query.Code) ? null : query.Code.Trim().ToUpperInvariant());
@@ -29,7 +29,7 @@ internal static class ValidateFormula
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapPost("/api/indicators/formula/validate", async (Query query, ISender sender, CancellationToken ct) =>
-                    Results.Ok(await sender.Send(query, ct)))
+                    (await sender.Send(query, ct)).ToHttpResult())
                 .WithTags("Chỉ số")
                 .WithSummary("Kiểm tra công thức: cú pháp, mã chỉ số, kiểu, vòng lặp; trả về danh sách chỉ số đầu vào");
     }
