@@ -1,8 +1,10 @@
+using BaoCao.Forms.Demo;
 using BaoCao.Forms.Persistence;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace BaoCao.Forms;
 
@@ -15,8 +17,18 @@ public sealed class FormsModule : IModule
 
     public string Schema => SchemaName;
 
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Nhập số liệu", "/nhap-lieu", Icons.Material.Outlined.EditNote, 10, [Roles.DataEntry, Roles.Leader, Roles.Administrator]),
+        new("Chế độ báo cáo", "/che-do-bao-cao", Icons.Material.Outlined.Gavel, 30),
+    ];
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<DemoFormsSeed>().SeedAsync(cancellationToken);
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<DemoFormsSeed>();
         services.AddModuleDbContext<FormsDbContext, FormsSqliteDbContext, FormsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -1,3 +1,4 @@
+using BaoCao.Forms.Domain;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,14 @@ namespace BaoCao.Forms.Persistence;
 
 internal class FormsDbContext(DbContextOptions options) : ModuleDbContext(options, FormsModule.SchemaName)
 {
+    public DbSet<Regime> Regimes => Set<Regime>();
+    public DbSet<FormDesign> Forms => Set<FormDesign>();
+    public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<DataValue> DataValues => Set<DataValue>();
+    public DbSet<DataValueChange> DataValueChanges => Set<DataValueChange>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FormsDbContext).Assembly);
 }

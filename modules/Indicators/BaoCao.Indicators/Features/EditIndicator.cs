@@ -124,6 +124,9 @@ internal static class EditIndicator
                 .Select(i => i.Code).Order().ToList();
             if (usedBy.Count > 0)
                 return Result<long>.Conflict($"Không thể ngừng sử dụng chỉ số {indicator.Code}: các chỉ số đang sử dụng vẫn tính từ nó ({string.Join(", ", usedBy)}). Hãy sửa hoặc ngừng các chỉ số đó trước.");
+            var forms = await sender.Send(new Forms.Contracts.FindFormsUsingIndicator(indicator.Code), cancellationToken);
+            if (forms.Count > 0)
+                return Result<long>.Conflict($"Không thể ngừng sử dụng chỉ số {indicator.Code}: chỉ số có trong biểu mẫu đang áp dụng ({string.Join(", ", forms)}). Hãy ban hành phiên bản biểu mẫu không còn chỉ số này trước.");
             if (indicator.Retire(command.LastDay!.Value) is { } refusal)
                 return Result<long>.Invalid(refusal, "lastDay");
             await db.SaveChangesAsync(cancellationToken);

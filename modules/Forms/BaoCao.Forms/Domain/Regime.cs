@@ -1,0 +1,98 @@
+using BaoCao.SharedKernel.Persistence;
+
+namespace BaoCao.Forms.Domain;
+
+/// <summary>Periodic (month, quarter, half-year, nine months, year), thematic (rounds in a set time) or ad hoc (one round).</summary>
+internal enum RegimeKind { Periodic, Thematic, AdHoc }
+
+internal enum Frequency { Month, Quarter, HalfYear, NineMonths, Year }
+
+/// <summary>What happens to a submission after reception closes (Đ14.4): refused, or accepted and marked late.</summary>
+internal enum LateSubmission { AcceptAsLate, Refuse }
+
+/// <summary>A heading of the narrative part of the report, with the guidance shown to the writer.</summary>
+internal sealed record OutlineHeading(string Title, string? Guidance);
+
+/// <summary>
+/// A reporting regime ("chế độ báo cáo") with the elements Decree 09/2019 Art. 7 requires. Reporting units are an
+/// explicit list and/or unit kinds under a subtree. The due date is day N of the period's last month, N days after
+/// the data window ends, or an explicit date (thematic, ad hoc), always moved to a working day by Deadlines.
+/// Every change is kept as an amendment with what changed.
+/// </summary>
+internal sealed class Regime : IVersioned
+{
+    private Regime() { }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Content { get; private set; } = "";
+    public RegimeKind Kind { get; private set; }
+    public Frequency? Frequency { get; private set; }
+    /// <summary>"decree09" (Art. 12 cut-off windows) or "calendar".</summary>
+    public string PeriodRule { get; private set; } = "decree09";
+    public int? DueDay { get; private set; }
+    public int? DueDaysAfterWindow { get; private set; }
+    public DateOnly? ExplicitDueDate { get; private set; }
+    public DateOnly? RoundStart { get; private set; }
+    public DateOnly? RoundEnd { get; private set; }
+    public string ReportingUnitCodes { get; private set; } = "";
+    public string ReportingUnitKinds { get; private set; } = "";
+    public string? ReportingSubtree { get; private set; }
+    public string ReceivingUnit { get; private set; } = "";
+    public string OwnerUnit { get; private set; } = "";
+    public string SendingMethod { get; private set; } = "";
+    public string? Guidance { get; private set; }
+    public LateSubmission LateSubmission { get; private set; }
+    public List<OutlineHeading> Outline { get; private set; } = [];
+    public bool Active { get; private set; } = true;
+    public long Version { get; set; }
+    public int Amendment { get; private set; }
+
+    public IReadOnlyList<string> UnitCodes => ReportingUnitCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> UnitKinds => ReportingUnitKinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public static Regime Create(string code, RegimeTerms terms)
+    {
+        var regime = new Regime { Id = Guid.NewGuid(), Code = code.Trim().ToUpperInvariant() };
+        regime.Apply(terms);
+        return regime;
+    }
+
+    public RegimeTerms Terms => new(Name, Content, Kind, Frequency, PeriodRule, DueDay, DueDaysAfterWindow, ExplicitDueDate, RoundStart, RoundEnd,
+        UnitCodes, UnitKinds, ReportingSubtree, ReceivingUnit, OwnerUnit, SendingMethod, Guidance, LateSubmission, Outline);
+
+    public void Amend(RegimeTerms terms)
+    {
+        Apply(terms);
+        Amendment++;
+    }
+
+    private void Apply(RegimeTerms terms)
+    {
+        Name = terms.Name.Trim();
+        Content = terms.Content.Trim();
+        Kind = terms.Kind;
+        Frequency = terms.Kind == RegimeKind.Periodic ? terms.Frequency : null;
+        PeriodRule = terms.PeriodRule;
+        DueDay = terms.DueDay;
+        DueDaysAfterWindow = terms.DueDaysAfterWindow;
+        ExplicitDueDate = terms.ExplicitDueDate;
+        RoundStart = terms.RoundStart;
+        RoundEnd = terms.RoundEnd;
+        ReportingUnitCodes = string.Join(',', terms.UnitCodes.Select(c => c.Trim().ToUpperInvariant()).Distinct());
+        ReportingUnitKinds = string.Join(',', terms.UnitKinds.Distinct());
+        ReportingSubtree = terms.Subtree;
+        ReceivingUnit = terms.ReceivingUnit;
+        OwnerUnit = terms.OwnerUnit;
+        SendingMethod = terms.SendingMethod.Trim();
+        Guidance = terms.Guidance?.Trim();
+        LateSubmission = terms.LateSubmission;
+        Outline = [.. terms.Outline];
+    }
+}
+
+internal sealed record RegimeTerms(string Name, string Content, RegimeKind Kind, Frequency? Frequency, string PeriodRule, int? DueDay,
+    int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<string> UnitCodes,
+    IReadOnlyList<string> UnitKinds, string? Subtree, string ReceivingUnit, string OwnerUnit, string SendingMethod, string? Guidance,
+    LateSubmission LateSubmission, IReadOnlyList<OutlineHeading> Outline);

@@ -1,0 +1,348 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BaoCao.Accounts.Contracts;
+using BaoCao.Deadlines.Contracts;
+using BaoCao.Forms.Domain;
+using BaoCao.Forms.Persistence;
+using BaoCao.Indicators.Contracts;
+using BaoCao.SharedKernel.Text;
+
+namespace BaoCao.Forms.Features;
+
+/// <summary>
+/// Officers (or other systems) save the values of one form for one unit and period — from the entry page, an Excel
+/// file or the JSON API. Each value is checked against the form and the indicator (type, precision, disaggregation,
+/// entered column); a bad value is a conflict in the summary, never an error of the whole request. A value sent with
+/// the version the sender saw is refused when someone saved the cell since (both values are reported); a value
+/// without a version overwrites. With an <c>Idempotency-Key</c>, a replay returns the first answer and writes nothing.
+/// The whole request is one transaction.
+/// </summary>
+internal static class EnterFormData
+{
+    public const int MaximumValues = 20_000;
+
+    internal sealed record Save(string? FormCode, string? UnitCode, string? Period, bool DryRun, IReadOnlyList<ValueBody?>? Values,
+        string? IdempotencyKey = null, string Source = "api") : ICommand<Result<Summary>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.EnterData;
+        string? IRequireAccess.UnitCode => Normalize(UnitCode);
+        string? IRequireAccess.FormCode => Normalize(FormCode);
+    }
+
+    /// <param name="Value">A JSON number, a string (Vietnamese rule: 1.234,5), true/false, or null to clear the cell.</param>
+    /// <param name="Version">The cell's version the sender saw; omitted, the value overwrites.</param>
+    internal sealed record ValueBody(string? Indicator, string? Column, string? Disaggregation, JsonElement? Value, string? Comment, long? Version = null)
+    {
+        public static ValueBody Typed(string indicator, string column, string disaggregation, string? text, string? comment, long? version) =>
+            new(indicator, column, disaggregation, text is null ? null : JsonSerializer.SerializeToElement(text), comment, version);
+    }
+
+    internal sealed record Summary(int Imported, int Updated, int Ignored, IReadOnlyList<Conflict> Conflicts);
+
+    /// <param name="CurrentValue">For a concurrent edit: the value saved by the other person, and its version.</param>
+    internal sealed record Conflict(string Indicator, string Message, string? Column = null, string? Disaggregation = null,
+        string? CurrentValue = null, long? CurrentVersion = null);
+
+    internal sealed record Read(string? FormCode, string? UnitCode, string? Period) : IQuery<Result<FormData>>;
+
+    internal sealed record FormData(string FormCode, string UnitCode, string Period, int FormVersion, IReadOnlyList<StoredValue> Values);
+
+    internal sealed record StoredValue(string Indicator, string Column, string Disaggregation, decimal? Number, string? Text, string? Comment,
+        long Version, DateTimeOffset UpdatedAt, string UpdatedBy)
+    {
+        public object? Value => Number is { } n ? n : Text;
+    }
+
+    private static string? Normalize(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+
+    internal sealed class Validator : AbstractValidator<Save>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.FormCode).NotEmpty().WithMessage("Cần mã biểu mẫu (formCode).");
+            RuleFor(c => c.UnitCode).NotEmpty().WithMessage("Cần mã đơn vị báo cáo (unitCode).");
+            RuleFor(c => c.Period).NotEmpty().WithMessage("Cần kỳ báo cáo (period), ví dụ 202611.");
+            RuleFor(c => c.Values).NotNull().WithMessage("Cần danh sách giá trị (values).")
+                .Must(v => v is null || v.Count <= MaximumValues).WithMessage($"Tối đa {MaximumValues:N0} giá trị mỗi lần gửi.");
+            RuleFor(c => c.IdempotencyKey).MaximumLength(200).WithMessage("Idempotency-Key dài tối đa 200 ký tự.");
+        }
+    }
+
+    /// <summary>A form, unit and period that may receive values, with what the checks need.</summary>
+    internal sealed record Target(FormDesign Form, FormVersion Version, PeriodInfo Period, IReadOnlyDictionary<string, IndicatorInfo> Indicators);
+
+    /// <summary>Finds the form version in force for the period and checks the unit reports it then.</summary>
+    internal static async Task<Result<Target>> ResolveAsync(FormsDbContext db, ISender sender, string formCode, string unitCode, string periodCode, CancellationToken cancellationToken)
+    {
+        var form = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == formCode, cancellationToken);
+        if (form is null)
+            return Result<Target>.NotFound($"Không có biểu mẫu mã '{formCode}'.");
+        var regime = await db.Regimes.AsNoTracking().SingleAsync(r => r.Code == form.RegimeCode, cancellationToken);
+        var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, regime.ExplicitDueDate), cancellationToken);
+        var expectedKind = regime.Frequency?.ToString() ?? "Custom";
+        if (period is null || period.Kind != expectedKind)
+            return Result<Target>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code} ({Describe(regime.Frequency)}).", "period");
+        var version = form.InForceOn(period.Start);
+        if (version is null)
+            return Result<Target>.Conflict($"Biểu mẫu {form.Code} chưa được ban hành.");
+        var assigned = await db.Assignments.AsNoTracking().Where(a => a.FormCode == form.Code && a.UnitCode == unitCode).ToListAsync(cancellationToken);
+        if (!assigned.Any(a => a.From <= period.End && (a.Until is null || a.Until >= period.Start)))
+            return Result<Target>.Invalid($"Đơn vị {unitCode} không được giao báo cáo biểu mẫu {form.Code} trong kỳ {periodCode}.", "unitCode");
+        var indicators = (await sender.Send(new GetIndicators([.. version.Layout.Rows.Select(r => r.Indicator)], period.Start), cancellationToken)).ToDictionary(i => i.Code);
+        return new Target(form, version, period, indicators);
+    }
+
+    private static string Describe(Frequency? frequency) => frequency switch
+    {
+        Frequency.Month => "kỳ tháng, dạng YYYYMM",
+        Frequency.Quarter => "kỳ quý, dạng YYYYQn",
+        Frequency.HalfYear => "kỳ 6 tháng, dạng YYYYS1 hoặc YYYYS2",
+        Frequency.NineMonths => "kỳ 9 tháng, dạng YYYY9M",
+        Frequency.Year => "kỳ năm, dạng YYYY",
+        _ => "đợt báo cáo, dạng YYYYMMDD-YYYYMMDD",
+    };
+
+    internal sealed class Handler(FormsDbContext db, ISender sender, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<Save, Result<Summary>>, IQueryHandler<Read, Result<FormData>>
+    {
+        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+        public async ValueTask<Result<Summary>> Handle(Save command, CancellationToken cancellationToken)
+        {
+            var formCode = Normalize(command.FormCode)!;
+            var unitCode = Normalize(command.UnitCode)!;
+            var resolved = await ResolveAsync(db, sender, formCode, unitCode, command.Period!.Trim(), cancellationToken);
+            if (resolved.IsFailure)
+                return Result<Summary>.From(resolved);
+            var target = resolved.Value!;
+            var userName = user.UserName ?? "system";
+            var hash = command.IdempotencyKey is null ? "" : Hash(command);
+            for (var attempt = 1; ; attempt++)
+            {
+                if (command.IdempotencyKey is { } key && await db.IdempotentRequests.AsNoTracking()
+                        .SingleOrDefaultAsync(r => r.UserName == userName && r.Key == key, cancellationToken) is { } earlier)
+                {
+                    return earlier.RequestHash == hash
+                        ? JsonSerializer.Deserialize<Summary>(earlier.Response, Json)!
+                        : Result<Summary>.Conflict("Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới cho mỗi lần gửi.");
+                }
+                var summary = await ApplyAsync(command, target, unitCode, userName, cancellationToken);
+                if (command.DryRun)
+                {
+                    db.ChangeTracker.Clear();
+                    return summary;
+                }
+                if (command.IdempotencyKey is { } newKey)
+                    db.IdempotentRequests.Add(new IdempotentRequest(newKey, userName, hash, JsonSerializer.Serialize(summary, Json), clock.GetUtcNow()));
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return summary;
+                }
+                catch (DbUpdateException) when (attempt < 4)
+                {
+                    // Someone saved one of these cells (or the same key) between our read and our write: read again.
+                    // Values sent with a version now meet the newer version and become conflicts; the others apply.
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+
+        private async Task<Summary> ApplyAsync(Save command, Target target, string unitCode, string userName, CancellationToken cancellationToken)
+        {
+            var period = target.Period.Code;
+            var stored = (await db.DataValues.Where(v => v.FormCode == target.Form.Code && v.UnitCode == unitCode && v.Period == period).ToListAsync(cancellationToken))
+                .ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
+            var rows = target.Version.Layout.Rows.ToDictionary(r => r.Indicator);
+            var columns = target.Version.Layout.Columns.Select(FormLayout.Key).ToHashSet();
+            var now = clock.GetUtcNow();
+            int imported = 0, updated = 0, ignored = 0;
+            var conflicts = new List<Conflict>();
+            var seen = new HashSet<(string, string, string)>();
+            foreach (var body in command.Values!)
+            {
+                var indicatorCode = body?.Indicator?.Trim().ToUpperInvariant() ?? "";
+                var column = FormLayout.Parse(body?.Column);
+                var columnKey = column is { } c ? FormLayout.Key(c) : body?.Column ?? "";
+                var disaggregation = body?.Disaggregation?.Trim().ToUpperInvariant() ?? "";
+                void Refuse(string message, string? current = null, long? version = null)
+                {
+                    conflicts.Add(new Conflict(indicatorCode, message, columnKey, disaggregation, current, version));
+                    ignored++;
+                }
+                if (body is null || indicatorCode.Length == 0)
+                {
+                    Refuse("Thiếu mã chỉ số (indicator).");
+                    continue;
+                }
+                if (!rows.ContainsKey(indicatorCode) || !target.Indicators.TryGetValue(indicatorCode, out var indicator))
+                {
+                    Refuse($"Chỉ số {indicatorCode} không có trong biểu mẫu {target.Form.Code} (phiên bản {target.Version.Number}).");
+                    continue;
+                }
+                if (column is null || !columns.Contains(columnKey))
+                {
+                    Refuse($"Biểu mẫu không có cột '{body.Column}'.");
+                    continue;
+                }
+                if (!FormLayout.IsEntered(column.Value))
+                {
+                    Refuse($"Cột '{columnKey}' do hệ thống tính hoặc lấy từ số liệu đã có, không nhập được.");
+                    continue;
+                }
+                if (indicator.IsComputed)
+                {
+                    Refuse($"Chỉ số {indicatorCode} được tính theo công thức {indicator.Formula}, không nhập được.");
+                    continue;
+                }
+                if (disaggregation.Length > 0 && !indicator.Disaggregations.Any(d => d.Code == disaggregation))
+                {
+                    Refuse(indicator.Disaggregations.Count == 0
+                        ? $"Chỉ số {indicatorCode} không phân tổ."
+                        : $"Phân tổ '{body.Disaggregation}' không có ở chỉ số {indicatorCode}; các phân tổ: {string.Join(", ", indicator.Disaggregations.Select(d => d.Code))}.");
+                    continue;
+                }
+                if (!seen.Add((indicatorCode, columnKey, disaggregation)))
+                {
+                    Refuse("Ô này xuất hiện nhiều lần trong cùng một lần gửi.");
+                    continue;
+                }
+                if (body.Comment?.Length > 2000)
+                {
+                    Refuse("Ghi chú dài quá 2.000 ký tự.");
+                    continue;
+                }
+                var (number, text, error) = Parse(body.Value, indicator);
+                if (error is not null)
+                {
+                    Refuse(error);
+                    continue;
+                }
+                var comment = string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
+                stored.TryGetValue((indicatorCode, columnKey, disaggregation), out var cell);
+                if (body.Version is { } seenVersion && (cell?.Version ?? 0) != seenVersion)
+                {
+                    Refuse(cell is null
+                        ? "Ô này đã bị xóa hoặc chưa từng được lưu ở phiên bản bạn gửi."
+                        : $"Ô này đã được {cell.UpdatedBy} sửa lúc {cell.UpdatedAt.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}: giá trị hiện tại {DataValue.Display(cell.Number, cell.Text) ?? "(trống)"}, giá trị của bạn {DataValue.Display(number, text) ?? "(trống)"}. Hãy xem lại rồi lưu.",
+                        DataValue.Display(cell?.Number, cell?.Text), cell?.Version);
+                    continue;
+                }
+                if (cell is null)
+                {
+                    if (number is null && text is null)
+                    {
+                        ignored++;
+                        continue;
+                    }
+                    cell = new DataValue(target.Form.Code, target.Version.Number, unitCode, target.Period.Code, indicatorCode, indicator.Version, columnKey, disaggregation);
+                    db.DataValues.Add(cell);
+                    db.DataValueChanges.Add(cell.Set(number, text, comment, now, userName, command.Source));
+                    imported++;
+                }
+                else if (cell.Same(number, text, comment))
+                {
+                    ignored++;
+                }
+                else
+                {
+                    db.DataValueChanges.Add(cell.Set(number, text, comment, now, userName, command.Source));
+                    updated++;
+                }
+            }
+            return new Summary(imported, updated, ignored, conflicts);
+        }
+
+        public async ValueTask<Result<FormData>> Handle(Read query, CancellationToken cancellationToken)
+        {
+            var formCode = Normalize(query.FormCode);
+            var unitCode = Normalize(query.UnitCode);
+            if (formCode is null || unitCode is null || string.IsNullOrWhiteSpace(query.Period))
+                return Result<FormData>.Invalid("Cần formCode, unitCode và period.");
+            if (!await sender.Send(new CheckAccess(Permissions.EnterData, unitCode, formCode), cancellationToken)
+                && !await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode, formCode), cancellationToken))
+                return Result<FormData>.Forbidden("Bạn không có quyền xem số liệu biểu mẫu này của đơn vị này.");
+            var resolved = await ResolveAsync(db, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
+            if (resolved.IsFailure)
+                return Result<FormData>.From(resolved);
+            var target = resolved.Value!;
+            var values = await db.DataValues.AsNoTracking()
+                .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == target.Period.Code)
+                .Select(v => new StoredValue(v.Indicator, v.Column, v.Disaggregation, v.Number, v.Text, v.Comment, v.Version, v.UpdatedAt, v.UpdatedBy))
+                .ToListAsync(cancellationToken);
+            return new FormData(formCode, unitCode, target.Period.Code, target.Version.Number,
+                [.. values.Select(v => v with { Number = v.Number is { } n ? DataValue.Normalize(n) : null }).OrderBy(v => v.Indicator).ThenBy(v => v.Column).ThenBy(v => v.Disaggregation)]);
+        }
+
+        private static string Hash(Save command) =>
+            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { command.FormCode, command.UnitCode, command.Period, command.DryRun, command.Values }, Json))));
+    }
+
+    /// <summary>The value as the indicator takes it: a number (yes/no as 1 and 0), or text; or why it is not one.</summary>
+    internal static (decimal? Number, string? Text, string? Error) Parse(JsonElement? value, IndicatorInfo indicator)
+    {
+        if (value is null || value.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+            || (value.Value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.Value.GetString())))
+            return (null, null, null);
+        var element = value.Value;
+        switch (indicator.ValueType)
+        {
+            case "Text":
+                var text = element.ValueKind == JsonValueKind.String ? element.GetString()!.Trim() : element.GetRawText();
+                return text.Length > 4000 ? (null, null, "Nội dung dài quá 4.000 ký tự.") : (null, text, null);
+            case "YesNo":
+                var answer = element.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    JsonValueKind.Number when element.GetRawText() is "1" or "0" => element.GetRawText() == "1",
+                    JsonValueKind.String => VietnameseText.SearchKey(element.GetString()) switch { "co" or "1" or "true" => true, "khong" or "0" or "false" => (bool?)false, _ => null },
+                    _ => (bool?)null,
+                };
+                return answer is null ? (null, null, $"Chỉ số {indicator.Code} nhận Có hoặc Không.") : (answer.Value ? 1 : 0, null, null);
+        }
+        decimal number;
+        if (element.ValueKind == JsonValueKind.Number)
+        {
+            if (!element.TryGetDecimal(out number))
+                return (null, null, "Số vượt quá giới hạn.");
+        }
+        else if (element.ValueKind == JsonValueKind.String)
+        {
+            if (!VietnameseNumber.TryParse(element.GetString(), out number, out var error))
+                return (null, null, error);
+        }
+        else
+        {
+            return (null, null, $"Chỉ số {indicator.Code} nhận một số.");
+        }
+        if (Math.Abs(number) >= 1_000_000_000_000_000m)
+            return (null, null, "Số vượt quá giới hạn (tối đa 15 chữ số phần nguyên).");
+        if (indicator.ValueType == "Integer" && number != decimal.Truncate(number))
+            return (null, null, $"Chỉ số {indicator.Code} nhận số nguyên.");
+        if (decimal.Round(number, indicator.Precision) != number)
+            return (null, null, $"Chỉ số {indicator.Code} lấy tối đa {indicator.Precision} chữ số thập phân.");
+        return (number, null, null);
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            var data = app.MapGroup("/api/forms/data").WithTags("Số liệu biểu mẫu");
+            data.MapPost("", async (DataBody body, HttpRequest request, ISender sender, CancellationToken ct) =>
+                {
+                    var key = request.Headers["Idempotency-Key"].ToString();
+                    return (await sender.Send(new Save(body.FormCode, body.UnitCode, body.Period, body.DryRun, body.Values,
+                        string.IsNullOrWhiteSpace(key) ? null : key.Trim()), ct)).ToHttpResult();
+                })
+                .WithSummary("Lưu số liệu một biểu mẫu của một đơn vị, một kỳ (header Idempotency-Key để gửi lại an toàn)");
+            data.MapGet("", async (string? formCode, string? unitCode, string? period, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Read(formCode, unitCode, period), ct)).ToHttpResult())
+                .WithSummary("Số liệu đã nhập của một biểu mẫu, một đơn vị, một kỳ");
+        }
+    }
+
+    internal sealed record DataBody(string? FormCode, string? UnitCode, string? Period, bool DryRun, IReadOnlyList<ValueBody?>? Values);
+}
