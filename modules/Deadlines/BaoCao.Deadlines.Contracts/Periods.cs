@@ -10,3 +10,9 @@ public sealed record GetPeriodInfo(string Code, string Rule = "decree09", int? D
 
 public sealed record PeriodInfo(string Code, string Kind, DateOnly Start, DateOnly End, DateOnly CutOffStart, DateOnly CutOffEnd,
     DateOnly DueDate, DateOnly DueDateUnshifted, string? ShiftReason, string? Warning);
+
+/// <summary>The periods a value of <paramref name="Code"/> is compared or added up with: the previous period, the same
+/// period last year, and the periods of the year up to this one. Null for an invalid code.</summary>
+public sealed record GetRelatedPeriods(string Code) : IQuery<RelatedPeriods?>;
+
+public sealed record RelatedPeriods(string Code, string? Previous, string SameLastYear, IReadOnlyList<string> YearToDate);

@@ -31,6 +31,10 @@ public sealed record FormulaResult(decimal? Value, string? Reason, IReadOnlyList
 /// arithmetic; a formula that does not parse gives a null value with the syntax error as the reason.</summary>
 public sealed record EvaluateFormula(string Formula, IReadOnlyDictionary<string, decimal?> Values) : IQuery<FormulaResult>;
 
+/// <summary>Compiles one formula for repeated evaluation (a form's computed columns, e.g. <c>[V] / [V@lastyear] * 100</c>);
+/// null when it does not parse.</summary>
+public sealed record CompileFormula(string Formula) : IQuery<ComputedIndicator?>;
+
 /// <summary>The computed indicators in force on <paramref name="AsOf"/>, compiled once, to evaluate for many units
 /// (dashboards, report roll-ups, form columns) without parsing again.</summary>
 public sealed record CompileComputedIndicators(DateOnly AsOf, IReadOnlyCollection<string>? Codes = null) : IQuery<IReadOnlyList<ComputedIndicator>>;
@@ -52,3 +56,6 @@ public sealed record RuleViolation(string RuleCode, string Name, string Importan
 public sealed record CheckOutlier(decimal Value, IReadOnlyList<decimal> History) : IQuery<OutlierHintInfo?>;
 
 public sealed record OutlierHintInfo(decimal Median, decimal Score, string Message);
+
+/// <summary>The names of the units of measure by code ("TY_DONG" → "tỷ đồng").</summary>
+public sealed record ListUnitsOfMeasure : IQuery<IReadOnlyDictionary<string, string>>;

@@ -44,6 +44,21 @@ public sealed class PeriodTests
     [InlineData("")]
     public void Invalid_codes_are_refused(string code) => Assert.Null(Period.TryParse(code));
 
+    [Theory]
+    [InlineData("202601", "202512", "202501", "202601")]
+    [InlineData("202611", "202610", "202511", "202601,202602,202603,202604,202605,202606,202607,202608,202609,202610,202611")]
+    [InlineData("2026Q1", "2025Q4", "2025Q1", "2026Q1")]
+    [InlineData("2026Q3", "2026Q2", "2025Q3", "2026Q1,2026Q2,2026Q3")]
+    [InlineData("2026S1", "2025S2", "2025S1", "2026S1")]
+    [InlineData("2026S2", "2026S1", "2025S2", "2026S1,2026S2")]
+    [InlineData("20269M", "20259M", "20259M", "20269M")]
+    [InlineData("2026", "2025", "2025", "2026")]
+    public void Each_period_knows_the_one_before_the_same_one_last_year_and_the_year_so_far(string code, string previous, string lastYear, string yearToDate)
+    {
+        var period = Period.TryParse(code)!;
+        Assert.Equal((previous, lastYear, yearToDate), (period.Previous(), period.SameLastYear(), string.Join(',', period.YearToDate())));
+    }
+
     [Fact]
     public void Every_period_code_round_trips()
     {

@@ -90,6 +90,31 @@ internal sealed partial record Period(string Code, PeriodKind Kind, DateOnly Sta
         return (new DateOnly(Start.Year, Start.Month, 15).AddMonths(-1), new DateOnly(End.Year, End.Month, 14));
     }
 
+    /// <summary>The period before this one of the same kind (December before January; the second half before the first).</summary>
+    public string? Previous() => Kind switch
+    {
+        PeriodKind.Month => Start.AddMonths(-1).ToString("yyyyMM", CultureInfo.InvariantCulture),
+        PeriodKind.Quarter => Start.Month == 1 ? $"{Start.Year - 1}Q4" : $"{Start.Year}Q{(Start.Month - 1) / 3}",
+        PeriodKind.HalfYear => Start.Month == 1 ? $"{Start.Year - 1}S2" : $"{Start.Year}S1",
+        PeriodKind.NineMonths => $"{Start.Year - 1}9M",
+        PeriodKind.Year => $"{Start.Year - 1}",
+        _ => null,
+    };
+
+    /// <summary>The same period one year earlier.</summary>
+    public string SameLastYear() => Kind == PeriodKind.Custom
+        ? $"{Start.AddYears(-1):yyyyMMdd}-{End.AddYears(-1):yyyyMMdd}"
+        : $"{Start.Year - 1}{Code.AsSpan(4)}";
+
+    /// <summary>The periods of the same kind from the start of the year up to and including this one.</summary>
+    public IReadOnlyList<string> YearToDate() => Kind switch
+    {
+        PeriodKind.Month => [.. Enumerable.Range(1, Start.Month).Select(m => $"{Start.Year}{m:00}")],
+        PeriodKind.Quarter => [.. Enumerable.Range(1, (Start.Month + 2) / 3).Select(q => $"{Start.Year}Q{q}")],
+        PeriodKind.HalfYear => Start.Month == 1 ? [Code] : [$"{Start.Year}S1", Code],
+        _ => [Code],
+    };
+
     /// <summary>The last month of the period, where "day N of the last month" due dates fall.</summary>
     public DateOnly LastMonthDay(int day) => new(End.Year, End.Month, Math.Min(day, DateTime.DaysInMonth(End.Year, End.Month)));
 }

@@ -16,7 +16,8 @@ internal static class BrowseForms
 
     internal sealed record Get(string Code, int? Version) : IQuery<Result<FormView>>;
 
-    internal sealed record FormSummary(string Code, string Name, string RegimeCode, string OwnerUnit, int? PublishedVersion, DateOnly? EffectiveFrom,
+    /// <param name="Frequency">The regime's: Month, Quarter, HalfYear, NineMonths, Year, or null for thematic and ad hoc regimes.</param>
+    internal sealed record FormSummary(string Code, string Name, string RegimeCode, string? Frequency, string OwnerUnit, int? PublishedVersion, DateOnly? EffectiveFrom,
         bool HasDraft, IReadOnlyList<string> Units);
 
     internal sealed record FormView(string Code, string Name, string RegimeCode, string OwnerUnit, int Version, string Status, DateOnly? EffectiveFrom,
@@ -38,6 +39,7 @@ internal static class BrowseForms
         public async ValueTask<Result<IReadOnlyList<FormSummary>>> Handle(List query, CancellationToken cancellationToken)
         {
             var forms = await db.Forms.AsNoTracking().OrderBy(f => f.Code).ToListAsync(cancellationToken);
+            var frequencies = await db.Regimes.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Frequency, cancellationToken);
             var today = VietnamTime.Today(clock);
             var assignments = (await db.Assignments.AsNoTracking().ToListAsync(cancellationToken)).Where(a => a.Until is null || a.Until >= today).ToList();
             var everything = await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken);
@@ -51,7 +53,7 @@ internal static class BrowseForms
             return Result.Ok<IReadOnlyList<FormSummary>>([.. forms
                 .Select(f => (Form: f, Units: assignments.Where(a => a.FormCode == f.Code).Select(a => a.UnitCode).Order().ToList()))
                 .Where(x => everything || designs.Contains(x.Form.OwnerUnit) || x.Units.Any(reports.Contains))
-                .Select(x => new FormSummary(x.Form.Code, x.Form.Name, x.Form.RegimeCode, x.Form.OwnerUnit, x.Form.Published?.Number,
+                .Select(x => new FormSummary(x.Form.Code, x.Form.Name, x.Form.RegimeCode, frequencies.GetValueOrDefault(x.Form.RegimeCode)?.ToString(), x.Form.OwnerUnit, x.Form.Published?.Number,
                     x.Form.Published?.EffectiveFrom, x.Form.Draft is not null, everything || designs.Contains(x.Form.OwnerUnit) ? x.Units : [.. x.Units.Where(reports.Contains)]))]);
         }
 

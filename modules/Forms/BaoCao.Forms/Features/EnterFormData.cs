@@ -117,6 +117,8 @@ internal static class EnterFormData
                 return Result<Summary>.From(resolved);
             var target = resolved.Value!;
             var userName = user.UserName ?? "system";
+            // On a page the context lives as long as the circuit: start from the database, not from what it tracked earlier.
+            db.ChangeTracker.Clear();
             var hash = command.IdempotencyKey is null ? "" : Hash(command);
             for (var attempt = 1; ; attempt++)
             {
@@ -138,6 +140,7 @@ internal static class EnterFormData
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
                     return summary;
                 }
                 catch (DbUpdateException) when (attempt < 4)

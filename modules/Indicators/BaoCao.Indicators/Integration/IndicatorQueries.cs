@@ -10,8 +10,17 @@ namespace BaoCao.Indicators.Integration;
 internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider clock)
     : IQueryHandler<GetIndicators, IReadOnlyList<IndicatorInfo>>, IQueryHandler<EvaluateFormula, FormulaResult>,
       IQueryHandler<CompileComputedIndicators, IReadOnlyList<ComputedIndicator>>, IQueryHandler<CheckDataRules, IReadOnlyList<RuleViolation>>,
-      IQueryHandler<Contracts.CheckOutlier, OutlierHintInfo?>
+      IQueryHandler<Contracts.CheckOutlier, OutlierHintInfo?>, IQueryHandler<CompileFormula, ComputedIndicator?>,
+      IQueryHandler<ListUnitsOfMeasure, IReadOnlyDictionary<string, string>>
 {
+    public async ValueTask<IReadOnlyDictionary<string, string>> Handle(ListUnitsOfMeasure query, CancellationToken cancellationToken) =>
+        await db.UnitsOfMeasure.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+
+    public ValueTask<ComputedIndicator?> Handle(CompileFormula query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CompiledFormula.Compile(query.Formula).Formula is { } formula
+            ? new ComputedIndicator("", query.Formula, formula.Keys, values => Evaluate(formula, values))
+            : null);
+
     public async ValueTask<IReadOnlyList<IndicatorInfo>> Handle(GetIndicators query, CancellationToken cancellationToken)
     {
         var day = query.AsOf ?? VietnamTime.Today(clock);

@@ -1,0 +1,53 @@
+using BaoCao.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BaoCao.Tests.Forms;
+
+/// <summary>In Chromium: an officer opens a form, types values with the keyboard (Vietnamese number format), sees the
+/// computed cells update, and finds the values again after a reload.</summary>
+public sealed class DataEntryJourneyTests
+{
+    [ChromiumFact]
+    public async Task An_officer_types_values_with_the_keyboard_sees_computed_cells_update_and_finds_them_after_a_reload()
+    {
+        await using var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1600, Height = 1000 } });
+        await page.GotoAsync("/dang-nhap");
+        await page.FillAsync("#userName", "canbo.sct");
+        await page.FillAsync("#password", BaoCaoApp.DemoPassword);
+        await page.ClickAsync(".mud-main-content button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+
+        await Browser.GotoInteractiveAsync(page, "/nhap-lieu");
+        await page.ClickAsync("[data-testid=open-BM-CT-THANG-SCT-202611]");
+        await page.WaitForURLAsync(url => url.EndsWith("/nhap-lieu/BM-CT-THANG/SCT/202611"));
+        ILocator Row(string indicator) => page.Locator($"[data-testid=form-grid] tr[data-indicator={indicator}][data-disaggregation='']");
+        var exports = Row("KNXK").Locator("input.cell[data-c='0']");
+        await exports.ClickAsync();
+        await page.Keyboard.TypeAsync("470,5");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("KNNK", await page.EvaluateAsync<string>("document.activeElement.closest('tr').dataset.indicator"));
+        await page.Keyboard.TypeAsync("1.380");
+        await page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal("KNXK", await page.EvaluateAsync<string>("document.activeElement.closest('tr').dataset.indicator"));
+
+        // Exports minus imports: the computed balance follows what was typed; the % of last year appears.
+        await Assertions.Expect(Row("CAN_CAN_TM").Locator("td.computed[data-column=current]")).ToHaveTextAsync("-909,5");
+        await Assertions.Expect(Row("KNXK").Locator("td.computed[data-column=pct_lastyear]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+,\d+$"));
+        await Assertions.Expect(page.Locator("[data-testid=save-status]")).ToContainTextAsync("Đã lưu");
+        await Assertions.Expect(page.Locator("[data-testid=checks]")).ToContainTextAsync("KNNK"); // 1.380 is far above the unit's past imports
+        await Browser.KeepScreenshotAsync(page, "forms-data-entry");
+
+        await page.Keyboard.TypeAsync("1.5");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(Row("KNXK").Locator("td.error")).ToHaveCountAsync(1);
+        Assert.Contains("dấu phẩy", await Row("KNXK").Locator("td.error").GetAttributeAsync("title"));
+
+        await Browser.GotoInteractiveAsync(page, "/nhap-lieu/BM-CT-THANG/SCT/202611");
+        Assert.Equal("470,5", await Row("KNXK").Locator("input.cell[data-c='0']").InputValueAsync());
+        Assert.Equal("1.380", await Row("KNNK").Locator("input.cell[data-c='0']").InputValueAsync());
+    }
+}
