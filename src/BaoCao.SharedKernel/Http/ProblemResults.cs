@@ -75,3 +75,9 @@ public static class ProblemResults
         500 => 1, 503 => 4, _ => 1,
     };
 }
+
+/// <summary>Lets an upload endpoint accept a larger body than the API's default limit (the host reads it per endpoint).</summary>
+public sealed record UploadLimit(long Bytes) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+{
+    public long? MaxRequestBodySize => Bytes;
+}

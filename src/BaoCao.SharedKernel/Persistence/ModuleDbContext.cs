@@ -107,6 +107,9 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
         {
             if (entry.State == EntityState.Modified)
                 entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
+            // A saved row is never version 0, so 0 can mean "did not exist when I looked".
+            else if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+                entry.Entity.Version = 1;
         }
     }
 

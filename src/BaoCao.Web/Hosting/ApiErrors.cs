@@ -46,6 +46,8 @@ internal static class ApiErrors
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
             return next(context);
+        // An upload endpoint states its own limit (RequestSizeLimitAttribute); everything else gets the default.
+        limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? limit;
         if (context.Request.ContentLength > limit)
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();

@@ -113,19 +113,19 @@ public sealed class CatalogueTests
         var admin = await ScopeTests.AsAsync(app, "admin");
         long Seen(string code) => admin.GetFromJsonAsync<JsonElement>($"/api/indicators/{code}").GetAwaiter().GetResult().GetProperty("concurrencyVersion").GetInt64();
 
-        var refused = await admin.PostAsJsonAsync("/api/indicators/KNNK/retire", new { lastDay = "2026-12-31", version = Seen("KNNK") });
+        var refused = await admin.PostAsJsonAsync("/api/indicators/GRDP_SS/retire", new { lastDay = "2026-12-31", version = Seen("GRDP_SS") });
         var problem = await refused.ReadProblemAsync();
-        var retiredUser = await admin.PostAsJsonAsync("/api/indicators/CAN_CAN_TM/retire", new { lastDay = "2026-12-31", version = Seen("CAN_CAN_TM") });
-        var amendRetired = await admin.PutAsJsonAsync("/api/indicators/CAN_CAN_TM",
-            Body(await admin.GetFromJsonAsync<JsonElement>("/api/indicators/CAN_CAN_TM")) with { Name = "Sửa", ValidFrom = "2027-01-01", Version = Seen("CAN_CAN_TM") });
+        var retiredUser = await admin.PostAsJsonAsync("/api/indicators/GRDP_TT/retire", new { lastDay = "2026-12-31", version = Seen("GRDP_TT") });
+        var amendRetired = await admin.PutAsJsonAsync("/api/indicators/GRDP_TT",
+            Body(await admin.GetFromJsonAsync<JsonElement>("/api/indicators/GRDP_TT")) with { Name = "Sửa", ValidFrom = "2027-01-01", Version = Seen("GRDP_TT") });
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("CAN_CAN_TM", problem.Detail);
+        Assert.Contains("GRDP_TT", problem.Detail);
         Assert.Equal(HttpStatusCode.OK, retiredUser.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, amendRetired.StatusCode);
         // With its only user retired, the input may go too; a formula may no longer name it.
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/indicators/KNNK/retire", new { lastDay = "2026-12-31", version = Seen("KNNK") })).StatusCode);
-        var check = await (await admin.PostAsJsonAsync("/api/indicators/formula/validate", new { formula = "[KNNK] * 2" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/indicators/GRDP_SS/retire", new { lastDay = "2026-12-31", version = Seen("GRDP_SS") })).StatusCode);
+        var check = await (await admin.PostAsJsonAsync("/api/indicators/formula/validate", new { formula = "[GRDP_SS] * 2" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("ngừng sử dụng", check.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 

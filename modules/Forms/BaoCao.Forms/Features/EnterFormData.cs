@@ -222,9 +222,11 @@ internal static class EnterFormData
                     Refuse(error);
                     continue;
                 }
-                var comment = string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
                 stored.TryGetValue((indicatorCode, columnKey, disaggregation), out var cell);
-                if (body.Version is { } seenVersion && (cell?.Version ?? 0) != seenVersion)
+                // An omitted comment keeps the cell's comment; an empty one clears it.
+                var comment = body.Comment is null ? cell?.Comment : string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
+                // A stale version matters only when it would change something: sending what is already there is no conflict.
+                if (body.Version is { } seenVersion && (cell?.Version ?? 0) != seenVersion && !(cell?.Same(number, text, comment) ?? (number is null && text is null)))
                 {
                     Refuse(cell is null
                         ? "Ô này đã bị xóa hoặc chưa từng được lưu ở phiên bản bạn gửi."

@@ -216,6 +216,7 @@ internal static class ImportCatalogue
                     var result = await sender.Send(new Command(buffer.ToArray(), file.FileName, acceptValidRows ?? false, dryRun ?? false), ct);
                     return result.ToHttpResult(report => report.Valid || report.Written ? Results.Ok(report) : Results.UnprocessableEntity(report));
                 })
+                .WithMetadata(new UploadLimit(MaximumBytes + 65_536))
                 .DisableAntiforgery() // systems call it with a bearer token; the browser's cookie is SameSite=Lax and the page uses the mediator
                 .WithTags("Chỉ số")
                 .WithSummary("Nhập danh mục chỉ số từ .xlsx hoặc JSON (không ghi gì nếu có dòng lỗi, trừ khi acceptValidRows=true)");
