@@ -92,4 +92,32 @@ public sealed class FormDesignTests
         Assert.Equal((1, 3), (after.GetProperty("amendment").GetInt32(), after.GetProperty("reportingUnits").GetArrayLength()));
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsJsonAsync("/api/regimes", new { code = "BC-X", ownerUnit = "STC" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_report_template_has_a_table_part_from_the_regimes_forms_and_the_narrative_outline()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var admin = await ScopeTests.AsAsync(app, "admin");
+
+        var initial = await admin.GetFromJsonAsync<JsonElement>("/api/regimes/BC-KTXH-THANG/template");
+        var version = (await admin.GetFromJsonAsync<JsonElement>("/api/regimes/BC-KTXH-THANG")).GetProperty("version").GetInt64();
+        var foreign = await admin.PutAsJsonAsync("/api/regimes/BC-KTXH-THANG/template", new
+        {
+            tables = new[] { new { title = "Chỉ tiêu chủ yếu", indicators = new[] { "THU_NSNN", "NGUOI_BHYT" }, columns = new[] { "current", "pct_lastyear" } } }, version,
+        });
+        var designed = await admin.PutAsJsonAsync("/api/regimes/BC-KTXH-THANG/template", new
+        {
+            tables = new[] { new { title = "Chỉ tiêu chủ yếu", indicators = new[] { "THU_NSNN", "KNXK", "KHACH_DL" }, columns = new[] { "current", "lastyear", "pct_lastyear" } } }, version,
+        });
+        var after = await admin.GetFromJsonAsync<JsonElement>("/api/regimes/BC-KTXH-THANG/template");
+
+        Assert.False(initial.GetProperty("designed").GetBoolean());
+        Assert.Equal(4, initial.GetProperty("tables").GetArrayLength());
+        Assert.Equal(5, initial.GetProperty("outline").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("NGUOI_BHYT", (await foreign.ReadProblemAsync()).Detail);
+        Assert.Equal(HttpStatusCode.OK, designed.StatusCode);
+        Assert.True(after.GetProperty("designed").GetBoolean());
+        Assert.Equal(["THU_NSNN", "KNXK", "KHACH_DL"], after.GetProperty("tables")[0].GetProperty("indicators").EnumerateArray().Select(i => i.GetString()));
+    }
 }

@@ -13,6 +13,10 @@ internal enum LateSubmission { AcceptAsLate, Refuse }
 /// <summary>A heading of the narrative part of the report, with the guidance shown to the writer.</summary>
 internal sealed record OutlineHeading(string Title, string? Guidance);
 
+/// <summary>A table of the report's table part: indicators of the regime's forms, in order, with the columns shown
+/// ("current", "lastyear", "plan", "ytd", "pct_lastyear", "pct_plan").</summary>
+internal sealed record ReportTable(string Title, IReadOnlyList<string> Indicators, IReadOnlyList<string> Columns);
+
 /// <summary>
 /// A reporting regime ("chế độ báo cáo") with the elements Decree 09/2019 Art. 7 requires. Reporting units are an
 /// explicit list and/or unit kinds under a subtree. The due date is day N of the period's last month, N days after
@@ -45,6 +49,8 @@ internal sealed class Regime : IVersioned
     public string? Guidance { get; private set; }
     public LateSubmission LateSubmission { get; private set; }
     public List<OutlineHeading> Outline { get; private set; } = [];
+    /// <summary>The table part of the report template; empty means one table per form with all its rows.</summary>
+    public List<ReportTable> Tables { get; private set; } = [];
     public bool Active { get; private set; } = true;
     public long Version { get; set; }
     public int Amendment { get; private set; }
@@ -61,6 +67,12 @@ internal sealed class Regime : IVersioned
 
     public RegimeTerms Terms => new(Name, Content, Kind, Frequency, PeriodRule, DueDay, DueDaysAfterWindow, ExplicitDueDate, RoundStart, RoundEnd,
         UnitCodes, UnitKinds, ReportingSubtree, ReceivingUnit, OwnerUnit, SendingMethod, Guidance, LateSubmission, Outline);
+
+    public void DesignTables(IEnumerable<ReportTable> tables)
+    {
+        Tables = [.. tables];
+        Amendment++;
+    }
 
     public void Amend(RegimeTerms terms)
     {

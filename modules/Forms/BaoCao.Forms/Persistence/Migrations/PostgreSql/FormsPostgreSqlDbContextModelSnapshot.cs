@@ -371,6 +371,10 @@ namespace BaoCao.Forms.Persistence.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
