@@ -11,9 +11,10 @@ var seconds = double.TryParse(Environment.GetEnvironmentVariable("BENCH_SECONDS"
 IBenchmark[] all = [new HealthReadyVsLive(), new SignInVsLive()];
 var selected = all.Where(b => names.Count == 0 || names.Contains(b.Name)).ToList();
 var inProcess = names.Count == 0 || names.Contains("formula");
-if (selected.Count == 0 && !inProcess)
+var forms = names.Count == 0 || names.Contains("forms");
+if (selected.Count == 0 && !inProcess && !forms)
 {
-    Console.Error.WriteLine($"Unknown benchmark. Known: {string.Join(", ", all.Select(b => b.Name))}");
+    Console.Error.WriteLine($"Unknown benchmark. Known: {string.Join(", ", all.Select(b => b.Name))}, formula, forms");
     return 2;
 }
 
@@ -38,6 +39,8 @@ foreach (var benchmark in selected)
 
 if (inProcess)
     rows.Add(FormulaBenchmark.Run(rounds)); // per second: evaluations, not requests
+if (forms)
+    rows.AddRange(await FormsBenchmark.RunAsync(baseUrl, rounds)); // per second: saves, then values
 
 string[] header = ["benchmark", "candidate", "per s", "p50 ms", "p95 ms", "errors", "baseline", "per s", "p50 ms", "p95 ms", "ratio", "goal"];
 var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(row => row[i].Length))).ToArray();

@@ -21,6 +21,7 @@ public sealed class FormsModule : IModule
     [
         new("Nhập số liệu", "/nhap-lieu", Icons.Material.Outlined.EditNote, 10, [Roles.DataEntry, Roles.Leader, Roles.Administrator]),
         new("Chế độ báo cáo", "/che-do-bao-cao", Icons.Material.Outlined.Gavel, 30),
+        new("Biểu mẫu", "/bieu-mau", Icons.Material.Outlined.TableChart, 31, [Roles.Administrator]),
     ];
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>

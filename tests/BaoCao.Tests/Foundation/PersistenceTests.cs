@@ -60,7 +60,7 @@ public sealed class PersistenceTests
         await using var check = open();
         var stored = await check.Notes.SingleAsync();
         Assert.Equal("Alice sửa", stored.Text);
-        Assert.Equal(1, stored.Version);
+        Assert.Equal(2, stored.Version); // 1 when created, 2 after Alice's edit
     }
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -1,0 +1,42 @@
+using System.Net;
+using BaoCao.Tests.Accounts;
+using BaoCao.Tests.Infrastructure;
+
+namespace BaoCao.Tests.Forms;
+
+/// <summary>Every page of the Indicators and Forms modules renders for the users who work on it (the prerendered HTML
+/// already carries the data), in Vietnamese.</summary>
+public sealed class PageTests(PageTests.App fixture) : IClassFixture<PageTests.App>
+{
+    /// <summary>One app for all the pages: rendering changes nothing.</summary>
+    public sealed class App : IAsyncLifetime
+    {
+        public BaoCaoApp Instance { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Instance = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+
+        public async Task DisposeAsync() => await Instance.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("admin", "/chi-so", "Danh mục chỉ số")]
+    [InlineData("admin", "/chi-so/GRDP_BQ", "[GRDP_HH] / [DAN_SO_TB]")]
+    [InlineData("admin", "/chi-so/moi", "Thêm chỉ số")]
+    [InlineData("admin", "/chi-so/nhap", "Nhập danh mục chỉ số từ tệp")]
+    [InlineData("admin", "/chi-so/quy-tac", "Thu nội địa không vượt tổng thu")]
+    [InlineData("admin", "/che-do-bao-cao", "Báo cáo tình hình kinh tế - xã hội hằng tháng")]
+    [InlineData("admin", "/bieu-mau/BM-TC-THANG", "Biểu 01/TC")]
+    [InlineData("canbo.stc", "/nhap-lieu", "BM-TC-THANG")]
+    [InlineData("canbo.stc", "/nhap-lieu/BM-TC-THANG/STC/202610", "Tổng thu ngân sách nhà nước trên địa bàn")]
+    [InlineData("canbo.stc", "/nhap-lieu/tai-len", "Nhập số liệu từ tệp Excel")]
+    public async Task Each_page_renders_its_data_for_the_user_who_works_on_it(string user, string path, string expected)
+    {
+        var client = await ScopeTests.AsAsync(fixture.Instance, user);
+
+        var response = await client.GetAsync(path);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, html);
+    }
+}
