@@ -20,6 +20,7 @@ dotnet build "$root/build/bench/BaoCao.Benchmarks" -c Release -v q -nologo >/dev
 
 export BENCH_DEMO_PASSWORD="bench-password-2026-long"
 if [ "$provider" = postgres ]; then
+  su postgres -c "createdb $database"
   export BENCH_DB_PROVIDER=PostgreSql BENCH_DB="${BAOCAO_TEST_POSTGRES:-Host=127.0.0.1;Username=postgres;Password=postgres};Database=$database"
 else
   export BENCH_DB_PROVIDER=Sqlite BENCH_DB="Data Source=$work/bench.db"

@@ -51,7 +51,7 @@ internal static class FormsBenchmark
         var save = new[]
         {
             "form-save", "POST /api/forms/data, 500 cells", $"{1000 / P(apiSaves, 0.5):F1}", $"{P(apiSaves, 0.5):F1}", $"{P(apiSaves, 0.95):F1}", $"{errors}",
-            "multi-row INSERT of 500 rows", $"{1000 / P(rawSaves, 0.5):F1}", $"{P(rawSaves, 0.5):F1}", $"{P(rawSaves, 0.95):F1}",
+            provider == "PostgreSql" ? "multi-row INSERT of 500 rows" : "500 prepared INSERTs, 1 transaction", $"{1000 / P(rawSaves, 0.5):F1}", $"{P(rawSaves, 0.5):F1}", $"{P(rawSaves, 0.95):F1}",
             $"{P(rawSaves, 0.5) / P(apiSaves, 0.5):F2}", "≥ 0.25",
         };
 
@@ -169,7 +169,8 @@ internal static class FormsBenchmark
         await using var sqlite = new SqliteConnection(connectionString);
         await sqlite.OpenAsync();
         await using var tx = (SqliteTransaction)await sqlite.BeginTransactionAsync();
-        if (bulk)
+        // SQLite binds named parameters with a linear scan, so a 7,500-parameter multi-row INSERT is slower than prepared
+        // single-row INSERTs in one transaction: the faster form is the (stricter) baseline on SQLite.
         {
             await using var insert = sqlite.CreateCommand();
             insert.Transaction = tx;
@@ -182,13 +183,6 @@ internal static class FormsBenchmark
                     parameters[i].Value = Sqlite(row[i]);
                 await insert.ExecuteNonQueryAsync();
             }
-        }
-        else
-        {
-            await using var insert = sqlite.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = MultiRowInsert("forms_DataValues", rows.ToList(), insert.Parameters, (name, value) => new SqliteParameter(name, Sqlite(value)));
-            await insert.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();
     }

@@ -22,6 +22,7 @@ internal sealed class DataValue : IVersioned
         IndicatorVersion = indicatorVersion;
         Column = column;
         Disaggregation = disaggregation;
+        Version = 1; // written by a bulk insert, which the context's versioning does not see
     }
 
     public Guid Id { get; private set; }

@@ -6,6 +6,7 @@ using BaoCao.Deadlines.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;
+using BaoCao.SharedKernel.Persistence;
 using BaoCao.SharedKernel.Text;
 
 namespace BaoCao.Forms.Features;
@@ -129,7 +130,7 @@ internal static class EnterFormData
                         ? JsonSerializer.Deserialize<Summary>(earlier.Response, Json)!
                         : Result<Summary>.Conflict("Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới cho mỗi lần gửi.");
                 }
-                var summary = await ApplyAsync(command, target, unitCode, userName, cancellationToken);
+                var (summary, newCells, newChanges) = await ApplyAsync(command, target, unitCode, userName, cancellationToken);
                 if (command.DryRun)
                 {
                     db.ChangeTracker.Clear();
@@ -139,11 +140,16 @@ internal static class EnterFormData
                     db.IdempotentRequests.Add(new IdempotentRequest(newKey, userName, hash, JsonSerializer.Serialize(summary, Json), clock.GetUtcNow()));
                 try
                 {
+                    // New cells go in with multi-row inserts, changed cells through the tracked entities: one transaction.
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await db.InsertRowsAsync(newCells, cancellationToken);
+                    await db.InsertRowsAsync(newChanges, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
                     db.ChangeTracker.Clear();
                     return summary;
                 }
-                catch (DbUpdateException) when (attempt < 4)
+                catch (Exception error) when (attempt < 4 && error is DbUpdateException or System.Data.Common.DbException)
                 {
                     // Someone saved one of these cells (or the same key) between our read and our write: read again.
                     // Values sent with a version now meet the newer version and become conflicts; the others apply.
@@ -152,8 +158,11 @@ internal static class EnterFormData
             }
         }
 
-        private async Task<Summary> ApplyAsync(Save command, Target target, string unitCode, string userName, CancellationToken cancellationToken)
+        private async Task<(Summary Summary, List<DataValue> NewCells, List<DataValueChange> NewChanges)> ApplyAsync(
+            Save command, Target target, string unitCode, string userName, CancellationToken cancellationToken)
         {
+            var newCells = new List<DataValue>();
+            var newChanges = new List<DataValueChange>();
             var period = target.Period.Code;
             var stored = (await db.DataValues.Where(v => v.FormCode == target.Form.Code && v.UnitCode == unitCode && v.Period == period).ToListAsync(cancellationToken))
                 .ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
@@ -242,8 +251,8 @@ internal static class EnterFormData
                         continue;
                     }
                     cell = new DataValue(target.Form.Code, target.Version.Number, unitCode, target.Period.Code, indicatorCode, indicator.Version, columnKey, disaggregation);
-                    db.DataValues.Add(cell);
-                    db.DataValueChanges.Add(cell.Set(number, text, comment, now, userName, command.Source));
+                    newCells.Add(cell);
+                    newChanges.Add(cell.Set(number, text, comment, now, userName, command.Source));
                     imported++;
                 }
                 else if (cell.Same(number, text, comment))
@@ -256,7 +265,7 @@ internal static class EnterFormData
                     updated++;
                 }
             }
-            return new Summary(imported, updated, ignored, conflicts);
+            return (new Summary(imported, updated, ignored, conflicts), newCells, newChanges);
         }
 
         public async ValueTask<Result<FormData>> Handle(Read query, CancellationToken cancellationToken)
