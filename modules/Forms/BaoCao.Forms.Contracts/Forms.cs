@@ -5,3 +5,15 @@ namespace BaoCao.Forms.Contracts;
 /// <summary>The codes of the forms whose version in use (published, not superseded) has a row for the indicator; an
 /// indicator in such a form cannot be retired.</summary>
 public sealed record FindFormsUsingIndicator(string IndicatorCode) : IQuery<IReadOnlyList<string>>;
+
+/// <summary>The values entered on a form for a unit and period (the entered columns), with what stops it from being
+/// submitted: missing required cells and violated high-importance data checks. Null when the form, unit or period
+/// is not one the unit reports.</summary>
+public sealed record GetFormValues(string FormCode, string UnitCode, string Period) : IQuery<FormValues?>;
+
+/// <param name="Blockers">Vietnamese sentences; empty when the data may be submitted.</param>
+public sealed record FormValues(int FormVersion, IReadOnlyList<FormValue> Values, IReadOnlyList<string> Blockers);
+
+/// <param name="Column">"current" or "plan".</param>
+/// <param name="Disaggregation">Option codes joined by '.', or "" for the total.</param>
+public sealed record FormValue(string Indicator, string Column, string Disaggregation, decimal? Number, string? Text);

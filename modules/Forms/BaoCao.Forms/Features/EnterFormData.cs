@@ -117,6 +117,11 @@ internal static class EnterFormData
             if (resolved.IsFailure)
                 return Result<Summary>.From(resolved);
             var target = resolved.Value!;
+            var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
+            if (!status.EntryOpen && !command.DryRun)
+                return Result<Summary>.Conflict(status.State == "Approved"
+                    ? "Số liệu kỳ này đã được duyệt: lãnh đạo cần mở lại (nêu lý do) trước khi sửa."
+                    : "Số liệu kỳ này đã trình duyệt và đang chờ duyệt: không sửa được cho đến khi được trả lại.");
             var userName = user.UserName ?? "system";
             // On a page the context lives as long as the circuit: start from the database, not from what it tracked earlier.
             db.ChangeTracker.Clear();

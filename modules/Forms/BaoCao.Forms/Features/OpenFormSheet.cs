@@ -15,8 +15,9 @@ internal static class OpenFormSheet
 {
     internal sealed record Query(string FormCode, string UnitCode, string Period) : IQuery<Result<Opened>>;
 
+    /// <param name="State">The approval state (Draft, Submitted, Approved, Returned, Reopened) and, when returned or reopened, why.</param>
     internal sealed record Opened(string FormCode, string FormName, int FormVersion, string UnitCode, string UnitName, string Period, PeriodInfo PeriodInfo,
-        IReadOnlyList<BrowseForms.SectionView> Sections, FormSheet Sheet, bool CanEdit);
+        IReadOnlyList<BrowseForms.SectionView> Sections, FormSheet Sheet, bool CanEdit, string State, string? Reason);
 
     internal sealed record History(CellKey Cell, string FormCode, string UnitCode, string Period) : IQuery<Result<IReadOnlyList<Change>>>;
 
@@ -60,9 +61,10 @@ internal static class OpenFormSheet
                 (await sender.Send(new CompileFormula("[V] / [V@lastyear] * 100"), cancellationToken))!,
                 (await sender.Send(new CompileFormula("[V] / [PLAN] * 100"), cancellationToken))!);
             var unit = await sender.Send(new FindUnit(unitCode), cancellationToken);
+            var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
             var sections = await BrowseForms.SectionsAsync(sender, target.Version.Layout, target.Period.Start, cancellationToken);
             return new Opened(formCode, target.Form.Name, target.Version.Number, unitCode, unit?.Name ?? unitCode, target.Period.Code, target.Period,
-                sections, sheet, canEdit);
+                sections, sheet, canEdit && status.EntryOpen, status.State, status.Reason);
         }
 
         public async ValueTask<Result<IReadOnlyList<Change>>> Handle(History query, CancellationToken cancellationToken)

@@ -1,9 +1,15 @@
 using BaoCao.SharedKernel.Persistence;
+using BaoCao.Workflow.Domain;
 
 namespace BaoCao.Workflow.Persistence;
 
 internal class WorkflowDbContext(DbContextOptions options) : ModuleDbContext(options, WorkflowModule.SchemaName)
 {
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
+    public DbSet<SequenceCounter> Counters => Set<SequenceCounter>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
 }

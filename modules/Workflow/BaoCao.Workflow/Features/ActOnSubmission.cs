@@ -1,0 +1,144 @@
+using System.Globalization;
+using BaoCao.Accounts.Contracts;
+using BaoCao.Forms.Contracts;
+using BaoCao.Workflow.Audit;
+using BaoCao.Workflow.Domain;
+using BaoCao.Workflow.Persistence;
+
+namespace BaoCao.Workflow.Features;
+
+/// <summary>
+/// Submit, approve, return (with a reason) or reopen (with a reason) a form's data for a unit and period. One state
+/// machine decides; who may act is the Accounts policy's decision (officers submit; the unit's leader, an officer
+/// with a delegation for the form, or an administrator decides; only leaders and administrators reopen). Approving
+/// writes the changed cells to the approved store under new sequence numbers. Two people acting at once: exactly
+/// one wins, the other gets a conflict. Every step is written to the audit trail in the same transaction.
+/// </summary>
+internal static class ActOnSubmission
+{
+    internal sealed record Command(string FormCode, string UnitCode, string Period, SubmissionAction Action, string? Reason)
+        : ICommand<Result<SubmissionView>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Action == SubmissionAction.Submit ? Permissions.EnterData : Permissions.ApproveData;
+        string? IRequireAccess.UnitCode => UnitCode.Trim().ToUpperInvariant();
+        string? IRequireAccess.FormCode => FormCode.Trim().ToUpperInvariant();
+    }
+
+    internal sealed record SubmissionView(string FormCode, string UnitCode, string Period, string State, DateTimeOffset? SubmittedAt,
+        string? SubmittedBy, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason)
+    {
+        public static SubmissionView Of(Submission s) =>
+            new(s.FormCode, s.UnitCode, s.Period, s.State.ToString(), s.SubmittedAt, s.SubmittedBy, s.DecidedAt, s.DecidedBy, s.Reason);
+    }
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Reason).NotEmpty().When(c => SubmissionStateMachine.NeedsReason(c.Action))
+                .WithMessage(c => $"Cần nêu lý do {SubmissionStateMachine.Verb(c.Action)}.")
+                .MaximumLength(2000).WithMessage("Lý do dài quá 2.000 ký tự.");
+    }
+
+    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock, AuditTrail audit)
+        : ICommandHandler<Command, Result<SubmissionView>>
+    {
+        public async ValueTask<Result<SubmissionView>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var formCode = command.FormCode.Trim().ToUpperInvariant();
+            var unitCode = command.UnitCode.Trim().ToUpperInvariant();
+            var period = command.Period.Trim().ToUpperInvariant();
+            if (command.Action == SubmissionAction.Reopen && !user.IsInRole(Roles.Leader) && !user.IsInRole(Roles.Administrator))
+                return Result<SubmissionView>.Forbidden("Chỉ lãnh đạo đơn vị hoặc quản trị mới mở lại số liệu đã duyệt.");
+            var values = await sender.Send(new GetFormValues(formCode, unitCode, period), cancellationToken);
+            if (values is null)
+                return Result<SubmissionView>.NotFound($"Đơn vị {unitCode} không báo cáo biểu mẫu {formCode} trong kỳ {period}.");
+            db.ChangeTracker.Clear();
+            var submission = await db.Submissions.SingleOrDefaultAsync(s => s.FormCode == formCode && s.UnitCode == unitCode && s.Period == period, cancellationToken);
+            var isNew = submission is null;
+            submission ??= new Submission(formCode, unitCode, period);
+            var before = submission.State;
+            if (command.Action == SubmissionAction.Submit && values.Blockers.Count > 0 && SubmissionStateMachine.Apply(before, command.Action).Next is not null)
+                return Result<SubmissionView>.Invalid(values.Blockers.Select(b => new ResultError(b)).ToList());
+            var now = clock.GetUtcNow();
+            if (submission.Act(command.Action, command.Reason, now, user.UserName ?? "system") is { } refusal)
+                return Result<SubmissionView>.Conflict(refusal);
+            if (isNew)
+                db.Submissions.Add(submission);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var subject = $"{formCode}/{unitCode}/{period}";
+            var lines = new List<AuditTrail.Line>
+            {
+                new($"submission.{command.Action.ToString().ToLowerInvariant()}", subject, before.ToString(),
+                    command.Reason is null ? submission.State.ToString() : $"{submission.State}: {command.Reason.Trim()}"),
+            };
+            if (command.Action == SubmissionAction.Approve)
+                lines.AddRange(await StoreApprovedAsync(submission, values, now, cancellationToken));
+            await audit.AppendAsync(lines, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone acted on the same submission between our read and our write: theirs stands, nothing of ours is kept.
+                db.ChangeTracker.Clear();
+                return Result<SubmissionView>.Conflict("Người khác vừa thao tác trên số liệu này trước bạn. Hãy tải lại để xem trạng thái mới.");
+            }
+            return SubmissionView.Of(submission);
+        }
+
+        /// <summary>Writes the cells that differ from the last approved version, each under the next sequence number.</summary>
+        private async Task<IEnumerable<AuditTrail.Line>> StoreApprovedAsync(Submission submission, FormValues values, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var approved = await Approved.LatestAsync(db, submission.FormCode, submission.UnitCode, submission.Period, cancellationToken);
+            var current = values.Values.ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
+            var changes = current.Where(c => !approved.TryGetValue(c.Key, out var old) || old.Number != c.Value.Number || old.Text != c.Value.Text)
+                .Select(c => (c.Key, c.Value.Number, c.Value.Text))
+                .Concat(approved.Where(a => !current.ContainsKey(a.Key) && (a.Value.Number is not null || a.Value.Text is not null))
+                    .Select(a => (a.Key, Number: (decimal?)null, Text: (string?)null)))
+                .OrderBy(c => c.Key.Indicator).ThenBy(c => c.Key.Column).ThenBy(c => c.Key.Disaggregation)
+                .ToList();
+            if (changes.Count == 0)
+                return [];
+            var last = await AuditTrail.ReserveAsync(db, Counters.Approved, changes.Count, cancellationToken);
+            var sequence = last - changes.Count;
+            var lines = new List<AuditTrail.Line>();
+            foreach (var (key, number, text) in changes)
+            {
+                db.ApprovedValues.Add(new ApprovedValue(++sequence, submission.FormCode, submission.UnitCode, submission.Period, key.Indicator, key.Column,
+                    key.Disaggregation, number, text, submission.Approvals, now));
+                approved.TryGetValue(key, out var old);
+                lines.Add(new("value.approved", $"{submission.FormCode}/{submission.UnitCode}/{submission.Period}/{key.Indicator}/{key.Column}/{key.Disaggregation}",
+                    Show(old?.Number, old?.Text), Show(number, text)));
+            }
+            return lines;
+        }
+
+        private static string? Show(decimal? number, string? text) => number?.ToString(CultureInfo.InvariantCulture) ?? text;
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            var submissions = app.MapGroup("/api/workflow/submissions").WithTags("Duyệt số liệu");
+            foreach (var action in Enum.GetValues<SubmissionAction>())
+            {
+                submissions.MapPost($"/{{formCode}}/{{unitCode}}/{{period}}/{action.ToString().ToLowerInvariant()}",
+                        async (string formCode, string unitCode, string period, ReasonBody? body, ISender sender, CancellationToken ct) =>
+                            (await sender.Send(new Command(formCode, unitCode, period, action, body?.Reason), ct)).ToHttpResult())
+                    .WithSummary(action switch
+                    {
+                        SubmissionAction.Submit => "Trình duyệt số liệu (khóa nhập liệu)",
+                        SubmissionAction.Approve => "Duyệt số liệu (ghi vào kho số liệu đã duyệt)",
+                        SubmissionAction.Return => "Trả lại số liệu, nêu lý do",
+                        _ => "Mở lại số liệu đã duyệt, nêu lý do",
+                    });
+            }
+        }
+    }
+
+    internal sealed record ReasonBody(string? Reason);
+}

@@ -1,0 +1,77 @@
+using BaoCao.Workflow.Domain;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaoCao.Workflow.Persistence;
+
+internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> submission)
+    {
+        submission.ToTable("Submissions");
+        submission.HasKey(s => s.Id);
+        submission.Property(s => s.Id).ValueGeneratedNever();
+        submission.Property(s => s.FormCode).HasMaxLength(64);
+        submission.Property(s => s.UnitCode).HasMaxLength(64);
+        submission.Property(s => s.Period).HasMaxLength(32);
+        submission.HasIndex(s => new { s.FormCode, s.UnitCode, s.Period }).IsUnique();
+        submission.HasIndex(s => new { s.State, s.Period });
+        submission.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+        submission.Property(s => s.Reason).HasMaxLength(2000);
+        submission.Property(s => s.SubmittedBy).HasMaxLength(256);
+        submission.Property(s => s.DecidedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ApprovedValueConfiguration : IEntityTypeConfiguration<ApprovedValue>
+{
+    public void Configure(EntityTypeBuilder<ApprovedValue> value)
+    {
+        value.ToTable("ApprovedValues");
+        value.HasKey(v => v.Sequence);
+        value.Property(v => v.Sequence).ValueGeneratedNever();
+        value.Property(v => v.FormCode).HasMaxLength(64);
+        value.Property(v => v.UnitCode).HasMaxLength(64);
+        value.Property(v => v.Period).HasMaxLength(32);
+        value.Property(v => v.Indicator).HasMaxLength(64);
+        value.Property(v => v.Column).HasMaxLength(16);
+        value.Property(v => v.Disaggregation).HasMaxLength(200);
+        value.Property(v => v.Number).HasPrecision(28, 8);
+        value.Property(v => v.Text).HasMaxLength(4000);
+        value.HasIndex(v => new { v.FormCode, v.UnitCode, v.Period, v.Indicator, v.Column, v.Disaggregation, v.Sequence });
+    }
+}
+
+internal sealed class SequenceCounterConfiguration : IEntityTypeConfiguration<SequenceCounter>
+{
+    public void Configure(EntityTypeBuilder<SequenceCounter> counter)
+    {
+        counter.ToTable("Counters");
+        counter.HasKey(c => c.Name);
+        counter.Property(c => c.Name).HasMaxLength(32);
+        counter.Property(c => c.Value).IsConcurrencyToken();
+        counter.HasData(new SequenceCounter { Name = Counters.Approved, Value = 0 }, new SequenceCounter { Name = Counters.Audit, Value = 0 });
+    }
+}
+
+internal static class Counters
+{
+    public const string Approved = "approved";
+    public const string Audit = "audit";
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.ToTable("AuditTrail");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Id).ValueGeneratedNever();
+        entry.Property(e => e.By).HasMaxLength(256);
+        entry.Property(e => e.Address).HasMaxLength(64);
+        entry.Property(e => e.Kind).HasMaxLength(64);
+        entry.Property(e => e.Subject).HasMaxLength(300);
+        entry.Property(e => e.PreviousHash).HasMaxLength(64);
+        entry.Property(e => e.Hash).HasMaxLength(64);
+        entry.HasIndex(e => new { e.Subject, e.At });
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BaoCao.Tests.Accounts;
+using BaoCao.Tests.Infrastructure;
+using BaoCao.Workflow.Domain;
+using BaoCao.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoCao.Tests.Workflow;
+
+public sealed class ApprovalTests
+{
+    private const string Cell = "/api/workflow/submissions/BM-TC-THANG/STC/202610";
+
+    [Fact]
+    public void The_state_machine_allows_exactly_the_six_transitions_of_the_regulation()
+    {
+        var allowed = new HashSet<(SubmissionState, SubmissionAction)>
+        {
+            (SubmissionState.Draft, SubmissionAction.Submit), (SubmissionState.Returned, SubmissionAction.Submit), (SubmissionState.Reopened, SubmissionAction.Submit),
+            (SubmissionState.Submitted, SubmissionAction.Approve), (SubmissionState.Submitted, SubmissionAction.Return), (SubmissionState.Approved, SubmissionAction.Reopen),
+        };
+        foreach (var state in Enum.GetValues<SubmissionState>())
+        {
+            foreach (var action in Enum.GetValues<SubmissionAction>())
+            {
+                var (next, refusal) = SubmissionStateMachine.Apply(state, action);
+                Assert.Equal(allowed.Contains((state, action)), next is not null);
+                Assert.Equal(next is null, refusal is not null && refusal.StartsWith("Không thể", StringComparison.Ordinal));
+            }
+        }
+        Assert.Equal([SubmissionState.Draft, SubmissionState.Returned, SubmissionState.Reopened],
+            Enum.GetValues<SubmissionState>().Where(SubmissionStateMachine.AllowsEntry));
+    }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Submit_return_fix_resubmit_approve_reopen_and_approve_again_feeds_only_the_changed_cells(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        Task<HttpResponseMessage> Act(HttpClient who, string action, string? reason = null) => who.PostAsJsonAsync($"{Cell}/{action}", new { reason });
+        Task<HttpResponseMessage> Edit(decimal value) => officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value } } });
+
+        var leaderCannotSubmit = await Act(leader, "submit");
+        var submitted = await Act(officer, "submit");
+        var lockedEdit = await Edit(200);
+        var officerCannotApprove = await Act(officer, "approve");
+        var returnWithoutReason = await Act(leader, "return");
+        var returned = await (await Act(leader, "return", "Thu xuất nhập khẩu chưa khớp số liệu Hải quan.")).Content.ReadFromJsonAsync<JsonElement>();
+        var fixedEdit = await Edit(200);
+        await Act(officer, "submit");
+        var firstDiff = await leader.GetFromJsonAsync<JsonElement[]>($"{Cell}/diff");
+        var approved = await (await Act(leader, "approve")).Content.ReadFromJsonAsync<JsonElement>();
+        var feed = await leader.GetFromJsonAsync<JsonElement>("/api/workflow/approved?after=0&limit=1000");
+        var approveAgain = await Act(leader, "approve");
+        await Act(leader, "reopen", "Bổ sung số liệu thu tiền sử dụng đất.");
+        await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_DAT", value = 350 } } });
+        await Act(officer, "submit");
+        var secondDiff = await leader.GetFromJsonAsync<JsonElement[]>($"{Cell}/diff");
+        await Act(leader, "approve");
+        var last = feed.GetProperty("last").GetInt64();
+        var more = await leader.GetFromJsonAsync<JsonElement>($"/api/workflow/approved?after={last}");
+        var inbox = await leader.GetFromJsonAsync<JsonElement[]>("/api/workflow/submissions?state=Approved&period=202610");
+
+        Assert.Equal(HttpStatusCode.Forbidden, leaderCannotSubmit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, lockedEdit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, officerCannotApprove.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, returnWithoutReason.StatusCode);
+        Assert.Equal(("Returned", "Thu xuất nhập khẩu chưa khớp số liệu Hải quan."), (returned.GetProperty("state").GetString(), returned.GetProperty("reason").GetString()));
+        Assert.Equal(HttpStatusCode.OK, fixedEdit.StatusCode);
+        Assert.Contains(firstDiff!, c => c.GetProperty("indicator").GetString() == "THU_XNK" && c.GetProperty("approved").ValueKind == JsonValueKind.Null);
+        Assert.Equal("Approved", approved.GetProperty("state").GetString());
+        var items = feed.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(firstDiff!.Length, items.Count);
+        Assert.Equal(items.Select(i => i.GetProperty("sequence").GetInt64()).Order(), items.Select(i => i.GetProperty("sequence").GetInt64()));
+        Assert.Contains(items, i => i.GetProperty("indicator").GetString() == "THU_XNK" && i.GetProperty("value").GetDecimal() == 200);
+        Assert.Equal(HttpStatusCode.Conflict, approveAgain.StatusCode);
+        Assert.Equal(["THU_DAT"], secondDiff!.Select(c => c.GetProperty("indicator").GetString()));
+        Assert.Equal(1, more.GetProperty("items").GetArrayLength());
+        Assert.True(more.GetProperty("items")[0].GetProperty("sequence").GetInt64() > last);
+        Assert.Equal(350m, more.GetProperty("items")[0].GetProperty("value").GetDecimal());
+        Assert.Equal(2, more.GetProperty("items")[0].GetProperty("approval").GetInt32());
+        Assert.Single(inbox!);
+    }
+
+    [Fact]
+    public async Task Missing_required_cells_and_failed_high_checks_stop_a_submission_with_the_reasons()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_NOI_DIA", value = 100 } } });
+
+        var empty = await officer.PostAsJsonAsync("/api/workflow/submissions/BM-TC-THANG/STC/202611/submit", new { });
+        await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_NSNN", value = 90 } } });
+        var inconsistent = await officer.PostAsJsonAsync("/api/workflow/submissions/BM-TC-THANG/STC/202611/submit", new { });
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Chưa nhập chỉ tiêu bắt buộc", (await empty.ReadProblemAsync()).Detail);
+        Assert.Equal(HttpStatusCode.BadRequest, inconsistent.StatusCode);
+        Assert.Contains("Thu nội địa không được lớn hơn", (await inconsistent.ReadProblemAsync()).Detail);
+    }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Two_leaders_deciding_at_the_same_moment_exactly_one_wins(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        for (var round = 0; round < 8; round++)
+        {
+            var period = $"2026{round + 1:00}";
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/workflow/submissions/BM-TC-THANG/STC/{period}/submit", new { })).StatusCode);
+            var outcomes = await Task.WhenAll(
+                leader.PostAsJsonAsync($"/api/workflow/submissions/BM-TC-THANG/STC/{period}/approve", new { }),
+                admin.PostAsJsonAsync($"/api/workflow/submissions/BM-TC-THANG/STC/{period}/return", new { reason = "Xem lại" }));
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], outcomes.Select(o => o.StatusCode).Order());
+        }
+        var verify = await admin.GetFromJsonAsync<JsonElement>("/api/workflow/audit/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean(), verify.GetRawText());
+    }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Altering_inserting_or_deleting_an_audit_entry_in_the_database_is_found_and_named(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        await officer.PostAsJsonAsync($"{Cell}/submit", new { });
+        await admin.PostAsJsonAsync($"{Cell}/return", new { reason = "Thiếu thuyết minh" });
+        await officer.PostAsJsonAsync($"{Cell}/submit", new { });
+        await admin.PostAsJsonAsync($"{Cell}/approve", new { });
+        async Task<JsonElement> Verify() => await admin.GetFromJsonAsync<JsonElement>("/api/workflow/audit/verify");
+        Task Tamper(Func<WorkflowDbContext, Task> change) => app.InScopeAsync(async sp => await change(sp.GetRequiredService<WorkflowDbContext>()));
+
+        var intact = await Verify();
+        await Tamper(db => db.Audit.Where(e => e.Id == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.After, "Approved")));
+        var altered = await Verify();
+        await Tamper(db => db.Audit.Where(e => e.Id == 2).ExecuteDeleteAsync());
+        var deleted = await Verify();
+        var entries = intact.GetProperty("entries").GetInt64();
+        await Tamper(db => db.Audit.Where(e => e.Id == entries).ExecuteDeleteAsync());
+        var withoutLast = await Verify();
+
+        Assert.True(intact.GetProperty("valid").GetBoolean());
+        Assert.True(entries >= 4);
+        Assert.Equal((false, 2), (altered.GetProperty("valid").GetBoolean(), altered.GetProperty("firstBrokenAt").GetInt64()));
+        Assert.Equal((false, 3), (deleted.GetProperty("valid").GetBoolean(), deleted.GetProperty("firstBrokenAt").GetInt64()));
+        Assert.False(withoutLast.GetProperty("valid").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/workflow/audit/verify")).StatusCode);
+    }
+}
