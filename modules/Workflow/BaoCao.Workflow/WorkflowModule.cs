@@ -15,6 +15,11 @@ public sealed class WorkflowModule : IModule
 
     public string Schema => SchemaName;
 
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Duyệt số liệu", "/duyet-so-lieu", MudBlazor.Icons.Material.Outlined.FactCheck, 12, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Audit.AuditTrail>();
