@@ -17,3 +17,11 @@ public sealed record FormValues(int FormVersion, IReadOnlyList<FormValue> Values
 /// <param name="Column">"current" or "plan".</param>
 /// <param name="Disaggregation">Option codes joined by '.', or "" for the total.</param>
 public sealed record FormValue(string Indicator, string Column, string Disaggregation, decimal? Number, string? Text);
+
+/// <summary>Values of a form were saved (from the page, a file or the API): what changed, by whom, from where. The
+/// Workflow module writes it to the audit trail. <paramref name="EventId"/> lets subscribers ignore a redelivery.</summary>
+public sealed record FormValuesChanged(Guid EventId, string FormCode, string UnitCode, string Period, string By, string? Address, string Source,
+    DateTimeOffset At, IReadOnlyList<ValueChange> Changes) : INotification;
+
+/// <param name="Before">The value before (invariant text), or null for a new cell.</param>
+public sealed record ValueChange(string Indicator, string Column, string Disaggregation, string? Before, string? After, string? Comment);

@@ -153,4 +153,27 @@ public sealed class ApprovalTests
         Assert.False(withoutLast.GetProperty("valid").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/workflow/audit/verify")).StatusCode);
     }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Every_saved_value_change_reaches_the_audit_trail_with_who_when_and_before_after(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_DAT", value = 310.5m } } });
+        await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_DAT", value = 312m, comment = "Điều chỉnh theo Kho bạc" } } });
+
+        JsonElement[] entries = [];
+        await Eventually.TrueAsync(async () =>
+        {
+            entries = (await admin.GetFromJsonAsync<JsonElement[]>("/api/workflow/audit?subject=BM-TC-THANG/STC/202611/THU_DAT"))!;
+            return entries.Length >= 2;
+        }, "the outbox delivers both saves to the audit trail");
+        var verify = await admin.GetFromJsonAsync<JsonElement>("/api/workflow/audit/verify");
+
+        Assert.Equal(("canbo.stc", "value.api"), (entries[0].GetProperty("by").GetString(), entries[0].GetProperty("kind").GetString()));
+        Assert.Equal(("310.5", "312 · Điều chỉnh theo Kho bạc"), (entries[0].GetProperty("before").GetString(), entries[0].GetProperty("after").GetString()));
+        Assert.Equal(JsonValueKind.Null, entries[1].GetProperty("before").ValueKind);
+        Assert.True(verify.GetProperty("valid").GetBoolean());
+    }
 }

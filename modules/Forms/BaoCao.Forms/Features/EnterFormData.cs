@@ -168,6 +168,7 @@ internal static class EnterFormData
         {
             var newCells = new List<DataValue>();
             var newChanges = new List<DataValueChange>();
+            var audited = new List<Forms.Contracts.ValueChange>();
             var period = target.Period.Code;
             var stored = (await db.DataValues.Where(v => v.FormCode == target.Form.Code && v.UnitCode == unitCode && v.Period == period).ToListAsync(cancellationToken))
                 .ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
@@ -257,7 +258,9 @@ internal static class EnterFormData
                     }
                     cell = new DataValue(target.Form.Code, target.Version.Number, unitCode, target.Period.Code, indicatorCode, indicator.Version, columnKey, disaggregation);
                     newCells.Add(cell);
-                    newChanges.Add(cell.Set(number, text, comment, now, userName, command.Source));
+                    var created = cell.Set(number, text, comment, now, userName, command.Source);
+                    newChanges.Add(created);
+                    audited.Add(new(indicatorCode, columnKey, disaggregation, null, created.After, comment));
                     imported++;
                 }
                 else if (cell.Same(number, text, comment))
@@ -266,10 +269,16 @@ internal static class EnterFormData
                 }
                 else
                 {
-                    db.DataValueChanges.Add(cell.Set(number, text, comment, now, userName, command.Source));
+                    var change = cell.Set(number, text, comment, now, userName, command.Source);
+                    db.DataValueChanges.Add(change);
+                    audited.Add(new(indicatorCode, columnKey, disaggregation, change.Before, change.After, change.Comment));
                     updated++;
                 }
             }
+            // The audit trail (Workflow) learns of every change through the outbox, committed with the values.
+            if (audited.Count > 0 && !command.DryRun)
+                db.Publish(new Forms.Contracts.FormValuesChanged(Guid.NewGuid(), target.Form.Code, unitCode, target.Period.Code, userName, user.RemoteAddress,
+                    command.Source, now, audited), now);
             return (new Summary(imported, updated, ignored, conflicts), newCells, newChanges);
         }
 

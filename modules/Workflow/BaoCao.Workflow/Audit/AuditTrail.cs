@@ -9,7 +9,11 @@ internal sealed class AuditTrail(WorkflowDbContext db, ICurrentUser user, TimePr
 {
     internal sealed record Line(string Kind, string Subject, string? Before, string? After);
 
-    public async Task AppendAsync(IReadOnlyList<Line> lines, CancellationToken cancellationToken)
+    public Task AppendAsync(IReadOnlyList<Line> lines, CancellationToken cancellationToken) =>
+        AppendAsync(lines, user.UserName ?? "system", user.RemoteAddress, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>Appends lines for an actor named explicitly (an event delivered later says who acted and when).</summary>
+    public async Task AppendAsync(IReadOnlyList<Line> lines, string by, string? address, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
             return;
@@ -17,10 +21,9 @@ internal sealed class AuditTrail(WorkflowDbContext db, ICurrentUser user, TimePr
         var id = last - lines.Count;
         var previousHash = id == 0 ? AuditEntry.Genesis
             : await db.Audit.Where(e => e.Id == id).Select(e => e.Hash).SingleAsync(cancellationToken);
-        var at = clock.GetUtcNow();
         foreach (var line in lines)
         {
-            var entry = new AuditEntry(++id, at, user.UserName ?? "system", user.RemoteAddress, line.Kind, line.Subject, line.Before, line.After, previousHash);
+            var entry = new AuditEntry(++id, at, by, address, line.Kind, line.Subject, line.Before, line.After, previousHash);
             db.Audit.Add(entry);
             previousHash = entry.Hash;
         }

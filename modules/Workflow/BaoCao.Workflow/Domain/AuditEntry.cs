@@ -56,3 +56,10 @@ internal sealed class AuditEntry
         return null;
     }
 }
+
+/// <summary>An event already written to the audit trail: a redelivery of it is ignored.</summary>
+internal sealed class ProcessedEvent
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset At { get; set; }
+}

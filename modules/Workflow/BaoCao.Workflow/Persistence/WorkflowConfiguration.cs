@@ -75,3 +75,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.HasIndex(e => new { e.Subject, e.At });
     }
 }
+
+internal sealed class ProcessedEventConfiguration : IEntityTypeConfiguration<ProcessedEvent>
+{
+    public void Configure(EntityTypeBuilder<ProcessedEvent> processed)
+    {
+        processed.ToTable("ProcessedEvents");
+        processed.HasKey(p => p.Id);
+        processed.Property(p => p.Id).ValueGeneratedNever();
+    }
+}

@@ -9,6 +9,7 @@ internal class WorkflowDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
     public DbSet<SequenceCounter> Counters => Set<SequenceCounter>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

@@ -168,6 +168,19 @@ namespace BaoCao.Workflow.Persistence.Migrations.PostgreSql
                     b.ToTable("AuditTrail", "workflow");
                 });
 
+            modelBuilder.Entity("BaoCao.Workflow.Domain.ProcessedEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProcessedEvents", "workflow");
+                });
+
             modelBuilder.Entity("BaoCao.Workflow.Domain.SequenceCounter", b =>
                 {
                     b.Property<string>("Name")

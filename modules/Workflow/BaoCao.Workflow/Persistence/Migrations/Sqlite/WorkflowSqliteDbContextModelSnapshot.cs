@@ -160,6 +160,19 @@ namespace BaoCao.Workflow.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_AuditTrail", (string)null);
                 });
 
+            modelBuilder.Entity("BaoCao.Workflow.Domain.ProcessedEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("workflow_ProcessedEvents", (string)null);
+                });
+
             modelBuilder.Entity("BaoCao.Workflow.Domain.SequenceCounter", b =>
                 {
                     b.Property<string>("Name")
