@@ -1,0 +1,46 @@
+using BaoCao.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BaoCao.Tests.Forms;
+
+/// <summary>In Chromium: the province office issues an ad hoc regime; a missing element is named beside its field.</summary>
+public sealed class RegimeEditorJourneyTests
+{
+    [ChromiumFact]
+    public async Task The_province_office_issues_an_ad_hoc_regime_and_sees_which_element_is_missing()
+    {
+        await using var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1500, Height = 1200 } });
+        await page.GotoAsync("/dang-nhap");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", BaoCaoApp.DemoPassword);
+        await page.ClickAsync(".mud-main-content button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+
+        await Browser.GotoInteractiveAsync(page, "/che-do-bao-cao");
+        await page.ClickAsync("[data-testid=new-regime]");
+        var editor = page.Locator("[data-testid=regime-editor]");
+        await editor.GetByLabel("Mã", new() { Exact = true }).FillAsync("BC-BAO-SO-3");
+        await editor.GetByLabel("Tên chế độ báo cáo").FillAsync("Báo cáo nhanh thiệt hại do bão số 3");
+        await editor.GetByLabel("Đơn vị báo cáo (mã, cách nhau dấu phẩy)").FillAsync("X-HAIHAU, X-GIAOTHUY");
+        await editor.GetByLabel("Đề cương (mỗi dòng một đề mục; hướng dẫn sau dấu |)").FillAsync("I. Thiệt hại về người | Số người chết, mất tích, bị thương\nII. Thiệt hại về nhà ở");
+        await page.ClickAsync("[data-testid=save-regime]");
+        await Assertions.Expect(editor).ToContainTextAsync("Cần nêu nội dung yêu cầu báo cáo");
+        await Browser.KeepScreenshotAsync(page, "forms-regime-missing-element");
+
+        await editor.GetByLabel("Nội dung yêu cầu báo cáo").FillAsync("Thiệt hại về người, nhà ở, sản xuất nông nghiệp và hạ tầng.");
+        await editor.Locator(".mud-select", new() { Has = page.Locator("label", new() { HasTextString = "Loại" }) }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Đột xuất" }).First.ClickAsync();
+        await editor.GetByLabel("Hạn gửi (chuyên đề, đột xuất)").FillAsync("04/12/2026");
+        await editor.GetByLabel("Số liệu từ ngày").FillAsync("20/11/2026");
+        await editor.GetByLabel("đến ngày", new() { Exact = true }).FillAsync("30/11/2026");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("[data-testid=save-regime]");
+        await Assertions.Expect(editor).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-main-content")).ToContainTextAsync("I. Thiệt hại về người");
+        await Assertions.Expect(page.Locator(".mud-main-content")).ToContainTextAsync("Ngày 04/12/2026");
+    }
+}
