@@ -138,16 +138,26 @@ public sealed class ApprovalTests
         Task Tamper(Func<WorkflowDbContext, Task> change) => app.InScopeAsync(async sp => await change(sp.GetRequiredService<WorkflowDbContext>()));
 
         var intact = await Verify();
+        var entries = intact.GetProperty("entries").GetInt64();
+        // A forged entry appended with a correct hash chain: only the counter of written entries betrays it.
+        await Tamper(async db =>
+        {
+            var last = await db.Audit.SingleAsync(e => e.Id == entries);
+            db.Audit.Add(new AuditEntry(entries + 1, last.At, "ke.gia.mao", null, "submission.approve", "BM-TC-THANG/STC/202610", "Submitted", "Approved", last.Hash));
+            await db.SaveChangesAsync();
+        });
+        var inserted = await Verify();
+        await Tamper(db => db.Audit.Where(e => e.Id == entries + 1).ExecuteDeleteAsync());
         await Tamper(db => db.Audit.Where(e => e.Id == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.After, "Approved")));
         var altered = await Verify();
         await Tamper(db => db.Audit.Where(e => e.Id == 2).ExecuteDeleteAsync());
         var deleted = await Verify();
-        var entries = intact.GetProperty("entries").GetInt64();
         await Tamper(db => db.Audit.Where(e => e.Id == entries).ExecuteDeleteAsync());
         var withoutLast = await Verify();
 
         Assert.True(intact.GetProperty("valid").GetBoolean());
         Assert.True(entries >= 4);
+        Assert.Equal((false, entries + 1), (inserted.GetProperty("valid").GetBoolean(), inserted.GetProperty("firstBrokenAt").GetInt64()));
         Assert.Equal((false, 2), (altered.GetProperty("valid").GetBoolean(), altered.GetProperty("firstBrokenAt").GetInt64()));
         Assert.Equal((false, 3), (deleted.GetProperty("valid").GetBoolean(), deleted.GetProperty("firstBrokenAt").GetInt64()));
         Assert.False(withoutLast.GetProperty("valid").GetBoolean());

@@ -32,9 +32,10 @@ internal static class VerifyAudit
                 previousId = entry.Id;
             }
             var recorded = await db.Counters.Where(c => c.Name == Counters.Audit).Select(c => c.Value).SingleAsync(cancellationToken);
-            // Entries deleted from the end leave no gap in the chain; the counter still remembers how many were written.
+            // The counter remembers how many entries the application wrote: entries deleted from the end leave no gap in
+            // the chain, and entries appended behind the application's back go beyond the counter.
             if (broken is null && recorded != previousId)
-                broken = previousId + 1;
+                broken = Math.Min(recorded, previousId) + 1;
             return new Verification(broken is null, count, broken);
         }
     }
