@@ -72,8 +72,14 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+            // numeric(p, s) returns every value padded to its scale (1000.00000000); read back the number people typed.
+            configurationBuilder.Properties<decimal>().HaveConversion<ScaleFreeDecimalConverter>();
+            configurationBuilder.Properties<decimal?>().HaveConversion<ScaleFreeDecimalConverter>();
         }
     }
+
+    private sealed class ScaleFreeDecimalConverter() : ValueConverter<decimal, decimal>(
+        value => value, value => Text.Decimals.Normalize(value));
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

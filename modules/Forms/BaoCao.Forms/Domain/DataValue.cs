@@ -56,10 +56,8 @@ internal sealed class DataValue : IVersioned
         return change;
     }
 
-    public static string? Display(decimal? number, string? text) => number is { } n ? Normalize(n).ToString(System.Globalization.CultureInfo.InvariantCulture) : text;
-
-    /// <summary>The number without the trailing zeros a database column's scale adds (PostgreSQL returns 1000.00000000).</summary>
-    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+    public static string? Display(decimal? number, string? text) =>
+        number is { } n ? SharedKernel.Text.Decimals.Normalize(n).ToString(System.Globalization.CultureInfo.InvariantCulture) : text;
 }
 
 /// <summary>One change of a cell: the value before and after, who, when and through what (form, file, API).</summary>

@@ -40,7 +40,7 @@ internal static class AssignForm
     {
         public async ValueTask<Result<int>> Handle(Assign command, CancellationToken cancellationToken)
         {
-            var (form, refused) = await FindOwnedAsync(command.Code, cancellationToken);
+            var (form, refused) = await Ownership.FindFormAsync(db, sender, command.Code, tracked: false, cancellationToken);
             if (form is null)
                 return Result<int>.From(refused!);
             var units = (await sender.Send(new ListAllUnits(), cancellationToken)).ToDictionary(u => u.Code);
@@ -66,7 +66,7 @@ internal static class AssignForm
 
         public async ValueTask<Result> Handle(End command, CancellationToken cancellationToken)
         {
-            var (form, refused) = await FindOwnedAsync(command.Code, cancellationToken);
+            var (form, refused) = await Ownership.FindFormAsync(db, sender, command.Code, tracked: false, cancellationToken);
             if (form is null)
                 return refused!;
             var unit = command.Unit.Trim().ToUpperInvariant();
@@ -78,17 +78,6 @@ internal static class AssignForm
             assignment.End(command.LastDay!.Value);
             await db.SaveChangesAsync(cancellationToken);
             return Result.Ok();
-        }
-
-        private async Task<(FormDesign? Form, Result? Refused)> FindOwnedAsync(string code, CancellationToken cancellationToken)
-        {
-            var normalized = code.Trim().ToUpperInvariant();
-            var form = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == normalized, cancellationToken);
-            if (form is null)
-                return (null, Result.NotFound($"Không có biểu mẫu mã '{code}'."));
-            return await sender.Send(new CheckAccess(Permissions.ManageForms, form.OwnerUnit), cancellationToken)
-                ? (form, null)
-                : (null, Result.Forbidden($"Biểu mẫu {form.Code} do đơn vị {form.OwnerUnit} thiết kế, ngoài phạm vi bạn quản trị."));
         }
     }
 

@@ -89,7 +89,7 @@ internal static class DesignForm
 
         public async ValueTask<Result<long>> Handle(EditDraft command, CancellationToken cancellationToken)
         {
-            var (form, refused) = await FindOwnedAsync(command.Code, cancellationToken);
+            var (form, refused) = await Ownership.FindFormAsync(db, sender, command.Code, tracked: true, cancellationToken);
             if (form is null)
                 return Result<long>.From(refused!);
             db.ExpectVersion(form, command.Version!.Value);
@@ -108,7 +108,7 @@ internal static class DesignForm
 
         public async ValueTask<Result<long>> Handle(Publish command, CancellationToken cancellationToken)
         {
-            var (form, refused) = await FindOwnedAsync(command.Code, cancellationToken);
+            var (form, refused) = await Ownership.FindFormAsync(db, sender, command.Code, tracked: true, cancellationToken);
             if (form is null)
                 return Result<long>.From(refused!);
             db.ExpectVersion(form, command.Version!.Value);
@@ -120,17 +120,6 @@ internal static class DesignForm
             db.Entry(form).Property(f => f.Version).IsModified = true;
             await db.SaveChangesAsync(cancellationToken);
             return form.Version;
-        }
-
-        private async Task<(FormDesign? Form, Result? Refused)> FindOwnedAsync(string code, CancellationToken cancellationToken)
-        {
-            var normalized = code.Trim().ToUpperInvariant();
-            var form = await db.Forms.SingleOrDefaultAsync(f => f.Code == normalized, cancellationToken);
-            if (form is null)
-                return (null, Result.NotFound($"Không có biểu mẫu mã '{code}'."));
-            return await sender.Send(new CheckAccess(Permissions.ManageForms, form.OwnerUnit), cancellationToken)
-                ? (form, null)
-                : (null, Result.Forbidden($"Biểu mẫu {form.Code} do đơn vị {form.OwnerUnit} thiết kế, ngoài phạm vi bạn quản trị."));
         }
 
         /// <summary>The layout the body describes, checked against the catalogue, or the reasons it cannot be one.</summary>

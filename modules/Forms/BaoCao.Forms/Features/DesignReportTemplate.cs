@@ -57,8 +57,8 @@ internal static class DesignReportTemplate
             var regime = await db.Regimes.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
             if (regime is null)
                 return Result<long>.NotFound($"Không có chế độ báo cáo mã '{command.Code}'.");
-            if (!await sender.Send(new CheckAccess(Permissions.ManageForms, regime.OwnerUnit), cancellationToken))
-                return Result<long>.Forbidden($"Chế độ báo cáo {code} do đơn vị {regime.OwnerUnit} quản lý, ngoài phạm vi bạn quản trị.");
+            if (await Ownership.RefusedAsync(sender, regime.OwnerUnit, $"Chế độ báo cáo {code}", cancellationToken) is { } refused)
+                return Result<long>.From(refused);
             db.ExpectVersion(regime, command.Version!.Value);
             var forms = await db.Forms.AsNoTracking().Where(f => f.RegimeCode == code).ToListAsync(cancellationToken);
             var available = forms.SelectMany(f => f.Versions.SelectMany(v => v.Layout.Rows.Select(r => r.Indicator))).ToHashSet();

@@ -300,7 +300,7 @@ internal static class EnterFormData
                 .Select(v => new StoredValue(v.Indicator, v.Column, v.Disaggregation, v.Number, v.Text, v.Comment, v.Version, v.UpdatedAt, v.UpdatedBy))
                 .ToListAsync(cancellationToken);
             return new FormData(formCode, unitCode, target.Period.Code, target.Version.Number,
-                [.. values.Select(v => v with { Number = v.Number is { } n ? DataValue.Normalize(n) : null }).OrderBy(v => v.Indicator).ThenBy(v => v.Column).ThenBy(v => v.Disaggregation)]);
+                [.. values.OrderBy(v => v.Indicator).ThenBy(v => v.Column).ThenBy(v => v.Disaggregation)]);
         }
 
         private static string Hash(Save command) =>

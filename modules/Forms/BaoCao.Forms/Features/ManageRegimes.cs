@@ -125,8 +125,8 @@ internal static partial class ManageRegimes
             {
                 if (regime is null)
                     return Result<long>.NotFound($"Không có chế độ báo cáo mã '{command.Code}'.");
-                if (!await sender.Send(new CheckAccess(Permissions.ManageForms, regime.OwnerUnit), cancellationToken))
-                    return Result<long>.Forbidden($"Chế độ báo cáo {code} do đơn vị {regime.OwnerUnit} quản lý, ngoài phạm vi bạn quản trị.");
+                if (await Ownership.RefusedAsync(sender, regime.OwnerUnit, $"Chế độ báo cáo {code}", cancellationToken) is { } refused)
+                    return Result<long>.From(refused);
                 db.ExpectVersion(regime, command.Version!.Value);
                 regime.Amend(terms);
             }

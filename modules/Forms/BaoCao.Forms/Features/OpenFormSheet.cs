@@ -49,14 +49,14 @@ internal static class OpenFormSheet
                 .ToListAsync(cancellationToken);
             Dictionary<(string, string), decimal> Totals(string? period) => values
                 .Where(v => v.Period == period && v.Column == "current" && v.Number is not null)
-                .ToDictionary(v => (v.Indicator, v.Disaggregation), v => DataValue.Normalize(v.Number!.Value));
+                .ToDictionary(v => (v.Indicator, v.Disaggregation), v => v.Number!.Value);
             var earlier = values.Where(v => v.Column == "current" && v.Number is not null && v.Period != target.Period.Code && related.YearToDate.Contains(v.Period))
                 .GroupBy(v => (v.Indicator, v.Disaggregation))
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<decimal>)[.. g.Select(v => DataValue.Normalize(v.Number!.Value))]);
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<decimal>)[.. g.Select(v => v.Number!.Value)]);
             var computed = (await sender.Send(new CompileComputedIndicators(target.Period.Start, [.. target.Indicators.Keys]), cancellationToken)).ToDictionary(c => c.Code);
             var sheet = new FormSheet(target.Version.Layout, target.Indicators,
                 values.Where(v => v.Period == target.Period.Code).Select(v => new StoredCell(new CellKey(v.Indicator, v.Column, v.Disaggregation),
-                    v.Number is { } n ? DataValue.Normalize(n) : null, v.Text, v.Comment, v.Version)),
+                    v.Number, v.Text, v.Comment, v.Version)),
                 Totals(related.SameLastYear), Totals(related.Previous), earlier, computed,
                 (await sender.Send(new CompileFormula("[V] / [V@lastyear] * 100"), cancellationToken))!,
                 (await sender.Send(new CompileFormula("[V] / [PLAN] * 100"), cancellationToken))!);

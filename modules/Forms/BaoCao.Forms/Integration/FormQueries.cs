@@ -29,7 +29,6 @@ internal sealed class FormQueries(FormsDbContext db, ISender sender)
             .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == target.Period.Code && (v.Number != null || v.Text != null))
             .Select(v => new FormValue(v.Indicator, v.Column, v.Disaggregation, v.Number, v.Text))
             .ToListAsync(cancellationToken);
-        values = [.. values.Select(v => v with { Number = v.Number is { } n ? DataValue.Normalize(n) : null })];
         var blockers = new List<string>();
         foreach (var row in target.Version.Layout.Rows.Where(r => r.Required))
         {

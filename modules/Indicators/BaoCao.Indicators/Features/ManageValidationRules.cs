@@ -58,7 +58,7 @@ internal static class ManageValidationRules
         {
             if (await RefusedAsync(cancellationToken) is { } refused)
                 return Result<long>.From(refused);
-            var catalogue = await CatalogueSnapshot.LoadAsync(db, sender, cancellationToken);
+            var catalogue = await CatalogueSnapshot.LoadAsync(db, sender, cancellationToken, withUnits: false);
             var errors = new List<ResultError>();
             foreach (var (side, text) in new[] { ("left", command.Left), ("right", command.Right) })
             {

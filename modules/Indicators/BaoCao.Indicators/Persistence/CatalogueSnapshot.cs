@@ -16,10 +16,10 @@ internal sealed partial class CatalogueSnapshot
     private readonly HashSet<string> _groups;
     private readonly Dictionary<string, Category> _categories;
     private readonly Dictionary<string, FormulaReference> _indicators;
-    private readonly HashSet<string> _units;
+    private readonly HashSet<string>? _units;
 
     private CatalogueSnapshot(HashSet<string> unitsOfMeasure, HashSet<string> groups, Dictionary<string, Category> categories,
-        Dictionary<string, FormulaReference> indicators, HashSet<string> units)
+        Dictionary<string, FormulaReference> indicators, HashSet<string>? units)
     {
         _unitsOfMeasure = unitsOfMeasure;
         _groups = groups;
@@ -31,16 +31,17 @@ internal sealed partial class CatalogueSnapshot
     [GeneratedRegex("^[A-Z0-9][A-Z0-9_.-]{0,63}$")]
     public static partial Regex CodePattern();
 
-    public static async Task<CatalogueSnapshot> LoadAsync(IndicatorsDbContext db, ISender sender, CancellationToken cancellationToken)
+    /// <param name="withUnits">False for formula checks only (the live check while typing): the unit tree is not read.</param>
+    public static async Task<CatalogueSnapshot> LoadAsync(IndicatorsDbContext db, ISender sender, CancellationToken cancellationToken, bool withUnits = true)
     {
         var indicators = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
-        var units = await sender.Send(new ListAllUnits(), cancellationToken);
+        var units = withUnits ? await sender.Send(new ListAllUnits(), cancellationToken) : null;
         return new CatalogueSnapshot(
             [.. await db.UnitsOfMeasure.Select(u => u.Code).ToListAsync(cancellationToken)],
             [.. await db.Groups.Select(g => g.Code).ToListAsync(cancellationToken)],
             (await db.Categories.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => c.Code),
             indicators.ToDictionary(i => i.Code, i => Reference(i.Code, i.Current.Definition, i.Status)),
-            [.. units.Where(u => u.ValidTo is null).Select(u => u.Code)]);
+            units is null ? null : [.. units.Where(u => u.ValidTo is null).Select(u => u.Code)]);
     }
 
     public FormulaReference? Find(string code) => _indicators.GetValueOrDefault(code);
@@ -117,6 +118,8 @@ internal sealed partial class CatalogueSnapshot
         }
 
         var owner = input.OwnerUnit?.Trim().ToUpperInvariant() ?? "";
+        if (_units is null)
+            throw new InvalidOperationException("Checking a definition needs the snapshot loaded with its units.");
         if (!_units.Contains(owner))
             errors.Add(new(owner.Length == 0 ? "Cần chọn đơn vị chủ trì." : $"Không có đơn vị đang hoạt động mã '{input.OwnerUnit}'.", "ownerUnit"));
         var groups = IndicatorDefinition.Join(input.Groups);

@@ -21,8 +21,8 @@ internal static class ReadApprovedValues
     {
         public Validator()
         {
-            RuleFor(q => q.After).GreaterThanOrEqualTo(0).When(q => q.After is not null).WithMessage("after là số thứ tự không âm.");
-            RuleFor(q => q.Limit).InclusiveBetween(1, 10_000).When(q => q.Limit is not null).WithMessage("limit từ 1 đến 10.000.");
+            RuleFor(q => q.After).GreaterThanOrEqualTo(0).When(q => q.After is not null).WithMessage("Tham số after phải là số thứ tự không âm (0 để đọc từ đầu).");
+            RuleFor(q => q.Limit).InclusiveBetween(1, 10_000).When(q => q.Limit is not null).WithMessage("Tham số limit phải từ 1 đến 10.000.");
         }
     }
 
@@ -40,7 +40,6 @@ internal static class ReadApprovedValues
             var items = await values.OrderBy(v => v.Sequence).Take(query.Limit ?? 1000)
                 .Select(v => new Item(v.Sequence, v.FormCode, v.Indicator, v.Column, v.Disaggregation, v.UnitCode, v.Period, v.Number, v.Text, v.Approval, v.ApprovedAt))
                 .ToListAsync(cancellationToken);
-            items = [.. items.Select(i => i with { Value = i.Value is { } n ? n / 1.000000000000000000000000000000000m : null })];
             return new Page(items, items.Count > 0 ? items[^1].Sequence : after);
         }
     }

@@ -15,7 +15,7 @@ internal static class ViewAuditTrail
 
     internal sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Limit).InclusiveBetween(1, 1000).When(q => q.Limit is not null).WithMessage("limit từ 1 đến 1.000.");
+        public Validator() => RuleFor(q => q.Limit).InclusiveBetween(1, 1000).When(q => q.Limit is not null).WithMessage("Tham số limit phải từ 1 đến 1.000.");
     }
 
     internal sealed class Handler(WorkflowDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<Entry>>>
