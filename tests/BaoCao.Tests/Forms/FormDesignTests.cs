@@ -84,13 +84,54 @@ public sealed class FormDesignTests
         var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        foreach (var field in new[] { "name", "content", "explicitDueDate", "roundStart", "reportingUnits", "receivingUnit", "sendingMethod", "outline" })
+        foreach (var field in new[] { "name", "content", "rounds", "reportingUnits", "receivingUnit", "sendingMethod", "outline" })
             Assert.Contains(field, problem.Errors!.Keys);
         Assert.Equal(HttpStatusCode.Created, adHoc.StatusCode);
         Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
         var after = await admin.GetFromJsonAsync<JsonElement>("/api/regimes/BC-DOT-XUAT-01");
         Assert.Equal((1, 3), (after.GetProperty("amendment").GetInt32(), after.GetProperty("reportingUnits").GetArrayLength()));
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsJsonAsync("/api/regimes", new { code = "BC-X", ownerUnit = "STC" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_thematic_regime_has_rounds_in_order_and_data_is_entered_only_for_one_of_them()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        object Regime(string kind, object[] rounds) => new
+        {
+            code = "BC-CHUYEN-DE-NTM", name = "Báo cáo chuyên đề xây dựng nông thôn mới", content = "Kết quả thực hiện tiêu chí nông thôn mới theo từng đợt.",
+            kind, rounds, reportingUnits = new[] { "STC" }, receivingUnit = "VP-UBND", ownerUnit = "VP-UBND", sendingMethod = "Hệ thống thông tin báo cáo",
+            outline = new[] { new { title = "I. Kết quả" } },
+        };
+
+        var adHocWithTwo = await admin.PostAsJsonAsync("/api/regimes", Regime("AdHoc", [new { start = "2026-01-01", end = "2026-06-30", dueDate = "2026-07-10" }, new { start = "2026-07-01", end = "2026-12-31", dueDate = "2027-01-10" }]));
+        var dueBeforeStart = await admin.PostAsJsonAsync("/api/regimes", Regime("Thematic", [new { start = "2026-01-01", end = "2026-06-30", dueDate = "2026-07-10" }, new { start = "2026-07-01", end = "2026-12-31", dueDate = "2026-06-01" }]));
+        var created = await admin.PostAsJsonAsync("/api/regimes", Regime("Thematic", [new { start = "2026-07-01", end = "2026-12-31", dueDate = "2027-01-10" }, new { start = "2026-01-01", end = "2026-06-30", dueDate = "2026-07-11" }]));
+        var detail = await admin.GetFromJsonAsync<JsonElement>("/api/regimes/BC-CHUYEN-DE-NTM");
+        await admin.PostAsJsonAsync("/api/forms", new { code = "BM-NTM", name = "Biểu nông thôn mới", regimeCode = "BC-CHUYEN-DE-NTM", ownerUnit = "VP-UBND", layout = new
+        {
+            sections = new[] { new { title = "Phần I", rows = new[] { new { indicator = "THU_NSNN", required = true } } } }, columns = new[] { "current" },
+        } });
+        var version = (await admin.GetFromJsonAsync<JsonElement>("/api/forms/BM-NTM")).GetProperty("concurrencyVersion").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-NTM/publish", new { effectiveFrom = "2026-01-01", version })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-NTM/assignments", new { units = new[] { "STC" }, from = "2026-01-01" })).StatusCode);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        object Values(string period) => new { formCode = "BM-NTM", unitCode = "STC", period, values = new[] { new { indicator = "THU_NSNN", value = 7 } } };
+        var secondRound = await officer.PostAsJsonAsync("/api/forms/data", Values("20260701-20261231"));
+        var notARound = await officer.PostAsJsonAsync("/api/forms/data", Values("20260101-20261231"));
+        var data = await officer.GetFromJsonAsync<JsonElement>("/api/forms/data?formCode=BM-NTM&unitCode=STC&period=20260701-20261231");
+
+        Assert.Equal(HttpStatusCode.BadRequest, adHocWithTwo.StatusCode);
+        Assert.Contains("một đợt", (await adHocWithTwo.ReadProblemAsync()).Errors!["rounds"][0]);
+        Assert.Contains("Đợt 2: ngày hạn gửi không thể trước", (await dueBeforeStart.ReadProblemAsync()).Errors!["rounds"][0]);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(["20260101-20260630", "20260701-20261231"], detail.GetProperty("rounds").EnumerateArray().Select(r => r.GetProperty("period").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, secondRound.StatusCode);
+        Assert.Equal(1, (await secondRound.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, notARound.StatusCode);
+        Assert.Contains("không phải đợt báo cáo", (await notARound.ReadProblemAsync()).Detail);
+        Assert.Equal(7m, data.GetProperty("values")[0].GetProperty("number").GetDecimal());
     }
 
     [Fact]

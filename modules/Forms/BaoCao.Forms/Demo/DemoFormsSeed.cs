@@ -59,12 +59,12 @@ internal sealed class DemoFormsSeed(FormsDbContext db, ISender sender, TimeProvi
         var now = clock.GetUtcNow();
         var monthly = Regime.Create("BC-KTXH-THANG", new RegimeTerms("Báo cáo tình hình kinh tế - xã hội hằng tháng",
             "Số liệu chủ yếu và đánh giá tình hình kinh tế - xã hội trong tháng của các sở, ngành phục vụ chỉ đạo, điều hành của UBND tỉnh.",
-            RegimeKind.Periodic, Frequency.Month, "decree09", 20, null, null, null, null, ["STC", "SCT", "SDL", "SNNMT"], [], null, "VP-UBND", "VP-UBND",
+            RegimeKind.Periodic, Frequency.Month, "decree09", 20, null, [], ["STC", "SCT", "SDL", "SNNMT"], [], null, "VP-UBND", "VP-UBND",
             "Gửi qua Hệ thống thông tin báo cáo tỉnh; văn bản điện tử có chữ ký số.", "Số liệu chốt từ ngày 15 tháng trước đến ngày 14 tháng báo cáo (Điều 12 Nghị định 09/2019).",
             LateSubmission.AcceptAsLate, MonthlyOutline));
         var quarterly = Regime.Create("BC-XH-QUY", new RegimeTerms("Báo cáo kết quả thực hiện chỉ tiêu y tế, lao động hằng quý",
             "Kết quả thực hiện các chỉ tiêu y tế, bảo hiểm y tế, lao động và việc làm trong quý.", RegimeKind.Periodic, Frequency.Quarter, "calendar",
-            20, null, null, null, null, ["SYT", "SNV"], [], null, "VP-UBND", "VP-UBND", "Gửi qua Hệ thống thông tin báo cáo tỉnh.", null,
+            20, null, [], ["SYT", "SNV"], [], null, "VP-UBND", "VP-UBND", "Gửi qua Hệ thống thông tin báo cáo tỉnh.", null,
             LateSubmission.AcceptAsLate, [new("I. Kết quả thực hiện chỉ tiêu trong quý", null), new("II. Khó khăn, vướng mắc và kiến nghị", null)]));
         db.Regimes.AddRange(monthly, quarterly);
 

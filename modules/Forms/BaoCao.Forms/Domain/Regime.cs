@@ -17,6 +17,13 @@ internal sealed record OutlineHeading(string Title, string? Guidance);
 /// ("current", "lastyear", "plan", "ytd", "pct_lastyear", "pct_plan").</summary>
 internal sealed record ReportTable(string Title, IReadOnlyList<string> Indicators, IReadOnlyList<string> Columns);
 
+/// <summary>A round of a thematic or ad hoc regime: its data window and due date. Its period code is the window,
+/// "YYYYMMDD-YYYYMMDD".</summary>
+internal sealed record ReportingRound(DateOnly Start, DateOnly End, DateOnly Due)
+{
+    public string Code => $"{Start:yyyyMMdd}-{End:yyyyMMdd}";
+}
+
 /// <summary>
 /// A reporting regime ("chế độ báo cáo") with the elements Decree 09/2019 Art. 7 requires. Reporting units are an
 /// explicit list and/or unit kinds under a subtree. The due date is day N of the period's last month, N days after
@@ -37,9 +44,8 @@ internal sealed class Regime : IVersioned
     public string PeriodRule { get; private set; } = "decree09";
     public int? DueDay { get; private set; }
     public int? DueDaysAfterWindow { get; private set; }
-    public DateOnly? ExplicitDueDate { get; private set; }
-    public DateOnly? RoundStart { get; private set; }
-    public DateOnly? RoundEnd { get; private set; }
+    /// <summary>Thematic: one or more rounds; ad hoc: one round; periodic: none (periods follow the frequency).</summary>
+    public List<ReportingRound> Rounds { get; private set; } = [];
     public string ReportingUnitCodes { get; private set; } = "";
     public string ReportingUnitKinds { get; private set; } = "";
     public string? ReportingSubtree { get; private set; }
@@ -65,7 +71,9 @@ internal sealed class Regime : IVersioned
         return regime;
     }
 
-    public RegimeTerms Terms => new(Name, Content, Kind, Frequency, PeriodRule, DueDay, DueDaysAfterWindow, ExplicitDueDate, RoundStart, RoundEnd,
+    public ReportingRound? FindRound(string periodCode) => Rounds.FirstOrDefault(r => r.Code == periodCode);
+
+    public RegimeTerms Terms => new(Name, Content, Kind, Frequency, PeriodRule, DueDay, DueDaysAfterWindow, Rounds,
         UnitCodes, UnitKinds, ReportingSubtree, ReceivingUnit, OwnerUnit, SendingMethod, Guidance, LateSubmission, Outline);
 
     public void DesignTables(IEnumerable<ReportTable> tables)
@@ -89,9 +97,7 @@ internal sealed class Regime : IVersioned
         PeriodRule = terms.PeriodRule;
         DueDay = terms.DueDay;
         DueDaysAfterWindow = terms.DueDaysAfterWindow;
-        ExplicitDueDate = terms.ExplicitDueDate;
-        RoundStart = terms.RoundStart;
-        RoundEnd = terms.RoundEnd;
+        Rounds = terms.Kind == RegimeKind.Periodic ? [] : [.. terms.Rounds.OrderBy(r => r.Start)];
         ReportingUnitCodes = string.Join(',', terms.UnitCodes.Select(c => c.Trim().ToUpperInvariant()).Distinct());
         ReportingUnitKinds = string.Join(',', terms.UnitKinds.Distinct());
         ReportingSubtree = terms.Subtree;
@@ -105,6 +111,6 @@ internal sealed class Regime : IVersioned
 }
 
 internal sealed record RegimeTerms(string Name, string Content, RegimeKind Kind, Frequency? Frequency, string PeriodRule, int? DueDay,
-    int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<string> UnitCodes,
+    int? DueDaysAfterWindow, IReadOnlyList<ReportingRound> Rounds, IReadOnlyList<string> UnitCodes,
     IReadOnlyList<string> UnitKinds, string? Subtree, string ReceivingUnit, string OwnerUnit, string SendingMethod, string? Guidance,
     LateSubmission LateSubmission, IReadOnlyList<OutlineHeading> Outline);

@@ -80,7 +80,10 @@ internal static class EnterFormData
         if (form is null)
             return Result<Target>.NotFound($"Không có biểu mẫu mã '{formCode}'.");
         var regime = await db.Regimes.AsNoTracking().SingleAsync(r => r.Code == form.RegimeCode, cancellationToken);
-        var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, regime.ExplicitDueDate), cancellationToken);
+        var round = regime.FindRound(periodCode);
+        if (regime.Kind != RegimeKind.Periodic && round is null)
+            return Result<Target>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Code))}.", "period");
+        var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.Due), cancellationToken);
         var expectedKind = regime.Frequency?.ToString() ?? "Custom";
         if (period is null || period.Kind != expectedKind)
             return Result<Target>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code} ({Describe(regime.Frequency)}).", "period");

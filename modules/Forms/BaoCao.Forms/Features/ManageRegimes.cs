@@ -25,12 +25,19 @@ internal static partial class ManageRegimes
     internal sealed record RegimeSummary(string Code, string Name, string Kind, string? Frequency, string OwnerUnit, string ReceivingUnit, bool Active, IReadOnlyList<string> Forms);
 
     internal sealed record RegimeDetail(string Code, string Name, string Content, string Kind, string? Frequency, string PeriodRule, int? DueDay,
-        int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<string> ReportingUnits,
+        int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<RoundDetail> Rounds, IReadOnlyList<string> ReportingUnits,
         IReadOnlyList<string> ReportingUnitKinds, string? ReportingSubtree, string ReceivingUnit, string OwnerUnit, string SendingMethod,
         string? Guidance, string LateSubmission, IReadOnlyList<OutlineHeading> Outline, IReadOnlyList<string> Forms, int Amendment, long Version);
 
+    /// <summary>A round of a thematic or ad hoc regime; <c>Period</c> is the code data is entered and reported under.</summary>
+    internal sealed record RoundDetail(string Period, DateOnly Start, DateOnly End, DateOnly DueDate);
+
+    internal sealed record RoundBody(DateOnly? Start, DateOnly? End, DateOnly? DueDate);
+
+    /// <summary>A thematic regime lists its rounds in <c>Rounds</c>; <c>RoundStart</c>, <c>RoundEnd</c> and
+    /// <c>ExplicitDueDate</c> are the shorthand for a single round (an ad hoc regime has exactly one).</summary>
     internal sealed record RegimeBody(string? Code, string? Name, string? Content, string? Kind, string? Frequency, string? PeriodRule, int? DueDay,
-        int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<string>? ReportingUnits,
+        int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<RoundBody>? Rounds, IReadOnlyList<string>? ReportingUnits,
         IReadOnlyList<string>? ReportingUnitKinds, string? ReportingSubtree, string? ReceivingUnit, string? OwnerUnit, string? SendingMethod,
         string? Guidance, string? LateSubmission, IReadOnlyList<OutlineHeading>? Outline, long? Version);
 
@@ -54,12 +61,33 @@ internal static partial class ManageRegimes
             RuleFor(c => c.Body.PeriodRule).Must(r => r is null or "decree09" or "calendar").WithMessage("Thời gian chốt số liệu là decree09 hoặc calendar.").OverridePropertyName("periodRule");
             RuleFor(c => c.Body.DueDay).InclusiveBetween(1, 31).When(c => c.Body.DueDay is not null).WithMessage("Ngày hạn trong tháng từ 1 đến 31.").OverridePropertyName("dueDay");
             RuleFor(c => c.Body.DueDaysAfterWindow).InclusiveBetween(0, 90).When(c => c.Body.DueDaysAfterWindow is not null).WithMessage("Số ngày sau khi chốt số liệu từ 0 đến 90.").OverridePropertyName("dueDaysAfterWindow");
-            RuleFor(c => c.Body.ExplicitDueDate).NotNull()
-                .When(c => !string.Equals(c.Body.Kind, nameof(RegimeKind.Periodic), StringComparison.OrdinalIgnoreCase))
-                .WithMessage("Báo cáo chuyên đề, đột xuất cần ngày hạn gửi cụ thể.").OverridePropertyName("explicitDueDate");
-            RuleFor(c => c.Body).Must(b => b.RoundStart is not null && b.RoundEnd is not null && b.RoundStart <= b.RoundEnd)
-                .When(c => !string.Equals(c.Body.Kind, nameof(RegimeKind.Periodic), StringComparison.OrdinalIgnoreCase))
-                .WithMessage("Báo cáo chuyên đề, đột xuất cần khoảng thời gian lấy số liệu (từ ngày – đến ngày).").OverridePropertyName("roundStart");
+            RuleFor(c => c.Body).Custom((body, context) =>
+            {
+                if (string.Equals(body.Kind, nameof(RegimeKind.Periodic), StringComparison.OrdinalIgnoreCase))
+                    return;
+                var rounds = RoundsOf(body);
+                if (rounds.Count == 0)
+                    context.AddFailure("rounds",
+                        "Báo cáo chuyên đề, đột xuất cần ít nhất một đợt: khoảng thời gian lấy số liệu (từ ngày – đến ngày) và ngày hạn gửi.");
+                if (rounds.Count > 1 && string.Equals(body.Kind, nameof(RegimeKind.AdHoc), StringComparison.OrdinalIgnoreCase))
+                    context.AddFailure("rounds", "Báo cáo đột xuất chỉ có một đợt; nhiều đợt thì chọn loại chuyên đề.");
+                if (rounds.Count > 100)
+                    context.AddFailure("rounds", "Tối đa 100 đợt báo cáo.");
+                for (var i = 0; i < rounds.Count; i++)
+                {
+                    var (start, end, due) = rounds[i];
+                    var which = rounds.Count == 1 ? "" : $"Đợt {i + 1}: ";
+                    if (start is null || end is null || start > end)
+                        context.AddFailure(rounds.Count == 1 ? "roundStart" : "rounds",
+                            $"{which}cần khoảng thời gian lấy số liệu (từ ngày – đến ngày), từ ngày không sau đến ngày.");
+                    else if (due is null)
+                        context.AddFailure(rounds.Count == 1 ? "explicitDueDate" : "rounds", $"{which}cần ngày hạn gửi báo cáo.");
+                    else if (due < start)
+                        context.AddFailure(rounds.Count == 1 ? "explicitDueDate" : "rounds", $"{which}ngày hạn gửi không thể trước ngày bắt đầu lấy số liệu.");
+                }
+                if (rounds.Where(r => r.Start is not null && r.End is not null).GroupBy(r => (r.Start, r.End)).Any(g => g.Count() > 1))
+                    context.AddFailure("rounds", "Hai đợt trùng khoảng thời gian lấy số liệu.");
+            });
             RuleFor(c => c.Body).Must(b => (b.ReportingUnits?.Count ?? 0) > 0 || (b.ReportingUnitKinds?.Count ?? 0) > 0)
                 .WithMessage("Cần nêu đơn vị báo cáo: danh sách đơn vị hoặc loại đơn vị.").OverridePropertyName("reportingUnits");
             RuleForEach(c => c.Body.ReportingUnitKinds).Must(k => UnitKinds.Contains(k)).WithMessage($"Loại đơn vị là một trong: {string.Join(", ", UnitKinds)}.").OverridePropertyName("reportingUnitKinds");
@@ -73,6 +101,12 @@ internal static partial class ManageRegimes
             RuleFor(c => c.Version).NotNull().When(c => !c.IsNew).WithMessage("Cần gửi kèm phiên bản (version) bạn đã xem.").OverridePropertyName("version");
         }
     }
+
+    /// <summary>The rounds a body states: its list, or the single-round shorthand.</summary>
+    private static List<(DateOnly? Start, DateOnly? End, DateOnly? Due)> RoundsOf(RegimeBody body) =>
+        body.Rounds is { Count: > 0 } rounds
+            ? [.. rounds.Select(r => (r?.Start, r?.End, r?.DueDate))]
+            : body.RoundStart is null && body.RoundEnd is null && body.ExplicitDueDate is null ? [] : [(body.RoundStart, body.RoundEnd, body.ExplicitDueDate)];
 
     internal sealed class Handler(FormsDbContext db, ISender sender)
         : ICommandHandler<Save, Result<long>>, IQueryHandler<List, Result<IReadOnlyList<RegimeSummary>>>, IQueryHandler<Get, Result<RegimeDetail>>
@@ -110,7 +144,7 @@ internal static partial class ManageRegimes
             var kind = Enum.Parse<RegimeKind>(body.Kind!, true);
             var terms = new RegimeTerms(body.Name!, body.Content!, kind, kind == RegimeKind.Periodic ? Enum.Parse<Frequency>(body.Frequency!, true) : null,
                 body.PeriodRule ?? "decree09", kind == RegimeKind.Periodic && body.DueDaysAfterWindow is null ? body.DueDay ?? 20 : null,
-                body.DueDaysAfterWindow, body.ExplicitDueDate, body.RoundStart, body.RoundEnd, listed, body.ReportingUnitKinds ?? [], subtree, receiving, owner,
+                body.DueDaysAfterWindow, kind == RegimeKind.Periodic ? [] : [.. RoundsOf(body).Select(r => new ReportingRound(r.Start!.Value, r.End!.Value, r.Due!.Value))], listed, body.ReportingUnitKinds ?? [], subtree, receiving, owner,
                 body.SendingMethod!, body.Guidance, body.LateSubmission is null ? LateSubmission.AcceptAsLate : Enum.Parse<LateSubmission>(body.LateSubmission, true),
                 [.. body.Outline!.Select(h => h with { Title = h.Title.Trim(), Guidance = h.Guidance?.Trim() })]);
             var regime = await db.Regimes.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
@@ -150,7 +184,8 @@ internal static partial class ManageRegimes
                 return Result<RegimeDetail>.NotFound($"Không có chế độ báo cáo mã '{query.Code}'.");
             var forms = await db.Forms.AsNoTracking().Where(f => f.RegimeCode == code).Select(f => f.Code).OrderBy(c => c).ToListAsync(cancellationToken);
             return new RegimeDetail(r.Code, r.Name, r.Content, r.Kind.ToString(), r.Frequency?.ToString(), r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
-                r.ExplicitDueDate, r.RoundStart, r.RoundEnd, r.UnitCodes, r.UnitKinds, r.ReportingSubtree, r.ReceivingUnit, r.OwnerUnit, r.SendingMethod,
+                r.Rounds.FirstOrDefault()?.Due, r.Rounds.FirstOrDefault()?.Start, r.Rounds.FirstOrDefault()?.End,
+                [.. r.Rounds.Select(x => new RoundDetail(x.Code, x.Start, x.End, x.Due))], r.UnitCodes, r.UnitKinds, r.ReportingSubtree, r.ReceivingUnit, r.OwnerUnit, r.SendingMethod,
                 r.Guidance, r.LateSubmission.ToString(), r.Outline, forms, r.Amendment, r.Version);
         }
     }

@@ -44,6 +44,7 @@ internal sealed class RegimeConfiguration : IEntityTypeConfiguration<Regime>
         regime.Property(r => r.Guidance).HasMaxLength(8000);
         regime.Property(r => r.LateSubmission).HasConversion<string>().HasMaxLength(16);
         regime.Property(r => r.Outline).AsJson();
+        regime.Property(r => r.Rounds).AsJson();
         regime.Property(r => r.Tables).AsJson();
         regime.Ignore(r => r.Terms);
         regime.Ignore(r => r.UnitCodes);

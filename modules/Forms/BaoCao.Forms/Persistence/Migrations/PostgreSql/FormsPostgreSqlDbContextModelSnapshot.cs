@@ -301,9 +301,6 @@ namespace BaoCao.Forms.Persistence.Migrations.PostgreSql
                     b.Property<int?>("DueDaysAfterWindow")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly?>("ExplicitDueDate")
-                        .HasColumnType("date");
-
                     b.Property<string>("Frequency")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -360,11 +357,9 @@ namespace BaoCao.Forms.Persistence.Migrations.PostgreSql
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<DateOnly?>("RoundEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("RoundStart")
-                        .HasColumnType("date");
+                    b.Property<string>("Rounds")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("SendingMethod")
                         .IsRequired()

@@ -295,9 +295,6 @@ namespace BaoCao.Forms.Persistence.Migrations.Sqlite
                     b.Property<int?>("DueDaysAfterWindow")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("ExplicitDueDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Frequency")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -354,10 +351,8 @@ namespace BaoCao.Forms.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("RoundEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RoundStart")
+                    b.Property<string>("Rounds")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SendingMethod")
