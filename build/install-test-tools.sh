@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the UI, SSO and spreadsheet tests need beyond the .NET SDK: Debian's Chromium (Playwright drives /usr/bin/chromium
-# and never downloads a browser), LibreOffice Calc, and the test OIDC provider's npm packages (node oidc-provider).
+# and never downloads a browser), LibreOffice Calc and Writer, and the test OIDC provider's npm packages (node oidc-provider).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ ! -x /usr/bin/chromium ]; then
@@ -8,9 +8,9 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 /usr/bin/chromium --version
-# LibreOffice Calc opens the .xlsx files the app writes (the Excel round-trip tests convert them to CSV).
-if [ ! -x /usr/bin/soffice ]; then
+# LibreOffice Calc and Writer open the .xlsx and .docx files the app writes (the tests convert them to CSV and text).
+if [ ! -x /usr/bin/soffice ] || [ ! -e /usr/lib/libreoffice/program/libswlo.so ]; then
   apt-get update -qq || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
 fi
 npm ci --prefix "$root/tests/sso-provider" --no-audit --no-fund --loglevel=error

@@ -18,6 +18,38 @@ public sealed record IndicatorInfo(string Code, int Version, string Name, string
     string Status, string? Formula, IReadOnlyList<Disaggregation> Disaggregations)
 {
     public bool IsComputed => Formula is not null;
+
+    /// <summary>The value of a parent unit from its sub-units' values under <see cref="AcrossUnits"/> (Sum, Average,
+    /// WeightedAverage by <see cref="WeightIndicator"/>, Min, Max; None gives nothing). Sub-units without a value are
+    /// left out; a weighted average leaves out those without a weight. Null when nothing is left.</summary>
+    public decimal? CombineAcrossUnits(IEnumerable<(decimal? Value, decimal? Weight)> subUnits)
+    {
+        var values = subUnits.Where(v => v.Value is not null).ToList();
+        if (values.Count == 0)
+            return null;
+        switch (AcrossUnits)
+        {
+            case "Sum": return values.Sum(v => v.Value!.Value);
+            case "Average": return values.Average(v => v.Value!.Value);
+            case "Min": return values.Min(v => v.Value!.Value);
+            case "Max": return values.Max(v => v.Value!.Value);
+            case "WeightedAverage":
+                var weighted = values.Where(v => v.Weight is > 0).ToList();
+                var weight = weighted.Sum(v => v.Weight!.Value);
+                return weight == 0 ? null : weighted.Sum(v => v.Value!.Value * v.Weight!.Value) / weight;
+            default: return null;
+        }
+    }
+
+    /// <summary>The value over several periods, in order, under <see cref="OverTime"/> (Sum, Average, LastValue; None
+    /// gives nothing). Null when there is no value.</summary>
+    public decimal? CombineOverTime(IReadOnlyList<decimal> periods) => periods.Count == 0 ? null : OverTime switch
+    {
+        "Sum" => periods.Sum(),
+        "Average" => periods.Average(),
+        "LastValue" => periods[^1],
+        _ => null,
+    };
 }
 
 /// <param name="Code">Option codes joined by '.', e.g. NAM.TT.</param>

@@ -23,6 +23,7 @@ public sealed class WorkflowModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Reports.ReportTables>();
         services.AddModuleDbContext<WorkflowDbContext, WorkflowSqliteDbContext, WorkflowPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -33,6 +33,19 @@ internal sealed record FormLayout(IReadOnlyList<FormSection> Sections, IReadOnly
         _ => "pct_plan",
     };
 
+    /// <summary>The column's heading as users read it.</summary>
+    public static string Label(FormColumn column) => column switch
+    {
+        FormColumn.Current => "Kỳ này",
+        FormColumn.LastYear => "Cùng kỳ năm trước",
+        FormColumn.Plan => "Kế hoạch",
+        FormColumn.YearToDate => "Lũy kế từ đầu năm",
+        FormColumn.PercentOfLastYear => "% so cùng kỳ",
+        _ => "% so kế hoạch",
+    };
+
+    public static string Label(string key) => Parse(key) is { } column ? Label(column) : key;
+
     public static FormColumn? Parse(string? key) =>
         string.IsNullOrWhiteSpace(key) ? FormColumn.Current
         : Enum.GetValues<FormColumn>().Cast<FormColumn?>().FirstOrDefault(c => Key(c!.Value) == key.Trim().ToLowerInvariant()

@@ -80,14 +80,9 @@ internal sealed class FormSheet
         var earlier = _earlierThisYear.GetValueOrDefault((indicator.Code, disaggregation)) ?? [];
         if (current is null)
             return new(null, null, "Chưa nhập số liệu kỳ này.");
-        IReadOnlyList<decimal> all = [.. earlier, current.Value];
-        return indicator.OverTime switch
-        {
-            "Sum" => new(all.Sum(), null, null),
-            "Average" => new(Math.Round(all.Average(), indicator.Precision + 2), null, null),
-            "LastValue" => new(current, null, null),
-            _ => new(null, null, "Chỉ số không cộng dồn theo thời gian."),
-        };
+        return indicator.CombineOverTime([.. earlier, current.Value]) is { } total
+            ? new(indicator.OverTime == "Average" ? Math.Round(total, indicator.Precision + 2) : total, null, null)
+            : new(null, null, "Chỉ số không cộng dồn theo thời gian.");
     }
 
     private static CellValue Ratio(ComputedIndicator formula, CellValue part, CellValue whole, string wholeKey)

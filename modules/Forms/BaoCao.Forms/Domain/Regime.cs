@@ -64,6 +64,24 @@ internal sealed class Regime : IVersioned
     public IReadOnlyList<string> UnitCodes => ReportingUnitCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
     public IReadOnlyList<string> UnitKinds => ReportingUnitKinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The units that report on <paramref name="day"/>: the listed ones and those of the listed kinds under the
+    /// subtree (the whole province when none is set), among the units that exist that day.</summary>
+    public IReadOnlyList<string> ReportingUnitsOn(IReadOnlyList<Accounts.Contracts.UnitInfo> units, DateOnly day)
+    {
+        var existing = units.Where(u => u.ValidFrom <= day && (u.ValidTo is null || u.ValidTo >= day)).ToDictionary(u => u.Code);
+        var kinds = UnitKinds.ToHashSet();
+        bool Under(Accounts.Contracts.UnitInfo? unit)
+        {
+            for (; unit is not null; unit = unit.ParentCode is { } parent ? existing.GetValueOrDefault(parent) : null)
+            {
+                if (ReportingSubtree is null || unit.Code == ReportingSubtree)
+                    return true;
+            }
+            return false;
+        }
+        return [.. existing.Values.Where(u => UnitCodes.Contains(u.Code) || (kinds.Contains(u.Kind) && Under(u))).Select(u => u.Code).Order(StringComparer.Ordinal)];
+    }
+
     public static Regime Create(string code, RegimeTerms terms)
     {
         var regime = new Regime { Id = Guid.NewGuid(), Code = code.Trim().ToUpperInvariant() };

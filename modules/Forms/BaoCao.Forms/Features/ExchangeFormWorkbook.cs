@@ -34,12 +34,6 @@ internal static class ExchangeFormWorkbook
             RuleFor(u => u.Content).Must(c => c.Length > 0).WithMessage("Tệp đang trống.").Must(c => c.Length <= MaximumBytes).WithMessage("Tệp lớn hơn 10 MB.");
     }
 
-    private static readonly Dictionary<string, string> Headings = new()
-    {
-        ["current"] = "Kỳ này", ["lastyear"] = "Cùng kỳ năm trước", ["plan"] = "Kế hoạch", ["ytd"] = "Lũy kế từ đầu năm",
-        ["pct_lastyear"] = "% so cùng kỳ", ["pct_plan"] = "% so kế hoạch",
-    };
-
     internal sealed class Handler(FormsDbContext db, ISender sender, TimeProvider clock)
         : IQueryHandler<Download, Result<Workbook>>, ICommandHandler<Upload, Result<Report>>
     {
@@ -50,7 +44,7 @@ internal static class ExchangeFormWorkbook
                 return Result<Workbook>.From(opened);
             var o = opened.Value!;
             var units = await sender.Send(new Indicators.Contracts.ListUnitsOfMeasure(), cancellationToken);
-            var columns = o.Sheet.Layout.Columns.Select(FormLayout.Key).Select(k => (Key: k, Heading: Headings[k], Entered: FormLayout.IsEntered(FormLayout.Parse(k)!.Value))).ToList();
+            var columns = o.Sheet.Layout.Columns.Select(FormLayout.Key).Select(k => (Key: k, Heading: FormLayout.Label(k), Entered: FormLayout.IsEntered(FormLayout.Parse(k)!.Value))).ToList();
             var rows = new List<WorkbookRow>();
             foreach (var section in o.Sections)
             {

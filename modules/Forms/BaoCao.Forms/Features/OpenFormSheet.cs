@@ -28,6 +28,13 @@ internal static class OpenFormSheet
 
     internal sealed record HintSet(IReadOnlyList<RuleViolation> Violations, IReadOnlyDictionary<CellKey, string> Outliers);
 
+    /// <summary>The % columns, as formulas of the Indicators engine (exact decimals, a named reason for a missing input).</summary>
+    internal static async Task<ComputedIndicator> PercentOfLastYearAsync(ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new CompileFormula("[V] / [V@lastyear] * 100"), cancellationToken))!;
+
+    internal static async Task<ComputedIndicator> PercentOfPlanAsync(ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new CompileFormula("[V] / [PLAN] * 100"), cancellationToken))!;
+
     internal sealed class Handler(FormsDbContext db, ISender sender)
         : IQueryHandler<Query, Result<Opened>>, IQueryHandler<History, Result<IReadOnlyList<Change>>>, IQueryHandler<Hints, Result<HintSet>>
     {
@@ -58,8 +65,7 @@ internal static class OpenFormSheet
                 values.Where(v => v.Period == target.Period.Code).Select(v => new StoredCell(new CellKey(v.Indicator, v.Column, v.Disaggregation),
                     v.Number, v.Text, v.Comment, v.Version)),
                 Totals(related.SameLastYear), Totals(related.Previous), earlier, computed,
-                (await sender.Send(new CompileFormula("[V] / [V@lastyear] * 100"), cancellationToken))!,
-                (await sender.Send(new CompileFormula("[V] / [PLAN] * 100"), cancellationToken))!);
+                await PercentOfLastYearAsync(sender, cancellationToken), await PercentOfPlanAsync(sender, cancellationToken));
             var unit = await sender.Send(new FindUnit(unitCode), cancellationToken);
             var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
             var sections = await BrowseForms.SectionsAsync(sender, target.Version.Layout, target.Period.Start, cancellationToken);

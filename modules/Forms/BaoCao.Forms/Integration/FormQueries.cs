@@ -1,3 +1,4 @@
+using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Features;
@@ -7,9 +8,65 @@ using BaoCao.Indicators.Contracts;
 namespace BaoCao.Forms.Integration;
 
 /// <summary>Answers other modules' questions about forms (Forms' Contracts).</summary>
-internal sealed class FormQueries(FormsDbContext db, ISender sender)
-    : IQueryHandler<FindFormsUsingIndicator, IReadOnlyList<string>>, IQueryHandler<GetFormValues, FormValues?>
+internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvider clock)
+    : IQueryHandler<FindFormsUsingIndicator, IReadOnlyList<string>>, IQueryHandler<GetFormValues, FormValues?>,
+      IQueryHandler<GetRegime, RegimeInfo?>, IQueryHandler<ListRegimes, IReadOnlyList<RegimeInfo>>, IQueryHandler<ComputeTable, ComputedTable>
 {
+    public async ValueTask<ComputedTable> Handle(ComputeTable query, CancellationToken cancellationToken)
+    {
+        var computed = (await sender.Send(new CompileComputedIndicators(query.AsOf), cancellationToken)).ToDictionary(c => c.Code);
+        // A computed row reads its inputs through the sheet, so the sheet knows every indicator the formulas reach.
+        var codes = new HashSet<string>(query.Indicators);
+        for (var added = true; added;)
+        {
+            var inputs = codes.Where(computed.ContainsKey).SelectMany(c => computed[c].Inputs).Select(k => k.Split('@')[0]).ToList();
+            added = inputs.Aggregate(false, (any, input) => codes.Add(input) || any);
+        }
+        var indicators = (await sender.Send(new GetIndicators([.. codes], query.AsOf), cancellationToken)).ToDictionary(i => i.Code);
+        var columns = query.Columns.Select(FormLayout.Parse).OfType<FormColumn>().ToList();
+        var layout = new FormLayout([new FormSection("", [.. query.Indicators.Where(indicators.ContainsKey).Select(i => new FormRow(i, null, false))])], columns);
+        static Dictionary<(string, string), decimal> Totals(IReadOnlyDictionary<string, decimal> values) => values.ToDictionary(v => (v.Key, ""), v => v.Value);
+        var sheet = new FormSheet(layout, indicators,
+            query.Current.Select(v => new StoredCell(new CellKey(v.Key, "current", ""), v.Value, null, null, 0))
+                .Concat(query.Plan.Select(v => new StoredCell(new CellKey(v.Key, "plan", ""), v.Value, null, null, 0))),
+            Totals(query.LastYear), Totals(query.Previous), query.EarlierThisYear.ToDictionary(v => (v.Key, ""), v => v.Value),
+            computed.Where(c => indicators.ContainsKey(c.Key)).ToDictionary(),
+            await OpenFormSheet.PercentOfLastYearAsync(sender, cancellationToken), await OpenFormSheet.PercentOfPlanAsync(sender, cancellationToken));
+        return new ComputedTable([.. columns.Select(FormLayout.Label)], [.. layout.Rows.Select(row => new TableRow(row.Indicator, indicators[row.Indicator].Name, indicators[row.Indicator].UnitOfMeasure,
+            [.. columns.Select(column =>
+            {
+                var value = sheet.Value(new CellKey(row.Indicator, FormLayout.Key(column), ""));
+                return new TableCell(FormLayout.Key(column), value.Number, value.Reason);
+            })]))]);
+    }
+
+    public async ValueTask<RegimeInfo?> Handle(GetRegime query, CancellationToken cancellationToken)
+    {
+        var code = query.Code.Trim().ToUpperInvariant();
+        var regime = await db.Regimes.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        return regime is null ? null : (await DescribeAsync([regime], cancellationToken))[0];
+    }
+
+    public async ValueTask<IReadOnlyList<RegimeInfo>> Handle(ListRegimes query, CancellationToken cancellationToken) =>
+        await DescribeAsync(await db.Regimes.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Code).ToListAsync(cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<RegimeInfo>> DescribeAsync(IReadOnlyList<Regime> regimes, CancellationToken cancellationToken)
+    {
+        var units = await sender.Send(new ListAllUnits(), cancellationToken);
+        var today = SharedKernel.Time.VietnamTime.Today(clock);
+        var result = new List<RegimeInfo>();
+        foreach (var r in regimes)
+        {
+            var template = (await sender.Send(new DesignReportTemplate.Get(r.Code), cancellationToken)).Value!;
+            var forms = await db.Forms.AsNoTracking().Where(f => f.RegimeCode == r.Code).Select(f => f.Code).OrderBy(c => c).ToListAsync(cancellationToken);
+            result.Add(new RegimeInfo(r.Code, r.Name, r.Kind.ToString(), r.Frequency?.ToString(), r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
+                [.. r.Rounds.Select(x => new RegimeRound(x.Code, x.Start, x.End, x.Due))], r.ReceivingUnit, r.OwnerUnit, r.LateSubmission.ToString(),
+                r.ReportingUnitsOn(units, today), forms, [.. r.Outline.Select(h => new OutlineSection(h.Title, h.Guidance))],
+                [.. template.Tables.Select(t => new TemplateTable(t.Title, t.Indicators, t.Columns))]));
+        }
+        return result;
+    }
+
     public async ValueTask<IReadOnlyList<string>> Handle(FindFormsUsingIndicator query, CancellationToken cancellationToken)
     {
         var code = query.IndicatorCode.Trim().ToUpperInvariant();

@@ -1,25 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BaoCao.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using BaoCao.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BaoCao.Forms.Persistence;
-
-/// <summary>Layouts and outlines are documents read and written whole: one JSON column each.</summary>
-internal static class JsonColumn
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class =>
-        property.HasConversion(
-                value => JsonSerializer.Serialize(value, Options),
-                text => JsonSerializer.Deserialize<T>(text, Options)!,
-                new ValueComparer<T>((a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                    value => JsonSerializer.Serialize(value, Options).GetHashCode(),
-                    value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!));
-}
 
 internal sealed class RegimeConfiguration : IEntityTypeConfiguration<Regime>
 {

@@ -1,3 +1,4 @@
+using BaoCao.SharedKernel.Persistence;
 using BaoCao.Workflow.Domain;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -83,5 +84,48 @@ internal sealed class ProcessedEventConfiguration : IEntityTypeConfiguration<Pro
         processed.ToTable("ProcessedEvents");
         processed.HasKey(p => p.Id);
         processed.Property(p => p.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> report)
+    {
+        report.ToTable("Reports");
+        report.HasKey(r => r.Id);
+        report.Property(r => r.Id).ValueGeneratedNever();
+        report.Property(r => r.RegimeCode).HasMaxLength(64);
+        report.Property(r => r.UnitCode).HasMaxLength(64);
+        report.Property(r => r.Period).HasMaxLength(32);
+        report.HasIndex(r => new { r.RegimeCode, r.UnitCode, r.Period }).IsUnique();
+        report.HasIndex(r => new { r.ReceivingUnit, r.State });
+        report.Property(r => r.ReceivingUnit).HasMaxLength(64);
+        report.Property(r => r.Source).HasConversion<string>().HasMaxLength(16);
+        report.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+        report.Property(r => r.Narrative).AsJson();
+        report.Property(r => r.Tables).AsJson();
+        report.Property(r => r.Reason).HasMaxLength(2000);
+        report.Property(r => r.CreatedBy).HasMaxLength(256);
+        report.Property(r => r.SubmittedBy).HasMaxLength(256);
+        report.Property(r => r.DecidedBy).HasMaxLength(256);
+        report.Property(r => r.SentBy).HasMaxLength(256);
+        report.Property(r => r.ReceivedBy).HasMaxLength(256);
+        report.Ignore(r => r.Editable);
+    }
+}
+
+internal sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<ReportAttachment>
+{
+    public void Configure(EntityTypeBuilder<ReportAttachment> attachment)
+    {
+        attachment.ToTable("ReportAttachments");
+        attachment.HasKey(a => a.Id);
+        attachment.Property(a => a.Id).ValueGeneratedNever();
+        attachment.HasIndex(a => a.ReportId);
+        attachment.HasOne<Report>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        attachment.Property(a => a.FileName).HasMaxLength(255);
+        attachment.Property(a => a.ContentType).HasMaxLength(128);
+        attachment.Property(a => a.Sha256).HasMaxLength(64);
+        attachment.Property(a => a.UploadedBy).HasMaxLength(256);
     }
 }

@@ -10,6 +10,8 @@ internal class WorkflowDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<SequenceCounter> Counters => Set<SequenceCounter>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

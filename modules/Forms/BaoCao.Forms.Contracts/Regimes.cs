@@ -1,0 +1,51 @@
+using Mediator;
+
+namespace BaoCao.Forms.Contracts;
+
+/// <summary>A regime as Workflow and Deadlines need it: who reports to whom, when, on which forms, and the report
+/// template (table part and narrative outline). Null when there is no such regime.</summary>
+public sealed record GetRegime(string Code) : IQuery<RegimeInfo?>;
+
+/// <summary>Every active regime, for pickers and for the jobs that walk all of them.</summary>
+public sealed record ListRegimes : IQuery<IReadOnlyList<RegimeInfo>>;
+
+/// <param name="Kind">Periodic, Thematic or AdHoc.</param>
+/// <param name="Frequency">Month, Quarter, HalfYear, NineMonths or Year for a periodic regime.</param>
+/// <param name="ReportingUnits">The units that report today: the explicit list and the units of the listed kinds
+/// under the subtree (the whole province when none is set).</param>
+/// <param name="LateSubmission">AcceptAsLate or Refuse: what happens after reception closes.</param>
+/// <param name="Tables">The table part; one table per form with all its rows when none was designed.</param>
+public sealed record RegimeInfo(string Code, string Name, string Kind, string? Frequency, string PeriodRule, int? DueDay, int? DueDaysAfterWindow,
+    IReadOnlyList<RegimeRound> Rounds, string ReceivingUnit, string OwnerUnit, string LateSubmission, IReadOnlyList<string> ReportingUnits,
+    IReadOnlyList<string> Forms, IReadOnlyList<OutlineSection> Outline, IReadOnlyList<TemplateTable> Tables)
+{
+    /// <summary>The round of a thematic or ad hoc regime with that period code.</summary>
+    public RegimeRound? FindRound(string period) => Rounds.FirstOrDefault(r => r.Period == period);
+}
+
+/// <param name="Period">The round's period code, "YYYYMMDD-YYYYMMDD".</param>
+public sealed record RegimeRound(string Period, DateOnly Start, DateOnly End, DateOnly DueDate);
+
+public sealed record OutlineSection(string Title, string? Guidance);
+
+/// <param name="Columns">current, lastyear, plan, ytd, pct_lastyear, pct_plan.</param>
+public sealed record TemplateTable(string Title, IReadOnlyList<string> Indicators, IReadOnlyList<string> Columns);
+
+/// <summary>
+/// Lays out one table of a report: the listed indicators in the listed columns, computed (computed indicators, the year
+/// so far, % columns) by the same sheet the data-entry page uses, from totals the caller gathered — a unit's approved
+/// values or their roll-up. Keys of the dictionaries are indicator codes.
+/// </summary>
+/// <param name="EarlierThisYear">Values of the periods of the year before this one, in order.</param>
+public sealed record ComputeTable(IReadOnlyList<string> Indicators, IReadOnlyList<string> Columns, DateOnly AsOf,
+    IReadOnlyDictionary<string, decimal> Current, IReadOnlyDictionary<string, decimal> Plan, IReadOnlyDictionary<string, decimal> LastYear,
+    IReadOnlyDictionary<string, decimal> Previous, IReadOnlyDictionary<string, IReadOnlyList<decimal>> EarlierThisYear) : IQuery<ComputedTable>;
+
+/// <param name="ColumnLabels">The headings of the columns, in Vietnamese, in the order asked.</param>
+public sealed record ComputedTable(IReadOnlyList<string> ColumnLabels, IReadOnlyList<TableRow> Rows);
+
+public sealed record TableRow(string Indicator, string Name, string UnitOfMeasure, IReadOnlyList<TableCell> Cells);
+
+/// <param name="Reason">Why a cell is empty (a missing input), in Vietnamese.</param>
+public sealed record TableCell(string Column, decimal? Value, string? Reason);
+

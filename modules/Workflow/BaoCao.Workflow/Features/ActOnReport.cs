@@ -1,0 +1,113 @@
+using BaoCao.SharedKernel.Time;
+using BaoCao.Workflow.Audit;
+using BaoCao.Workflow.Domain;
+using BaoCao.Workflow.Persistence;
+using BaoCao.Workflow.Reports;
+
+namespace BaoCao.Workflow.Features;
+
+/// <summary>
+/// Moves a report along: the officer submits it (its table part is frozen from the approved data of that moment), the
+/// unit's leader approves it or returns it with a reason, the approved report is sent to the receiving unit (marked late
+/// when sent after the due date), whose accounts receive it or return it with a reason. One state machine decides; two
+/// people acting at once: one wins, the other gets a conflict. Every step goes to the audit trail in the same transaction.
+/// </summary>
+internal static class ActOnReport
+{
+    internal sealed record Command(string RegimeCode, string UnitCode, string Period, ReportAction Action, string? Reason) : ICommand<Result<WriteReport.ReportView>>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Reason).NotEmpty().When(c => ReportStateMachine.NeedsReason(c.Action))
+                .WithMessage(c => $"Cần nêu lý do {ReportStateMachine.Verb(c.Action)}.")
+                .MaximumLength(2000).WithMessage("Lý do dài quá 2.000 ký tự.");
+    }
+
+    /// <summary>Whether the user's roles allow an action on a report of this scope (the state machine decides the rest).</summary>
+    public static bool Permits(ReportScope scope, ReportAction action) => action switch
+    {
+        ReportAction.Submit or ReportAction.Send => scope.CanWrite || scope.CanApprove,
+        ReportAction.Approve or ReportAction.Return => scope.CanApprove,
+        _ => scope.CanReceive,
+    };
+
+    /// <summary>The actions the current user may take on the report now.</summary>
+    public static IEnumerable<ReportAction> Allowed(Report report, ReportScope scope) =>
+        Enum.GetValues<ReportAction>().Where(a => Permits(scope, a) && ReportStateMachine.Apply(report.State, a).Next is not null);
+
+    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock, AuditTrail audit, ReportTables tables)
+        : ICommandHandler<Command, Result<WriteReport.ReportView>>
+    {
+        public async ValueTask<Result<WriteReport.ReportView>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var resolved = await ReportScope.ResolveAsync(sender, command.RegimeCode, command.UnitCode, command.Period, cancellationToken);
+            if (resolved.Value is not { } scope)
+                return Result<WriteReport.ReportView>.From(resolved);
+            if (!Permits(scope, command.Action))
+                return Result<WriteReport.ReportView>.Forbidden(command.Action switch
+                {
+                    ReportAction.Approve or ReportAction.Return => $"Chỉ lãnh đạo đơn vị {scope.UnitCode} (hoặc người được ủy quyền) duyệt hoặc trả lại báo cáo.",
+                    ReportAction.Receive or ReportAction.Reject => $"Chỉ tài khoản của đơn vị nhận ({scope.Regime.ReceivingUnit}) tiếp nhận hoặc trả lại báo cáo.",
+                    _ => $"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} trình và gửi báo cáo của đơn vị.",
+                });
+            db.ChangeTracker.Clear();
+            var report = await db.Reports.SingleOrDefaultAsync(r => r.RegimeCode == scope.Regime.Code && r.UnitCode == scope.UnitCode && r.Period == scope.Period.Code, cancellationToken);
+            if (report is null)
+                return Result<WriteReport.ReportView>.NotFound("Báo cáo chưa được lập.");
+            if (ReportStateMachine.ByReceiver(command.Action) && !scope.CanWrite && !scope.CanApprove && report.State is not (ReportState.Sent or ReportState.Received or ReportState.Rejected))
+                return Result<WriteReport.ReportView>.NotFound($"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
+            var before = report.State;
+            IReadOnlyList<ReportTablePart>? frozen = null;
+            if (command.Action == ReportAction.Submit && ReportStateMachine.Apply(before, command.Action).Next is not null)
+            {
+                var empty = report.Narrative.Where(s => Narrative.IsBlank(s.Html)).Select(s => $"Đề mục “{s.Heading}” chưa có nội dung (ghi “Không có” nếu không có nội dung).").ToList();
+                if (empty.Count > 0)
+                    return Result<WriteReport.ReportView>.Invalid([.. empty.Select(e => new ResultError(e, "narrative"))]);
+                frozen = await tables.AssembleAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken);
+            }
+            if (report.Act(command.Action, command.Reason, clock.GetUtcNow(), VietnamTime.Today(clock), user.UserName ?? "system", frozen) is { } refusal)
+                return Result<WriteReport.ReportView>.Conflict(refusal);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var after = command.Action == ReportAction.Send && report.Late == true ? $"{report.State} (muộn, hạn {report.DueDate:dd/MM/yyyy})" : report.State.ToString();
+            await audit.AppendAsync([new($"report.{command.Action.ToString().ToLowerInvariant()}", scope.Subject, before.ToString(),
+                command.Reason is null ? after : $"{after}: {command.Reason.Trim()}")], cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return Result<WriteReport.ReportView>.Conflict("Người khác vừa thao tác trên báo cáo này trước bạn. Hãy tải lại để xem trạng thái mới.");
+            }
+            db.ChangeTracker.Clear();
+            return await sender.Send(new WriteReport.Get(scope.Regime.Code, scope.UnitCode, scope.Period.Code), cancellationToken);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            var reports = app.MapGroup("/api/workflow/reports").WithTags("Báo cáo");
+            foreach (var action in Enum.GetValues<ReportAction>())
+            {
+                reports.MapPost($"/{{regimeCode}}/{{unitCode}}/{{period}}/{action.ToString().ToLowerInvariant()}",
+                        async (string regimeCode, string unitCode, string period, ActOnSubmission.ReasonBody? body, ISender sender, CancellationToken ct) =>
+                            (await sender.Send(new Command(regimeCode, unitCode, period, action, body?.Reason), ct)).ToHttpResult())
+                    .WithSummary(action switch
+                    {
+                        ReportAction.Submit => "Trình lãnh đạo duyệt báo cáo (chốt phần bảng số liệu)",
+                        ReportAction.Approve => "Duyệt báo cáo",
+                        ReportAction.Return => "Trả lại báo cáo, nêu lý do",
+                        ReportAction.Send => "Gửi báo cáo đã duyệt tới đơn vị nhận",
+                        ReportAction.Receive => "Đơn vị nhận tiếp nhận báo cáo",
+                        _ => "Đơn vị nhận trả lại báo cáo, nêu lý do",
+                    });
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using BaoCao.Accounts.Contracts;
+using BaoCao.Workflow.Audit;
+using BaoCao.Workflow.Domain;
+using BaoCao.Workflow.Persistence;
+using BaoCao.Workflow.Reports;
+
+namespace BaoCao.Workflow.Features;
+
+/// <summary>
+/// An officer starts the report of a regime for a period from its template — the table part from approved data (the
+/// unit's own or the roll-up of its sub-units), the narrative under the outline's headings — and writes the narrative.
+/// Anyone who may see the report reads it: the unit's officers and leaders, and the receiving unit once it was sent.
+/// </summary>
+internal static class WriteReport
+{
+    internal sealed record Start(string RegimeCode, string UnitCode, string Period, string? Source) : ICommand<Result<ReportView>>;
+
+    internal sealed record Get(string RegimeCode, string UnitCode, string Period) : IQuery<Result<ReportView>>;
+
+    internal sealed record SaveNarrative(string RegimeCode, string UnitCode, string Period, IReadOnlyList<SectionBody?>? Sections, string? Source, long? Version)
+        : ICommand<Result<ReportView>>;
+
+    internal sealed record SectionBody(string? Heading, string? Html);
+
+    internal sealed record StartBody(string? RegimeCode, string? UnitCode, string? Period, string? Source);
+
+    internal sealed record NarrativeBody(IReadOnlyList<SectionBody?>? Sections, string? Source, long? Version);
+
+    internal sealed record SectionView(string Heading, string? Guidance, string Html);
+
+    internal sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+
+    /// <param name="TablesFrozen">False while the report is written: the tables show the approved data of this moment.</param>
+    /// <param name="Actions">What the current user may do now: submit, approve, return, send, receive, reject.</param>
+    internal sealed record ReportView(string RegimeCode, string RegimeName, string UnitCode, string Period, string ReceivingUnit, string Source,
+        string State, string StateLabel, string? Reason, DateOnly DueDate, bool? Late, string CreatedBy, DateTimeOffset CreatedAt,
+        DateTimeOffset? SubmittedAt, string? SubmittedBy, DateTimeOffset? DecidedAt, string? DecidedBy, DateTimeOffset? SentAt, string? SentBy,
+        DateTimeOffset? ReceivedAt, string? ReceivedBy, IReadOnlyList<SectionView> Narrative, IReadOnlyList<ReportTablePart> Tables, bool TablesFrozen,
+        IReadOnlyList<AttachmentView> Attachments, bool CanEdit, IReadOnlyList<string> Actions, long Version);
+
+    internal sealed class StartValidator : AbstractValidator<Start>
+    {
+        public StartValidator()
+        {
+            RuleFor(c => c.RegimeCode).NotEmpty().WithMessage("Cần mã chế độ báo cáo (regimeCode).");
+            RuleFor(c => c.UnitCode).NotEmpty().WithMessage("Cần mã đơn vị báo cáo (unitCode).");
+            RuleFor(c => c.Period).NotEmpty().WithMessage("Cần kỳ báo cáo (period), ví dụ 202611.");
+            RuleFor(c => c.Source).Must(s => s is null || Enum.TryParse<ReportSource>(s, true, out _))
+                .WithMessage("Nguồn số liệu (source) là Own (số liệu của đơn vị) hoặc SubUnits (tổng hợp từ đơn vị trực thuộc).");
+        }
+    }
+
+    internal sealed class NarrativeValidator : AbstractValidator<SaveNarrative>
+    {
+        public NarrativeValidator()
+        {
+            RuleFor(c => c.Sections).NotNull().WithMessage("Cần danh sách đề mục (sections).")
+                .Must(s => s is null || s.Count <= 100).WithMessage("Tối đa 100 đề mục.");
+            RuleForEach(c => c.Sections).Must(s => s is not null && !string.IsNullOrWhiteSpace(s.Heading) && s.Heading.Length <= 500)
+                .WithMessage("Mỗi đề mục cần tiêu đề (heading), tối đa 500 ký tự.")
+                .Must(s => s is null || (s.Html?.Length ?? 0) <= Narrative.MaximumSectionLength)
+                .WithMessage($"Nội dung một đề mục dài tối đa {Narrative.MaximumSectionLength:N0} ký tự.");
+            RuleFor(c => c.Source).Must(s => s is null || Enum.TryParse<ReportSource>(s, true, out _))
+                .WithMessage("Nguồn số liệu (source) là Own hoặc SubUnits.");
+            RuleFor(c => c.Version).NotNull().WithMessage("Cần gửi kèm phiên bản (version) của báo cáo bạn đã xem.");
+        }
+    }
+
+    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock, AuditTrail audit, ReportTables tables)
+        : ICommandHandler<Start, Result<ReportView>>, IQueryHandler<Get, Result<ReportView>>, ICommandHandler<SaveNarrative, Result<ReportView>>
+    {
+        public async ValueTask<Result<ReportView>> Handle(Start command, CancellationToken cancellationToken)
+        {
+            var resolved = await ReportScope.ResolveAsync(sender, command.RegimeCode, command.UnitCode, command.Period, cancellationToken);
+            if (resolved.Value is not { } scope)
+                return Result<ReportView>.From(resolved);
+            if (!scope.CanWrite && !scope.CanApprove)
+                return Result<ReportView>.Forbidden($"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} lập báo cáo của đơn vị.");
+            db.ChangeTracker.Clear();
+            if (await FindAsync(scope, cancellationToken) is null)
+            {
+                var source = command.Source is null ? ReportSource.Own : Enum.Parse<ReportSource>(command.Source, true);
+                var report = new Report(scope.Regime.Code, scope.UnitCode, scope.Period.Code, scope.Regime.ReceivingUnit, source,
+                    scope.Regime.Outline.Select(h => new NarrativeSection(h.Title, "")), scope.Period.DueDate, user.UserName ?? "system", clock.GetUtcNow());
+                db.Reports.Add(report);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await audit.AppendAsync([new("report.start", scope.Subject, null, source.ToString())], cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // A colleague started the same report a moment ago: theirs is the report, shown below.
+                    db.ChangeTracker.Clear();
+                }
+            }
+            return await ViewAsync(scope, cancellationToken);
+        }
+
+        public async ValueTask<Result<ReportView>> Handle(Get query, CancellationToken cancellationToken)
+        {
+            var resolved = await ReportScope.ResolveAsync(sender, query.RegimeCode, query.UnitCode, query.Period, cancellationToken);
+            if (resolved.Value is not { } scope)
+                return Result<ReportView>.From(resolved);
+            db.ChangeTracker.Clear();
+            return await ViewAsync(scope, cancellationToken);
+        }
+
+        public async ValueTask<Result<ReportView>> Handle(SaveNarrative command, CancellationToken cancellationToken)
+        {
+            var resolved = await ReportScope.ResolveAsync(sender, command.RegimeCode, command.UnitCode, command.Period, cancellationToken);
+            if (resolved.Value is not { } scope)
+                return Result<ReportView>.From(resolved);
+            if (!scope.CanWrite && !scope.CanApprove)
+                return Result<ReportView>.Forbidden($"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} soạn báo cáo của đơn vị.");
+            db.ChangeTracker.Clear();
+            if (await FindAsync(scope, cancellationToken) is not { } report)
+                return Result<ReportView>.NotFound("Báo cáo chưa được lập: hãy lập báo cáo trước.");
+            if (!report.Editable)
+                return Result<ReportView>.Conflict($"Báo cáo đang ở trạng thái “{ReportStateMachine.Label(report.State)}”: không sửa được nội dung.");
+            db.ExpectVersion(report, command.Version!.Value);
+            var before = report.Narrative;
+            var sections = command.Sections!.Select(s => new NarrativeSection(s!.Heading!.Trim(), Narrative.Sanitize(s.Html))).ToList();
+            var source = command.Source is null ? report.Source : Enum.Parse<ReportSource>(command.Source, true);
+            var lines = new List<AuditTrail.Line>();
+            for (var i = 0; i < Math.Max(before.Count, sections.Count); i++)
+            {
+                var old = i < before.Count ? before[i] : null;
+                var now = i < sections.Count ? sections[i] : null;
+                if (old != now)
+                    lines.Add(new("report.narrative", $"{scope.Subject}/{i + 1}", Show(old), Show(now)));
+            }
+            if (source != report.Source)
+                lines.Add(new("report.source", scope.Subject, report.Source.ToString(), source.ToString()));
+            report.Write(sections, source);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await audit.AppendAsync(lines, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return Result<ReportView>.Conflict("Người khác vừa lưu báo cáo này trước bạn. Hãy tải lại để xem nội dung mới rồi sửa tiếp.");
+            }
+            db.ChangeTracker.Clear();
+            return await ViewAsync(scope, cancellationToken);
+        }
+
+        private static string? Show(NarrativeSection? section) => section is null ? null : JsonSerializer.Serialize(section);
+
+        private Task<Report?> FindAsync(ReportScope scope, CancellationToken cancellationToken) =>
+            db.Reports.SingleOrDefaultAsync(r => r.RegimeCode == scope.Regime.Code && r.UnitCode == scope.UnitCode && r.Period == scope.Period.Code, cancellationToken);
+
+        private async Task<Result<ReportView>> ViewAsync(ReportScope scope, CancellationToken cancellationToken)
+        {
+            var report = await FindAsync(scope, cancellationToken);
+            var ofUnit = scope.CanWrite || scope.CanApprove;
+            if (report is null)
+                return Result<ReportView>.NotFound(ofUnit ? "Báo cáo chưa được lập." : $"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
+            if (!ofUnit && report.State is not (ReportState.Sent or ReportState.Received or ReportState.Rejected))
+                return Result<ReportView>.NotFound($"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
+            var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.UploadedAt)
+                .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt))
+                .ToListAsync(cancellationToken);
+            var parts = report.Tables ?? [.. await tables.AssembleAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken)];
+            var guidance = scope.Regime.Outline.ToDictionary(h => h.Title, h => h.Guidance);
+            return new ReportView(report.RegimeCode, scope.Regime.Name, report.UnitCode, report.Period, report.ReceivingUnit, report.Source.ToString(),
+                report.State.ToString(), ReportStateMachine.Label(report.State), report.Reason, report.DueDate, report.Late, report.CreatedBy, report.CreatedAt,
+                report.SubmittedAt, report.SubmittedBy, report.DecidedAt, report.DecidedBy, report.SentAt, report.SentBy, report.ReceivedAt, report.ReceivedBy,
+                [.. report.Narrative.Select(s => new SectionView(s.Heading, guidance.GetValueOrDefault(s.Heading), s.Html))], parts, report.Tables is not null,
+                attachments, ofUnit && report.Editable, [.. ActOnReport.Allowed(report, scope).Select(a => a.ToString().ToLowerInvariant())], report.Version);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            var reports = app.MapGroup("/api/workflow/reports").WithTags("Báo cáo");
+            reports.MapPost("", async (StartBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Start(body.RegimeCode ?? "", body.UnitCode ?? "", body.Period ?? "", body.Source), ct)).ToHttpResult())
+                .WithSummary("Lập báo cáo của một chế độ cho một kỳ từ mẫu báo cáo (đã lập thì trả về báo cáo hiện có)");
+            reports.MapGet("/{regimeCode}/{unitCode}/{period}", async (string regimeCode, string unitCode, string period, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Get(regimeCode, unitCode, period), ct)).ToHttpResult())
+                .WithSummary("Một báo cáo: phần bảng số liệu, phần thuyết minh, tệp đính kèm, trạng thái");
+            reports.MapPut("/{regimeCode}/{unitCode}/{period}/narrative", async (string regimeCode, string unitCode, string period, NarrativeBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new SaveNarrative(regimeCode, unitCode, period, body.Sections, body.Source, body.Version), ct)).ToHttpResult())
+                .WithSummary("Lưu phần thuyết minh (văn bản định dạng, được làm sạch) và nguồn số liệu của báo cáo");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using BaoCao.Accounts.Contracts;
+using BaoCao.Deadlines.Contracts;
+using BaoCao.Forms.Contracts;
+
+namespace BaoCao.Workflow.Reports;
+
+/// <summary>A report's regime, period and unit, checked, with what the current user may do with it: write and submit
+/// (the unit's officers), approve (its leader), receive (the receiving unit's accounts).</summary>
+internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string UnitCode, bool CanWrite, bool CanApprove, bool CanReceive)
+{
+    public string Subject => $"{Regime.Code}/{UnitCode}/{Period.Code}";
+
+    public static async Task<Result<ReportScope>> ResolveAsync(ISender sender, string regimeCode, string unitCode, string periodCode, CancellationToken cancellationToken)
+    {
+        regimeCode = regimeCode.Trim().ToUpperInvariant();
+        unitCode = unitCode.Trim().ToUpperInvariant();
+        periodCode = periodCode.Trim().ToUpperInvariant();
+        if (await sender.Send(new GetRegime(regimeCode), cancellationToken) is not { } regime)
+            return Result<ReportScope>.NotFound($"Không có chế độ báo cáo mã '{regimeCode}'.");
+        var canWrite = await sender.Send(new CheckAccess(Permissions.EnterData, unitCode), cancellationToken);
+        var canApprove = await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode), cancellationToken);
+        var canReceive = await sender.Send(new CheckAccess(Permissions.EnterData, regime.ReceivingUnit), cancellationToken)
+            || await sender.Send(new CheckAccess(Permissions.ApproveData, regime.ReceivingUnit), cancellationToken);
+        if (!canWrite && !canApprove && !canReceive)
+            return Result<ReportScope>.Forbidden($"Bạn không có quyền với báo cáo của đơn vị {unitCode}.");
+        if (!regime.ReportingUnits.Contains(unitCode))
+            return Result<ReportScope>.Invalid($"Đơn vị {unitCode} không thuộc đối tượng báo cáo của chế độ {regime.Code}.", "unitCode");
+        var round = regime.FindRound(periodCode);
+        if (regime.Kind != "Periodic" && round is null)
+            return Result<ReportScope>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Period))}.", "period");
+        var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.DueDate), cancellationToken);
+        if (period is null || period.Kind != (regime.Frequency ?? "Custom"))
+            return Result<ReportScope>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code}.", "period");
+        return new ReportScope(regime, period, unitCode, canWrite, canApprove, canReceive);
+    }
+}

@@ -1,0 +1,149 @@
+using BaoCao.Accounts.Contracts;
+using BaoCao.Deadlines.Contracts;
+using BaoCao.Forms.Contracts;
+using BaoCao.Indicators.Contracts;
+using BaoCao.Workflow.Domain;
+using BaoCao.Workflow.Persistence;
+
+namespace BaoCao.Workflow.Reports;
+
+/// <summary>
+/// Assembles the table part of a report from approved data only: the unit's own values, or the roll-up of its
+/// sub-units' values. A roll-up takes, for each sub-unit that existed during the period, its own approved value or
+/// else the roll-up of its own sub-units, and combines them with the indicator's rule across units (sum, average,
+/// weighted average, min, max). Computed indicators and the % and year-to-date columns are then computed from those
+/// totals by Forms' sheet, so a ratio of a roll-up is the ratio of the summed inputs, never a sum of ratios.
+/// Only totals are shown; disaggregations stay in the data forms.
+/// </summary>
+internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
+{
+    public async Task<IReadOnlyList<ReportTablePart>> AssembleAsync(RegimeInfo regime, string unitCode, PeriodInfo period, ReportSource source,
+        CancellationToken cancellationToken)
+    {
+        var related = await sender.Send(new GetRelatedPeriods(period.Code), cancellationToken);
+        var earlier = related?.YearToDate.Where(p => p != period.Code).ToList() ?? [];
+        var periods = new HashSet<string>([period.Code, .. earlier]);
+        if (related is not null)
+        {
+            periods.Add(related.SameLastYear);
+            if (related.Previous is { } previous)
+                periods.Add(previous);
+        }
+
+        var indicators = await IndicatorsReadAsync(regime, period.Start, cancellationToken);
+        var wanted = indicators.Keys.ToList();
+        var units = await sender.Send(new ListAllUnits(), cancellationToken);
+        var reporting = source == ReportSource.Own ? [unitCode] : Descendants(units, unitCode, period);
+        var forms = regime.Forms.ToList();
+        var rows = await db.ApprovedValues.AsNoTracking()
+            .Where(v => forms.Contains(v.FormCode) && reporting.Contains(v.UnitCode) && periods.Contains(v.Period) && v.Disaggregation == ""
+                        && (v.Column == "current" || v.Column == "plan") && wanted.Contains(v.Indicator))
+            .Select(v => new { v.Sequence, v.UnitCode, v.Period, v.Indicator, v.Column, v.FormCode, v.Number })
+            .ToListAsync(cancellationToken);
+        // The latest approval of each cell; an indicator on two forms of the regime takes the later approval.
+        var approved = rows.GroupBy(v => (v.UnitCode, v.Period, v.Indicator, v.Column))
+            .Select(g => g.MaxBy(v => v.Sequence)!)
+            .Where(v => v.Number is not null)
+            .ToDictionary(v => (v.UnitCode, v.Period, v.Indicator, v.Column), v => v.Number!.Value);
+
+        var roll = new RollUp(units, approved, indicators, period);
+        Dictionary<string, decimal> Values(string? p, string column)
+        {
+            var result = new Dictionary<string, decimal>();
+            if (p is null)
+                return result;
+            foreach (var code in indicators.Keys)
+            {
+                if ((source == ReportSource.Own ? approved.TryGetValue((unitCode, p, code, column), out var own) ? own : (decimal?)null
+                        : roll.Of(unitCode, p, code, column)) is { } value)
+                    result[code] = value;
+            }
+            return result;
+        }
+
+        var current = Values(period.Code, "current");
+        var earlierValues = earlier.Select(p => Values(p, "current")).ToList();
+        var earlierByIndicator = indicators.Keys.ToDictionary(code => code,
+            code => (IReadOnlyList<decimal>)[.. earlierValues.Where(v => v.ContainsKey(code)).Select(v => v[code])]);
+        var notes = new List<string>();
+        if (source == ReportSource.SubUnits)
+        {
+            var children = Children(units, unitCode, period).ToList();
+            var silent = children.Where(c => !approved.Keys.Any(k => k.UnitCode == c.Code && k.Period == period.Code)).Select(c => c.Name).ToList();
+            notes.Add($"Tổng hợp từ số liệu đã duyệt của {children.Count - silent.Count}/{children.Count} đơn vị trực thuộc.");
+            if (silent.Count > 0)
+                notes.Add($"Chưa có số liệu đã duyệt: {string.Join(", ", silent)}.");
+        }
+        else if (current.Count == 0)
+            notes.Add("Chưa có số liệu đã duyệt của đơn vị trong kỳ này.");
+
+        var tables = new List<ReportTablePart>();
+        foreach (var table in regime.Tables)
+        {
+            var computed = await sender.Send(new ComputeTable(table.Indicators, table.Columns, period.Start, current, Values(period.Code, "plan"),
+                Values(related?.SameLastYear, "current"), Values(related?.Previous, "current"), earlierByIndicator), cancellationToken);
+            tables.Add(new ReportTablePart(table.Title, table.Columns, computed.ColumnLabels,
+                [.. computed.Rows.Select(r => new ReportTableRow(r.Indicator, r.Name, r.UnitOfMeasure, [.. r.Cells.Select(c => c.Value)], [.. r.Cells.Select(c => c.Reason)]))],
+                notes));
+        }
+        return tables;
+    }
+
+    /// <summary>The table indicators, the inputs their formulas read (to any depth) and the weights of weighted averages.</summary>
+    private async Task<Dictionary<string, IndicatorInfo>> IndicatorsReadAsync(RegimeInfo regime, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var codes = regime.Tables.SelectMany(t => t.Indicators).ToHashSet();
+        var computed = (await sender.Send(new CompileComputedIndicators(asOf), cancellationToken)).ToDictionary(c => c.Code);
+        for (var added = true; added;)
+            added = codes.Where(computed.ContainsKey).SelectMany(c => computed[c].Inputs).Select(k => k.Split('@')[0]).ToList()
+                .Aggregate(false, (any, input) => codes.Add(input) || any);
+        var indicators = (await sender.Send(new GetIndicators([.. codes], asOf), cancellationToken)).ToDictionary(i => i.Code);
+        var weights = indicators.Values.Select(i => i.WeightIndicator).OfType<string>().Where(w => !indicators.ContainsKey(w)).Distinct().ToList();
+        if (weights.Count > 0)
+            foreach (var weight in await sender.Send(new GetIndicators(weights, asOf), cancellationToken))
+                indicators[weight.Code] = weight;
+        return indicators;
+    }
+
+    private static bool Existed(UnitInfo unit, PeriodInfo period) => unit.ValidFrom <= period.End && (unit.ValidTo is null || unit.ValidTo >= period.Start);
+
+    private static IEnumerable<UnitInfo> Children(IReadOnlyList<UnitInfo> units, string parent, PeriodInfo period) =>
+        units.Where(u => u.ParentCode == parent && Existed(u, period)).OrderBy(u => u.Code, StringComparer.Ordinal);
+
+    private static List<string> Descendants(IReadOnlyList<UnitInfo> units, string root, PeriodInfo period)
+    {
+        var found = new List<string>();
+        var queue = new Queue<string>([root]);
+        while (queue.TryDequeue(out var code))
+        {
+            foreach (var child in Children(units, code, period).Where(c => !found.Contains(c.Code)))
+            {
+                found.Add(child.Code);
+                queue.Enqueue(child.Code);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Roll-up values, memoised per (unit, period, indicator, column).</summary>
+    private sealed class RollUp(IReadOnlyList<UnitInfo> units, Dictionary<(string, string, string, string), decimal> approved,
+        IReadOnlyDictionary<string, IndicatorInfo> indicators, PeriodInfo period)
+    {
+        private readonly Dictionary<(string, string, string, string), decimal?> _memo = [];
+
+        public decimal? Of(string unit, string p, string indicator, string column)
+        {
+            var key = (unit, p, indicator, column);
+            if (_memo.TryGetValue(key, out var known))
+                return known;
+            var info = indicators[indicator];
+            var values = Children(units, unit, period).Select(child => (
+                OwnOrRolled(child.Code, p, indicator, column),
+                info.WeightIndicator is { } weight && indicators.ContainsKey(weight) ? OwnOrRolled(child.Code, p, weight, column) : null));
+            return _memo[key] = info.CombineAcrossUnits(values);
+        }
+
+        private decimal? OwnOrRolled(string unit, string p, string indicator, string column) =>
+            approved.TryGetValue((unit, p, indicator, column), out var own) ? own : Of(unit, p, indicator, column);
+    }
+}
