@@ -44,8 +44,13 @@ public sealed record ComputeTable(IReadOnlyList<string> Indicators, IReadOnlyLis
 /// <param name="ColumnLabels">The headings of the columns, in Vietnamese, in the order asked.</param>
 public sealed record ComputedTable(IReadOnlyList<string> ColumnLabels, IReadOnlyList<TableRow> Rows);
 
+/// <param name="UnitOfMeasure">Its name, e.g. "tỷ đồng".</param>
 public sealed record TableRow(string Indicator, string Name, string UnitOfMeasure, IReadOnlyList<TableCell> Cells);
 
 /// <param name="Reason">Why a cell is empty (a missing input), in Vietnamese.</param>
 public sealed record TableCell(string Column, decimal? Value, string? Reason);
 
+
+/// <summary>The indicators (rows, computed ones included) that any of <paramref name="UnitCodes"/> reports on the forms of
+/// a regime during a period: forms assigned to the unit then, in the version in force at <paramref name="From"/>.</summary>
+public sealed record ListReportedIndicators(string RegimeCode, IReadOnlyCollection<string> UnitCodes, DateOnly From, DateOnly To) : IQuery<IReadOnlyList<string>>;

@@ -127,4 +127,137 @@ public sealed class ReportTests
         Assert.Equal(["report.start", "report.submit", "report.return", "report.submit", "report.approve", "report.send", "report.receive"], kinds.Where(k => k != "report.narrative"));
         Assert.Equal(headings.Count, kinds.Count(k => k == "report.narrative")); // one entry per section written
     }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_roll_up_combines_sub_units_by_sum_average_weighted_average_and_last_value_over_the_year(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/regimes", new
+        {
+            code = "BC-TONG-HOP-STC", name = "Báo cáo tổng hợp của Sở Tài chính", content = "Tổng hợp số liệu các phòng.", kind = "Periodic", frequency = "Month",
+            reportingUnits = new[] { "STC", "STC-NS", "STC-DT" }, receivingUnit = "VP-UBND", ownerUnit = "VP-UBND", sendingMethod = "Hệ thống thông tin báo cáo",
+            outline = new[] { new { title = "I. Đánh giá" } },
+        })).StatusCode);
+        var rows = new[] { "THU_NSNN", "TL_LAP_DAY_KCN", "TL_CHE_PHU_RUNG", "DT_TU_NHIEN" };
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/forms", new
+        {
+            code = "BM-TONG-HOP", name = "Biểu tổng hợp", regimeCode = "BC-TONG-HOP-STC", ownerUnit = "VP-UBND",
+            layout = new { sections = new[] { new { title = "Phần I", rows = rows.Select(r => new { indicator = r, required = false }).ToArray() } }, columns = new[] { "current", "ytd" } },
+        })).StatusCode);
+        var version = (await admin.GetFromJsonAsync<JsonElement>("/api/forms/BM-TONG-HOP")).GetProperty("concurrencyVersion").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-TONG-HOP/publish", new { effectiveFrom = "2026-01-01", version })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-TONG-HOP/assignments", new { units = new[] { "STC", "STC-NS", "STC-DT" }, from = "2026-01-01" })).StatusCode);
+        foreach (var unit in new[] { "STC-NS", "STC-DT" })
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/accounts/canbo.stc/grants", new { role = "DataEntry", unitCode = unit })).StatusCode);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        async Task ApproveAsync(string unit, string period, params (string Indicator, decimal Value)[] values)
+        {
+            var saved = await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TONG-HOP", unitCode = unit, period, values = values.Select(v => new { indicator = v.Indicator, value = v.Value }).ToArray() });
+            Assert.Equal(values.Length, (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/workflow/submissions/BM-TONG-HOP/{unit}/{period}/submit", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync($"/api/workflow/submissions/BM-TONG-HOP/{unit}/{period}/approve", null)).StatusCode);
+        }
+        await ApproveAsync("STC-NS", "202601", ("THU_NSNN", 100), ("TL_LAP_DAY_KCN", 40));
+        await ApproveAsync("STC-DT", "202601", ("THU_NSNN", 30));
+        await ApproveAsync("STC-NS", "202602", ("THU_NSNN", 50), ("TL_LAP_DAY_KCN", 60), ("TL_CHE_PHU_RUNG", 20), ("DT_TU_NHIEN", 300));
+        await ApproveAsync("STC-DT", "202602", ("THU_NSNN", 70), ("TL_LAP_DAY_KCN", 80), ("TL_CHE_PHU_RUNG", 40), ("DT_TU_NHIEN", 100));
+
+        var rolled = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-TONG-HOP-STC", unitCode = "STC", period = "202602", source = "SubUnits" })).Content.ReadFromJsonAsync<JsonElement>();
+        var own = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-TONG-HOP-STC", unitCode = "STC-NS", period = "202602" })).Content.ReadFromJsonAsync<JsonElement>();
+        static Dictionary<string, (decimal? Current, decimal? YearToDate)> Table(JsonElement report) =>
+            report.GetProperty("tables")[0].GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("indicator").GetString()!, r =>
+            {
+                decimal? At(int i) => r.GetProperty("values")[i].ValueKind == JsonValueKind.Null ? null : r.GetProperty("values")[i].GetDecimal();
+                return (At(0), At(1));
+            });
+
+        var table = Table(rolled);
+        Assert.Equal((120m, 250m), table["THU_NSNN"]);                // sum across units; sum over Jan + Feb (130 + 120)
+        Assert.Equal((70m, 70m), table["TL_LAP_DAY_KCN"]);            // average across units; last value over time
+        Assert.Equal(25m, table["TL_CHE_PHU_RUNG"].Current);          // (20 × 300 + 40 × 100) / 400, weighted by natural area
+        Assert.Equal((400m, 400m), table["DT_TU_NHIEN"]);
+        Assert.Contains("2/2", rolled.GetProperty("tables")[0].GetProperty("notes")[0].GetString());
+        Assert.Equal((50m, 150m), Table(own)["THU_NSNN"]);
+    }
+
+    [Fact]
+    public async Task Attachments_are_checked_by_content_and_size_kept_with_a_checksum_and_frozen_with_the_report()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var stranger = await ScopeTests.AsAsync(app, "canbo.sct");
+        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
+        Task<HttpResponseMessage> Upload(HttpClient who, string name, byte[] content)
+        {
+            var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+            return who.PostAsync($"{Report}/attachments", form);
+        }
+        byte[] pdf = [.. "%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF"u8];
+
+        var stored = await Upload(officer, "../../etc/Báo cáo\r\nsố 12.pdf", pdf);
+        var file = await stored.Content.ReadFromJsonAsync<JsonElement>();
+        var renamed = await Upload(officer, "anh.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
+        var program = await Upload(officer, "setup.exe", [0x4D, 0x5A, 0x90, 0x00]);
+        var huge = await Upload(officer, "lon.pdf", [.. pdf, .. new byte[21 * 1024 * 1024]]);
+        var foreign = await Upload(stranger, "x.pdf", pdf);
+        var download = await officer.GetAsync($"{Report}/attachments/{file.GetProperty("id").GetString()}");
+        var foreignDownload = await stranger.GetAsync($"{Report}/attachments/{file.GetProperty("id").GetString()}");
+        var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
+        var written = await (await officer.PutAsJsonAsync($"{Report}/narrative", new { sections = headings.Select(h => new { heading = h, html = "<p>Không có</p>" }).ToArray(),
+            version = draft.GetProperty("version").GetInt64() })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{Report}/submit", null)).StatusCode);
+        var afterSubmit = await Upload(officer, "sau.pdf", pdf);
+        var removeAfterSubmit = await officer.DeleteAsync($"{Report}/attachments/{file.GetProperty("id").GetString()}");
+
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        Assert.Equal("Báo cáo số 12.pdf", file.GetProperty("fileName").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), file.GetProperty("sha256").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, renamed.StatusCode);
+        Assert.Contains("không phải tệp .pdf", (await renamed.ReadProblemAsync()).Errors!["file"][0]);
+        Assert.Equal(HttpStatusCode.BadRequest, program.StatusCode);
+        Assert.True(huge.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"{huge.StatusCode}");
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.Forbidden, foreignDownload.StatusCode);
+        Assert.Single(written.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Conflict, afterSubmit.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, removeAfterSubmit.StatusCode);
+    }
+
+    [LibreOfficeFact]
+    public async Task The_docx_and_xlsx_exports_open_in_LibreOffice_with_the_narrative_and_the_figures()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        await ApproveOctoberAsync(officer, leader);
+        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
+        var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
+        await officer.PutAsJsonAsync($"{Report}/narrative", new
+        {
+            sections = headings.Select((h, i) => new { heading = h, html = i == 0 ? "<p>Thu ngân sách đạt khá.</p><ul><li>Thu nội địa tăng.</li></ul>" : "<p>Không có</p>" }).ToArray(),
+            version = draft.GetProperty("version").GetInt64(),
+        });
+        var revenue = draft.GetProperty("tables").EnumerateArray().SelectMany(t => t.GetProperty("rows").EnumerateArray())
+            .First(r => r.GetProperty("indicator").GetString() == "THU_NSNN").GetProperty("values")[0].GetDecimal();
+
+        var text = string.Join("\n", await LibreOffice.ToTextAsync(await officer.GetByteArrayAsync($"{Report}/export?format=docx")));
+        var csv = await LibreOffice.ToCsvAsync(await officer.GetByteArrayAsync($"{Report}/export?format=xlsx"));
+        var badFormat = await officer.GetAsync($"{Report}/export?format=pdf");
+
+        Assert.Contains("BÁO CÁO", text);
+        Assert.Contains("Thu ngân sách đạt khá.", text);
+        Assert.Contains("– Thu nội địa tăng.", text);
+        Assert.Contains(headings[0]!, text);
+        Assert.Contains(revenue.ToString("#,##0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), text);
+        var row = csv.Single(l => l.StartsWith("\"THU_NSNN\",", StringComparison.Ordinal));
+        Assert.Equal(revenue, decimal.Parse(row.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(csv, l => l.StartsWith("\"KNXK\"", StringComparison.Ordinal)); // the trade form is the Department of Industry and Trade's, not Finance's
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+    }
 }

@@ -10,8 +10,21 @@ namespace BaoCao.Forms.Integration;
 /// <summary>Answers other modules' questions about forms (Forms' Contracts).</summary>
 internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvider clock)
     : IQueryHandler<FindFormsUsingIndicator, IReadOnlyList<string>>, IQueryHandler<GetFormValues, FormValues?>,
-      IQueryHandler<GetRegime, RegimeInfo?>, IQueryHandler<ListRegimes, IReadOnlyList<RegimeInfo>>, IQueryHandler<ComputeTable, ComputedTable>
+      IQueryHandler<GetRegime, RegimeInfo?>, IQueryHandler<ListRegimes, IReadOnlyList<RegimeInfo>>, IQueryHandler<ComputeTable, ComputedTable>,
+      IQueryHandler<ListReportedIndicators, IReadOnlyList<string>>
 {
+    public async ValueTask<IReadOnlyList<string>> Handle(ListReportedIndicators query, CancellationToken cancellationToken)
+    {
+        var units = query.UnitCodes.ToList();
+        var forms = await db.Forms.AsNoTracking().Where(f => f.RegimeCode == query.RegimeCode).ToListAsync(cancellationToken);
+        var codes = forms.Select(f => f.Code).ToList();
+        var assigned = await db.Assignments.AsNoTracking()
+            .Where(a => codes.Contains(a.FormCode) && units.Contains(a.UnitCode) && a.From <= query.To && (a.Until == null || a.Until >= query.From))
+            .Select(a => a.FormCode).Distinct().ToListAsync(cancellationToken);
+        return [.. forms.Where(f => assigned.Contains(f.Code)).Select(f => f.InForceOn(query.From)).OfType<FormVersion>()
+            .SelectMany(v => v.Layout.Rows.Select(r => r.Indicator)).Distinct()];
+    }
+
     public async ValueTask<ComputedTable> Handle(ComputeTable query, CancellationToken cancellationToken)
     {
         var computed = (await sender.Send(new CompileComputedIndicators(query.AsOf), cancellationToken)).ToDictionary(c => c.Code);
@@ -23,6 +36,7 @@ internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvide
             added = inputs.Aggregate(false, (any, input) => codes.Add(input) || any);
         }
         var indicators = (await sender.Send(new GetIndicators([.. codes], query.AsOf), cancellationToken)).ToDictionary(i => i.Code);
+        var unitNames = await sender.Send(new ListUnitsOfMeasure(), cancellationToken);
         var columns = query.Columns.Select(FormLayout.Parse).OfType<FormColumn>().ToList();
         var layout = new FormLayout([new FormSection("", [.. query.Indicators.Where(indicators.ContainsKey).Select(i => new FormRow(i, null, false))])], columns);
         static Dictionary<(string, string), decimal> Totals(IReadOnlyDictionary<string, decimal> values) => values.ToDictionary(v => (v.Key, ""), v => v.Value);
@@ -32,7 +46,8 @@ internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvide
             Totals(query.LastYear), Totals(query.Previous), query.EarlierThisYear.ToDictionary(v => (v.Key, ""), v => v.Value),
             computed.Where(c => indicators.ContainsKey(c.Key)).ToDictionary(),
             await OpenFormSheet.PercentOfLastYearAsync(sender, cancellationToken), await OpenFormSheet.PercentOfPlanAsync(sender, cancellationToken));
-        return new ComputedTable([.. columns.Select(FormLayout.Label)], [.. layout.Rows.Select(row => new TableRow(row.Indicator, indicators[row.Indicator].Name, indicators[row.Indicator].UnitOfMeasure,
+        return new ComputedTable([.. columns.Select(FormLayout.Label)], [.. layout.Rows.Select(row => new TableRow(row.Indicator, indicators[row.Indicator].Name,
+            unitNames.GetValueOrDefault(indicators[row.Indicator].UnitOfMeasure, indicators[row.Indicator].UnitOfMeasure),
             [.. columns.Select(column =>
             {
                 var value = sheet.Value(new CellKey(row.Indicator, FormLayout.Key(column), ""));

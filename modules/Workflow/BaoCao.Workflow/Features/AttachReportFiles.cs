@@ -60,7 +60,8 @@ internal static class AttachReportFiles
     private static string CleanName(string name)
     {
         var bare = Path.GetFileName(name.Replace('\\', '/').Split('/')[^1]);
-        var clean = new string([.. bare.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]).Trim();
+        var spaced = new string([.. bare.Select(c => char.IsControl(c) ? ' ' : c).Where(c => c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]);
+        var clean = System.Text.RegularExpressions.Regex.Replace(spaced, @"\s+", " ").Trim();
         var extension = Path.GetExtension(clean);
         return clean.Length <= 200 ? clean : clean[..(200 - extension.Length)] + extension;
     }

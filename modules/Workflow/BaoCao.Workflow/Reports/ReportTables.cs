@@ -77,8 +77,11 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
         else if (current.Count == 0)
             notes.Add("Chưa có số liệu đã duyệt của đơn vị trong kỳ này.");
 
+        // Only what the unit (or one of its sub-units) reports: a department is not shown the tables of another's forms.
+        var reported = (await sender.Send(new ListReportedIndicators(regime.Code, source == ReportSource.Own ? [unitCode] : reporting, period.Start, period.End),
+            cancellationToken)).ToHashSet();
         var tables = new List<ReportTablePart>();
-        foreach (var table in regime.Tables)
+        foreach (var table in regime.Tables.Select(t => t with { Indicators = [.. t.Indicators.Where(reported.Contains)] }).Where(t => t.Indicators.Count > 0))
         {
             var computed = await sender.Send(new ComputeTable(table.Indicators, table.Columns, period.Start, current, Values(period.Code, "plan"),
                 Values(related?.SameLastYear, "current"), Values(related?.Previous, "current"), earlierByIndicator), cancellationToken);
