@@ -18,6 +18,7 @@ public sealed class WorkflowModule : IModule
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
         new("Duyệt số liệu", "/duyet-so-lieu", MudBlazor.Icons.Material.Outlined.FactCheck, 12, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
+        new("Báo cáo", "/bao-cao", MudBlazor.Icons.Material.Outlined.Summarize, 13, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -3,12 +3,13 @@ using Microsoft.Playwright;
 
 namespace BaoCao.Tests.Workflow;
 
-/// <summary>In Chromium, two people: the officer submits, the leader returns it with a reason, the officer fixes a
-/// value and submits again, the leader sees exactly the changed cell and approves.</summary>
+/// <summary>In Chromium: the officer submits, the leader returns it with a reason, the officer fixes a value and submits
+/// again, the leader sees exactly the changed cell and approves; then the report is written, approved, sent and received
+/// by the province office.</summary>
 public sealed class ApprovalJourneyTests
 {
     [ChromiumFact]
-    public async Task Officer_submits_leader_returns_officer_fixes_and_resubmits_leader_sees_the_change_and_approves()
+    public async Task Officer_submits_leader_returns_officer_fixes_and_resubmits_leader_approves_and_the_report_is_sent_and_received()
     {
         await using var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite);
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -62,5 +63,43 @@ public sealed class ApprovalJourneyTests
         await Browser.GotoInteractiveAsync(officer, "/nhap-lieu/BM-TC-THANG/STC/202610");
         await Assertions.Expect(officer.Locator("[data-testid=locked]")).ToContainTextAsync("đã được duyệt");
         Assert.Equal(0, await officer.Locator("[data-testid=form-grid] input.cell").CountAsync());
+
+        // The report: the officer starts it from the template, writes the narrative, submits; the leader approves; it is sent.
+        const string Report = "/bao-cao/BC-KTXH-THANG/STC/202610";
+        await Browser.GotoInteractiveAsync(officer, "/bao-cao");
+        await officer.FillAsync("#new-period", "202610");
+        await officer.ClickAsync("[data-testid=open-report]");
+        await officer.WaitForURLAsync(url => url.EndsWith(Report));
+        await officer.ClickAsync("[data-testid=start]");
+        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đang soạn");
+        await Assertions.Expect(officer.Locator("[data-testid=report-table] tr[data-indicator=THU_DAT]")).ToContainTextAsync("333,3");
+        var sections = officer.Locator(".report-editor");
+        for (var i = 0; i < await sections.CountAsync(); i++)
+        {
+            await sections.Nth(i).ClickAsync();
+            await officer.Keyboard.TypeAsync(i == 0 ? "Thu ngân sách tháng 10 đạt khá." : "Không có.");
+        }
+        await officer.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(officer.Locator("[data-testid=section-0]")).ToContainTextAsync("Thu ngân sách tháng 10 đạt khá.");
+        await officer.ClickAsync("[data-testid=action-submit]");
+        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Chờ lãnh đạo duyệt");
+
+        await Browser.GotoInteractiveAsync(leader, Report);
+        await leader.ClickAsync("[data-testid=action-approve]");
+        await Assertions.Expect(leader.Locator("[data-testid=state]")).ToHaveTextAsync("Đã duyệt, chưa gửi");
+        await Browser.GotoInteractiveAsync(officer, Report);
+        await officer.ClickAsync("[data-testid=action-send]");
+        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đã gửi");
+        await Assertions.Expect(officer.Locator("[data-testid=late]")).ToBeVisibleAsync(); // October's report was due on 20 October
+
+        var office = await SignInAsync("admin");
+        await Browser.GotoInteractiveAsync(office, "/bao-cao");
+        await office.GetByRole(AriaRole.Tab, new() { Name = "Báo cáo gửi đến" }).ClickAsync();
+        await office.Locator("[data-testid=incoming-reports]").GetByRole(AriaRole.Link, new() { Name = "BC-KTXH-THANG" }).ClickAsync();
+        await office.WaitForURLAsync(url => url.EndsWith(Report));
+        await Assertions.Expect(office.Locator("[data-testid=section-0]")).ToContainTextAsync("Thu ngân sách tháng 10 đạt khá.");
+        await office.ClickAsync("[data-testid=action-receive]");
+        await Assertions.Expect(office.Locator("[data-testid=state]")).ToHaveTextAsync("Đơn vị nhận đã tiếp nhận");
+        await Browser.KeepScreenshotAsync(office, "workflow-report-received");
     }
 }

@@ -114,7 +114,7 @@ public sealed class ReportTests
         Assert.Equal("Approved", approved.GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, strangerReceives.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, receivedBeforeSent.StatusCode);
-        // October's report was due on 20 November 2026; the test clock says 27 November.
+        // October's report was due on 20 October 2026 (day 20 of the period's last month); the test clock says 27 November.
         Assert.Equal(("Sent", true), (sent.GetProperty("state").GetString(), sent.GetProperty("late").GetBoolean()));
         Assert.Contains(incoming!, r => r.GetProperty("unitCode").GetString() == "STC");
         Assert.Empty(received.GetProperty("actions").EnumerateArray());
