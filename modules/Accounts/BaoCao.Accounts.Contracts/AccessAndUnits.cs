@@ -23,3 +23,8 @@ public sealed record ListAllUnits : IQuery<IReadOnlyList<UnitInfo>>;
 /// <param name="Kind">ProvincePeoplesCommittee, ProvinceOffice, Department, CommunePeoplesCommittee, SubDepartment or OtherAgency.</param>
 public sealed record UnitInfo(string Code, string Name, string Kind, string? ParentCode, string? SuccessorCode,
     DateOnly ValidFrom, DateOnly? ValidTo, string? OfficialEmail, string? LeaderEmail);
+
+/// <summary>Who an account is and where to write to them, for notifications; null for an unknown or inactive account.</summary>
+public sealed record GetAccountContact(string UserName) : IQuery<AccountContact?>;
+
+public sealed record AccountContact(string UserName, string DisplayName, string? Email, string UnitCode);

@@ -19,6 +19,7 @@ public sealed class WorkflowModule : IModule
     [
         new("Duyệt số liệu", "/duyet-so-lieu", MudBlazor.Icons.Material.Outlined.FactCheck, 12, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
         new("Báo cáo", "/bao-cao", MudBlazor.Icons.Material.Outlined.Summarize, 13, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
+        new("Thông báo", "/thong-bao", MudBlazor.Icons.Material.Outlined.Notifications, 2),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

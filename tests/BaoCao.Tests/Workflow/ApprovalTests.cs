@@ -186,4 +186,93 @@ public sealed class ApprovalTests
         Assert.Equal(JsonValueKind.Null, entries[1].GetProperty("before").ValueKind);
         Assert.True(verify.GetProperty("valid").GetBoolean());
     }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_return_and_an_approval_notify_the_submitter_in_the_app_and_by_email(DatabaseKind database)
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var app = await BaoCaoApp.StartAsync(database, smtp.Settings);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+
+        await officer.PostAsync($"{Cell}/submit", null);
+        await leader.PostAsJsonAsync($"{Cell}/return", new { reason = "Thu xuất nhập khẩu chưa khớp số liệu Hải quan." });
+        var mail = await smtp.WaitForMessageToAsync("canbo.stc@ninhbinh.gov.vn");
+        await officer.PostAsync($"{Cell}/submit", null);
+        await leader.PostAsync($"{Cell}/approve", null);
+        await Eventually.TrueAsync(async () => smtp.Messages.Count == 2, "the approval's e-mail arrives");
+        var inbox = await officer.GetFromJsonAsync<JsonElement[]>("/api/workflow/notifications?unread=true");
+        var leaderInbox = await leader.GetFromJsonAsync<JsonElement[]>("/api/workflow/notifications");
+        var othersRead = await leader.PostAsync($"/api/workflow/notifications/{inbox![0].GetProperty("id").GetString()}/read", null);
+        var read = await officer.PostAsync("/api/workflow/notifications/read-all", null);
+        var unreadAfter = await officer.GetFromJsonAsync<JsonElement[]>("/api/workflow/notifications?unread=true");
+
+        Assert.Equal("[BaoCao] Số liệu BM-TC-THANG kỳ 202610 của STC: bị trả lại", mail.Subject);
+        Assert.Contains("Lý do: Thu xuất nhập khẩu chưa khớp số liệu Hải quan.", mail.TextBody);
+        Assert.Contains("/duyet-so-lieu/BM-TC-THANG/STC/202610", mail.TextBody);
+        Assert.Equal(2, inbox!.Length);
+        Assert.Contains("đã duyệt", inbox[0].GetProperty("title").GetString());
+        await Eventually.TrueAsync(async () => (await officer.GetFromJsonAsync<JsonElement[]>("/api/workflow/notifications"))!.All(n => n.GetProperty("emailStatus").GetString() == "Sent"),
+            "both notifications record their e-mail as sent");
+        Assert.Empty(leaderInbox!);
+        Assert.Equal(0, (await othersRead.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("marked").GetInt32());
+        Assert.Equal(2, (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("marked").GetInt32());
+        Assert.Empty(unreadAfter!);
+    }
+
+    [Fact]
+    public async Task The_approver_previews_then_approves_several_submissions_and_one_taken_meanwhile_is_reported_not_lost()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        foreach (var period in new[] { "202608", "202609", "202610" })
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/workflow/submissions/BM-TC-THANG/STC/{period}/submit", null)).StatusCode);
+        object Items(bool preview, params string[] periods) => new { preview, items = periods.Select(p => new { formCode = "BM-TC-THANG", unitCode = "STC", period = p }).ToArray() };
+        var foreignItems = new { items = new[] { new { formCode = "BM-CT-THANG", unitCode = "SCT", period = "202610" } } };
+
+        var preview = await (await leader.PostAsJsonAsync("/api/workflow/submissions/approve-many", Items(true, "202608", "202609", "202610"))).Content.ReadFromJsonAsync<JsonElement[]>();
+        var stateAfterPreview = await leader.GetFromJsonAsync<JsonElement[]>("/api/workflow/submissions?state=Approved");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202609/approve", null)).StatusCode);
+        var approved = await (await leader.PostAsJsonAsync("/api/workflow/submissions/approve-many", Items(false, "202608", "202609", "202610"))).Content.ReadFromJsonAsync<JsonElement[]>();
+        var foreign = await (await leader.PostAsJsonAsync("/api/workflow/submissions/approve-many", foreignItems)).Content.ReadFromJsonAsync<JsonElement[]>();
+        var empty = await leader.PostAsJsonAsync("/api/workflow/submissions/approve-many", new { items = Array.Empty<object>() });
+
+        Assert.All(preview!, p => Assert.True(p.GetProperty("done").GetBoolean()));
+        Assert.All(preview!, p => Assert.True(p.GetProperty("changedCells").GetInt32() > 0));
+        Assert.Empty(stateAfterPreview!);
+        Assert.Equal([true, false, true], approved!.Select(a => a.GetProperty("done").GetBoolean()));
+        Assert.Contains("Không thể duyệt", approved![1].GetProperty("message").GetString());
+        Assert.False(foreign![0].GetProperty("done").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(3, (await leader.GetFromJsonAsync<JsonElement[]>("/api/workflow/submissions?state=Approved"))!.Length);
+    }
+
+    [Fact]
+    public async Task Officer_and_leader_discuss_a_submission_and_a_stranger_can_neither_read_nor_write()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var stranger = await ScopeTests.AsAsync(app, "canbo.sct");
+        await officer.PostAsync($"{Cell}/submit", null);
+
+        var asked = await leader.PostAsJsonAsync($"{Cell}/comments", new { text = "Vì sao thu tiền sử dụng đất giảm mạnh?" });
+        var answered = await officer.PostAsJsonAsync($"{Cell}/comments", new { text = "Chưa đến kỳ đấu giá đất quý IV." });
+        var blank = await officer.PostAsJsonAsync($"{Cell}/comments", new { text = "  " });
+        var thread = await officer.GetFromJsonAsync<JsonElement[]>($"{Cell}/comments");
+        var strangerReads = await stranger.GetAsync($"{Cell}/comments");
+        var strangerWrites = await stranger.PostAsJsonAsync($"{Cell}/comments", new { text = "?" });
+        var officerNotified = await officer.GetFromJsonAsync<JsonElement[]>("/api/workflow/notifications");
+
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal(["lanhdao.stc", "canbo.stc"], thread!.Select(c => c.GetProperty("by").GetString()!));
+        Assert.Equal(HttpStatusCode.Forbidden, strangerReads.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, strangerWrites.StatusCode);
+        Assert.Contains(officerNotified!, n => n.GetProperty("body").GetString()!.Contains("Vì sao thu tiền sử dụng đất giảm mạnh?"));
+        Assert.DoesNotContain(officerNotified!, n => n.GetProperty("body").GetString()!.Contains("Chưa đến kỳ đấu giá")); // not told of their own words
+    }
 }

@@ -9,10 +9,21 @@ using Microsoft.EntityFrameworkCore;
 namespace BaoCao.Accounts.Integration;
 
 /// <summary>Answers other modules' questions about access and units (Accounts' Contracts).</summary>
-internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants)
+internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer)
     : IQueryHandler<CheckAccess, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
-      IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<CheckProvinceWideAccess, bool>
+      IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<CheckProvinceWideAccess, bool>,
+      IQueryHandler<GetAccountContact, AccountContact?>
 {
+    public async ValueTask<AccountContact?> Handle(GetAccountContact query, CancellationToken cancellationToken)
+    {
+        var normalized = normalizer.NormalizeName(query.UserName.Trim());
+        return await (from account in db.Accounts.AsNoTracking()
+                      join unit in db.Units.AsNoTracking() on account.UnitId equals unit.Id
+                      where account.NormalizedUserName == normalized && account.Status == Domain.AccountStatus.Active
+                      select new AccountContact(account.UserName!, account.DisplayName, account.Email, unit.Code))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async ValueTask<bool> Handle(CheckProvinceWideAccess query, CancellationToken cancellationToken)
     {
         var roots = await db.Units.AsNoTracking().Where(u => u.ParentId == null && u.ValidTo == null).Select(u => u.Code).ToListAsync(cancellationToken);

@@ -117,3 +117,28 @@ internal sealed class Submission : IVersioned
         return null;
     }
 }
+
+/// <summary>A message in the discussion of one submission between the officers and the leader who decides it.</summary>
+internal sealed class SubmissionComment
+{
+    private SubmissionComment() { }
+
+    public SubmissionComment(string formCode, string unitCode, string period, string by, string text, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        FormCode = formCode;
+        UnitCode = unitCode;
+        Period = period;
+        By = by;
+        Text = text;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public string FormCode { get; private set; } = "";
+    public string UnitCode { get; private set; } = "";
+    public string Period { get; private set; } = "";
+    public string By { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+}

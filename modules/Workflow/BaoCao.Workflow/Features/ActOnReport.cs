@@ -1,6 +1,7 @@
 using BaoCao.SharedKernel.Time;
 using BaoCao.Workflow.Audit;
 using BaoCao.Workflow.Domain;
+using BaoCao.Workflow.Notifications;
 using BaoCao.Workflow.Persistence;
 using BaoCao.Workflow.Reports;
 
@@ -73,6 +74,17 @@ internal static class ActOnReport
             var after = command.Action == ReportAction.Send && report.Late == true ? $"{report.State} (muộn, hạn {report.DueDate:dd/MM/yyyy})" : report.State.ToString();
             await audit.AppendAsync([new($"report.{command.Action.ToString().ToLowerInvariant()}", scope.Subject, before.ToString(),
                 command.Reason is null ? after : $"{after}: {command.Reason.Trim()}")], cancellationToken);
+            var recipients = command.Action switch
+            {
+                ReportAction.Approve or ReportAction.Return => [report.SubmittedBy],
+                ReportAction.Receive or ReportAction.Reject => new[] { report.SentBy, report.SubmittedBy }.Distinct(),
+                _ => Array.Empty<string?>(),
+            };
+            foreach (var recipient in recipients)
+                Notifier.Notify(db, recipient, $"Báo cáo {scope.Regime.Code} kỳ {scope.Period.Code} của {scope.UnitCode}: {ReportStateMachine.Label(report.State).ToLowerInvariant()}",
+                    $"{user.UserName} đã {ReportStateMachine.Verb(command.Action)} báo cáo “{scope.Regime.Name}” của đơn vị {scope.UnitCode}, kỳ {scope.Period.Code}."
+                        + (command.Reason is { } reason ? $" Lý do: {reason.Trim()}" : ""),
+                    $"/bao-cao/{scope.Regime.Code}/{scope.UnitCode}/{scope.Period.Code}", clock.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -3,6 +3,7 @@ using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Contracts;
 using BaoCao.Workflow.Audit;
 using BaoCao.Workflow.Domain;
+using BaoCao.Workflow.Notifications;
 using BaoCao.Workflow.Persistence;
 
 namespace BaoCao.Workflow.Features;
@@ -75,6 +76,11 @@ internal static class ActOnSubmission
             if (command.Action == SubmissionAction.Approve)
                 lines.AddRange(await StoreApprovedAsync(submission, values, now, cancellationToken));
             await audit.AppendAsync(lines, cancellationToken);
+            if (command.Action != SubmissionAction.Submit)
+                Notifier.Notify(db, submission.SubmittedBy, $"Số liệu {formCode} kỳ {period} của {unitCode}: {SubmissionStateMachine.Label(submission.State).ToLowerInvariant()}",
+                    $"{user.UserName} đã {SubmissionStateMachine.Verb(command.Action)} số liệu biểu mẫu {formCode} của đơn vị {unitCode}, kỳ {period}."
+                        + (command.Reason is { } reason ? $" Lý do: {reason.Trim()}" : ""),
+                    $"/duyet-so-lieu/{formCode}/{unitCode}/{period}", now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

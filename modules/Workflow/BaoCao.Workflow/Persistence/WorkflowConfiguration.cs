@@ -129,3 +129,36 @@ internal sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<R
         attachment.Property(a => a.UploadedBy).HasMaxLength(256);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.ToTable("Notifications");
+        notification.HasKey(n => n.Id);
+        notification.Property(n => n.Id).ValueGeneratedNever();
+        notification.Property(n => n.Recipient).HasMaxLength(256);
+        notification.HasIndex(n => new { n.Recipient, n.CreatedAt });
+        notification.Property(n => n.Title).HasMaxLength(300);
+        notification.Property(n => n.Body).HasMaxLength(4000);
+        notification.Property(n => n.Link).HasMaxLength(500);
+        notification.Property(n => n.EmailStatus).HasConversion<string>().HasMaxLength(16);
+        notification.Property(n => n.EmailError).HasMaxLength(1000);
+    }
+}
+
+internal sealed class SubmissionCommentConfiguration : IEntityTypeConfiguration<SubmissionComment>
+{
+    public void Configure(EntityTypeBuilder<SubmissionComment> comment)
+    {
+        comment.ToTable("SubmissionComments");
+        comment.HasKey(c => c.Id);
+        comment.Property(c => c.Id).ValueGeneratedNever();
+        comment.Property(c => c.FormCode).HasMaxLength(64);
+        comment.Property(c => c.UnitCode).HasMaxLength(64);
+        comment.Property(c => c.Period).HasMaxLength(32);
+        comment.HasIndex(c => new { c.FormCode, c.UnitCode, c.Period, c.At });
+        comment.Property(c => c.By).HasMaxLength(256);
+        comment.Property(c => c.Text).HasMaxLength(4000);
+    }
+}
