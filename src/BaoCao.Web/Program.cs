@@ -17,9 +17,12 @@ builder.AddBaoCao(
     new DashboardsModule());
 
 var app = builder.Build();
+if (await app.RunCommandAsync(args) is { } exitCode)
+    return exitCode;
 app.UseBaoCao();
 await app.PrepareAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

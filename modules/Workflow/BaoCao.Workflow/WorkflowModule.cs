@@ -20,6 +20,12 @@ public sealed class WorkflowModule : IModule
         new("Duyệt số liệu", "/duyet-so-lieu", MudBlazor.Icons.Material.Outlined.FactCheck, 12, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
         new("Báo cáo", "/bao-cao", MudBlazor.Icons.Material.Outlined.Summarize, 13, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
         new("Thông báo", "/thong-bao", MudBlazor.Icons.Material.Outlined.Notifications, 2),
+        new("Nhật ký hệ thống", "/nhat-ky-he-thong", MudBlazor.Icons.Material.Outlined.History, 81, [Roles.Administrator]),
+    ];
+
+    public IReadOnlyList<ModuleCommand> Commands =>
+    [
+        new("verify-audit", "Kiểm tra chuỗi băm của nhật ký hệ thống (mã thoát 0: nguyên vẹn; 3: bị sửa, chèn hoặc xóa)", Features.VerifyAudit.RunAsync),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -24,6 +24,10 @@ public interface IModule
     /// <summary>Recurring jobs; ids must be stable so a restart updates rather than duplicates them.</summary>
     void AddRecurringJobs(IRecurringJobManager jobs) { }
 
+    /// <summary>Command-line tasks (<c>BaoCao.Web &lt;name&gt;</c>) run as the system instead of the web server, e.g. for an
+    /// operator or a cron job: the exit code says how it went.</summary>
+    IReadOnlyList<ModuleCommand> Commands => [];
+
     /// <summary>Demo data for a fresh embedded database. Must be idempotent: it runs on every start.</summary>
     Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }
@@ -37,3 +41,8 @@ public sealed record NavigationEntry(string Title, string Href, string Icon, int
 {
     public NavigationEntry(string title, string href, string icon, int order) : this(title, href, icon, order, []) { }
 }
+
+/// <param name="Name">What follows the program name, e.g. "verify-audit".</param>
+/// <param name="Description">One Vietnamese line for the command list.</param>
+/// <param name="RunAsync">Does the work in a scope acting as the system, writes what a person reads, returns the exit code.</param>
+public sealed record ModuleCommand(string Name, string Description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> RunAsync);

@@ -137,4 +137,26 @@ internal static class BaoCaoHost
         app.RegisterRecurringJobs();
         await app.SeedDemoAsync();
     }
+
+    /// <summary>
+    /// Runs a module's command-line task when the first argument names one (<c>BaoCao.Web verify-audit</c>; <c>commands</c>
+    /// lists them) and returns its exit code; null means serve the web app. Nothing is migrated or locked, so a check can
+    /// run beside the running server.
+    /// </summary>
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        var commands = app.Services.GetRequiredService<IReadOnlyList<IModule>>().SelectMany(m => m.Commands).ToList();
+        if (args.Length == 0 || args[0].StartsWith('-'))
+            return null;
+        var command = commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            Console.WriteLine(args[0] == "commands" ? "Các lệnh:" : $"Không có lệnh '{args[0]}'. Các lệnh:");
+            foreach (var known in commands)
+                Console.WriteLine($"  {known.Name,-16} {known.Description}");
+            return args[0] == "commands" ? 0 : 2;
+        }
+        await using var scope = SystemActor.Begin(app.Services);
+        return await command.RunAsync(scope.ServiceProvider, Console.Out, app.Lifetime.ApplicationStopping);
+    }
 }

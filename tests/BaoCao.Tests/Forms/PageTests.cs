@@ -6,18 +6,8 @@ namespace BaoCao.Tests.Forms;
 
 /// <summary>Every page of the Indicators and Forms modules renders for the users who work on it (the prerendered HTML
 /// already carries the data), in Vietnamese.</summary>
-public sealed class PageTests(PageTests.App fixture) : IClassFixture<PageTests.App>
+public sealed class PageTests(SharedApp fixture) : IClassFixture<SharedApp>
 {
-    /// <summary>One app for all the pages: rendering changes nothing.</summary>
-    public sealed class App : IAsyncLifetime
-    {
-        public BaoCaoApp Instance { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Instance = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-
-        public async Task DisposeAsync() => await Instance.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("admin", "/chi-so", "Danh mục chỉ số")]
     [InlineData("admin", "/chi-so/GRDP_BQ", "[GRDP_HH] / [DAN_SO_TB]")]

@@ -139,6 +139,7 @@ public sealed class ApprovalTests
 
         var intact = await Verify();
         var entries = intact.GetProperty("entries").GetInt64();
+        var (intactCode, intactSays) = await VerifyFromCommandLineAsync(app.Database);
         // A forged entry appended with a correct hash chain: only the counter of written entries betrays it.
         await Tamper(async db =>
         {
@@ -150,6 +151,7 @@ public sealed class ApprovalTests
         await Tamper(db => db.Audit.Where(e => e.Id == entries + 1).ExecuteDeleteAsync());
         await Tamper(db => db.Audit.Where(e => e.Id == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.After, "Approved")));
         var altered = await Verify();
+        var (alteredCode, alteredSays) = await VerifyFromCommandLineAsync(app.Database);
         await Tamper(db => db.Audit.Where(e => e.Id == 2).ExecuteDeleteAsync());
         var deleted = await Verify();
         await Tamper(db => db.Audit.Where(e => e.Id == entries).ExecuteDeleteAsync());
@@ -161,7 +163,28 @@ public sealed class ApprovalTests
         Assert.Equal((false, 2), (altered.GetProperty("valid").GetBoolean(), altered.GetProperty("firstBrokenAt").GetInt64()));
         Assert.Equal((false, 3), (deleted.GetProperty("valid").GetBoolean(), deleted.GetProperty("firstBrokenAt").GetInt64()));
         Assert.False(withoutLast.GetProperty("valid").GetBoolean());
+        Assert.Equal(0, intactCode);
+        Assert.Contains($"Nhật ký nguyên vẹn: {entries:N0} dòng", intactSays);
+        Assert.Equal(3, alteredCode);
+        Assert.Contains("NHẬT KÝ BỊ CAN THIỆP: dòng đầu tiên không khớp là dòng số 2", alteredSays);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/workflow/audit/verify")).StatusCode);
+    }
+
+    /// <summary>Runs the command-line check (<c>BaoCao.Web verify-audit</c>) as an operator would, beside the running app.</summary>
+    private static async Task<(int ExitCode, string Output)> VerifyFromCommandLineAsync(TestDatabase database)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BaoCao.Web.dll"), "verify-audit" },
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment = { ["Database__Provider"] = database.Kind.ToString(), ["ConnectionStrings__BaoCao"] = database.ConnectionString, ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning" },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        return (process.ExitCode, await output + await errors);
     }
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Persistence;
 
@@ -38,6 +39,16 @@ internal static class VerifyAudit
                 broken = Math.Min(recorded, previousId) + 1;
             return new Verification(broken is null, count, broken);
         }
+    }
+
+    /// <summary>The command-line entry point: <c>BaoCao.Web verify-audit</c>, for operators and scheduled checks.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var result = (await services.GetRequiredService<ISender>().Send(new Query(), cancellationToken)).Value!;
+        await output.WriteLineAsync(result.Valid
+            ? $"Nhật ký nguyên vẹn: {result.Entries:N0} dòng, chuỗi băm khớp từ đầu đến cuối."
+            : $"NHẬT KÝ BỊ CAN THIỆP: dòng đầu tiên không khớp là dòng số {result.FirstBrokenAt} (tổng {result.Entries:N0} dòng).");
+        return result.Valid ? 0 : 3;
     }
 
     public sealed class Endpoint : ICarterModule
