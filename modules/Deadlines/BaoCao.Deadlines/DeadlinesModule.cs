@@ -4,6 +4,8 @@ using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using BaoCao.SharedKernel.Time;
+using Hangfire;
 using MudBlazor;
 
 namespace BaoCao.Deadlines;
@@ -22,11 +24,23 @@ public sealed class DeadlinesModule : IModule
         new("Lịch làm việc", "/thoi-han/lich", Icons.Material.Outlined.CalendarMonth, 50),
         new("Kỳ báo cáo và thời hạn", "/thoi-han/ky-bao-cao", Icons.Material.Outlined.EventNote, 51),
         new("Tính ngày làm việc", "/thoi-han/ngay-lam-viec", Icons.Material.Outlined.EventAvailable, 52),
+        new("Nhắc hạn báo cáo", "/thoi-han/nhac-han", Icons.Material.Outlined.NotificationsActive, 53, [Roles.Administrator]),
     ];
+
+    public void AddRecurringJobs(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<Jobs.RemindLateUnitsJob>(Jobs.RemindLateUnitsJob.DailyJobId, job => job.RunTodayAsync(CancellationToken.None),
+            "0 7 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
+        jobs.AddOrUpdate<Jobs.RemindLateUnitsJob>(Jobs.RemindLateUnitsJob.RetryJobId, job => job.SendPendingAsync(CancellationToken.None),
+            "*/5 * * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
+    }
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<WorkingCalendar>();
+        services.AddScoped<Reminders.ExpectedReports>();
+        services.AddScoped<Reminders.ReminderLadder>();
+        services.AddScoped<Jobs.RemindLateUnitsJob>();
         services.AddModuleDbContext<DeadlinesDbContext, DeadlinesSqliteDbContext, DeadlinesPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -54,3 +54,10 @@ public sealed record TableCell(string Column, decimal? Value, string? Reason);
 /// <summary>The indicators (rows, computed ones included) that any of <paramref name="UnitCodes"/> reports on the forms of
 /// a regime during a period: forms assigned to the unit then, in the version in force at <paramref name="From"/>.</summary>
 public sealed record ListReportedIndicators(string RegimeCode, IReadOnlyCollection<string> UnitCodes, DateOnly From, DateOnly To) : IQuery<IReadOnlyList<string>>;
+
+/// <summary>The units assigned one of the regime's forms at some time between <paramref name="From"/> and
+/// <paramref name="To"/>: with the regime's reporting units, who owes its report for a period.</summary>
+public sealed record ListAssignedUnits(string RegimeCode, DateOnly From, DateOnly To) : IQuery<IReadOnlyList<string>>;
+
+/// <summary>The regime's reporting units that existed on <paramref name="Day"/> (its list, and its unit kinds under its subtree).</summary>
+public sealed record ListReportingUnits(string RegimeCode, DateOnly Day) : IQuery<IReadOnlyList<string>>;

@@ -7,3 +7,16 @@ namespace BaoCao.Workflow.Contracts;
 public sealed record GetSubmissionState(string FormCode, string UnitCode, string Period) : IQuery<SubmissionStatus>;
 
 public sealed record SubmissionStatus(string State, bool EntryOpen, string? Reason);
+
+/// <summary>Where each unit's report of a regime stands for a period (units that have not started have no row), for
+/// deadlines, reminders and the compliance report.</summary>
+public sealed record ListReportStatuses(string RegimeCode, string Period) : IQuery<IReadOnlyList<ReportStatus>>;
+
+/// <param name="State">Draft, Submitted, Returned, Approved, Sent, Received or Rejected.</param>
+/// <param name="SentAt">When it was sent to the receiving unit (null until then, and again after a rejection and resubmission).</param>
+/// <param name="Late">Whether it was sent after its due date.</param>
+public sealed record ReportStatus(string UnitCode, string State, DateTimeOffset? SentAt, bool? Late)
+{
+    /// <summary>Sent and not returned by the receiving unit: what counts as reported.</summary>
+    public bool Reported => State is "Sent" or "Received";
+}

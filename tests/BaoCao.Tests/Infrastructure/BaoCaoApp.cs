@@ -20,9 +20,12 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private BaoCaoApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings, DateTimeOffset? start = null)
+    private BaoCaoApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings, DateTimeOffset? start = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Clock = new FakeTimeProvider((start ?? Start).ToUniversalTime());
         Database = database;
         _ownsDatabase = ownsDatabase;
@@ -33,8 +36,11 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; }
 
     /// <summary>Starts the app on a new database of its own, dropped when the app is disposed.</summary>
-    public static async Task<BaoCaoApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null) =>
-        Started(new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings));
+    /// <param name="services">Replaces services for this test (e.g. an e-mail sender that fails on purpose).</param>
+    /// <param name="start">The clock's start, when a test travels from an earlier day than <see cref="Start"/>.</param>
+    public static async Task<BaoCaoApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        DateTimeOffset? start = null) =>
+        Started(new BaoCaoApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings, start, services));
 
     /// <summary>Starts the app on a real Kestrel port on the loopback address, for a real browser.</summary>
     /// <param name="port">0 for any free port.</param>
@@ -52,8 +58,9 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>Starts the app on a database the test owns (to restart on the same data).</summary>
-    public static BaoCaoApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
-        Started(new BaoCaoApp(database, ownsDatabase: false, settings));
+    public static BaoCaoApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null,
+        Action<IServiceCollection>? services = null) =>
+        Started(new BaoCaoApp(database, ownsDatabase: false, settings, start, services));
 
     private static BaoCaoApp Started(BaoCaoApp app)
     {
@@ -77,7 +84,11 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
             builder.UseSetting("Accounts:PasswordHashIterations", "1000");
         foreach (var (key, value) in _settings.Where(s => s.Value is not null)) // null: leave the app's default
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>Runs code in a request-like scope with the app's services (mediator, DbContexts).</summary>

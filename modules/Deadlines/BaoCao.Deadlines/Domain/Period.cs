@@ -115,6 +115,25 @@ internal sealed partial record Period(string Code, PeriodKind Kind, DateOnly Sta
         _ => [Code],
     };
 
+    /// <summary>The periods of a kind that overlap the days from <paramref name="from"/> to <paramref name="to"/>, in order.</summary>
+    public static IEnumerable<Period> Covering(PeriodKind kind, DateOnly from, DateOnly to)
+    {
+        for (var year = from.Year; year <= to.Year; year++)
+        {
+            IEnumerable<string> codes = kind switch
+            {
+                PeriodKind.Month => Enumerable.Range(1, 12).Select(m => $"{year}{m:00}"),
+                PeriodKind.Quarter => Enumerable.Range(1, 4).Select(q => $"{year}Q{q}"),
+                PeriodKind.HalfYear => [$"{year}S1", $"{year}S2"],
+                PeriodKind.NineMonths => [$"{year}9M"],
+                PeriodKind.Year => [$"{year}"],
+                _ => [],
+            };
+            foreach (var period in codes.Select(TryParse).OfType<Period>().Where(p => p.End >= from && p.Start <= to))
+                yield return period;
+        }
+    }
+
     /// <summary>The last month of the period, where "day N of the last month" due dates fall.</summary>
     public DateOnly LastMonthDay(int day) => new(End.Year, End.Month, Math.Min(day, DateTime.DaysInMonth(End.Year, End.Month)));
 }

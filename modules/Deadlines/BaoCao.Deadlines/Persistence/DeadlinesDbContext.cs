@@ -8,6 +8,11 @@ internal class DeadlinesDbContext(DbContextOptions options) : ModuleDbContext(op
 {
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
     public DbSet<OfficialDay> OfficialDays => Set<OfficialDay>();
+    public DbSet<ExpectedReport> ExpectedReports => Set<ExpectedReport>();
+    public DbSet<ReminderPolicy> ReminderPolicies => Set<ReminderPolicy>();
+    public DbSet<ReminderTemplate> ReminderTemplates => Set<ReminderTemplate>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DeadlinesDbContext).Assembly);

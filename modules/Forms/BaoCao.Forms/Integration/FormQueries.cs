@@ -11,8 +11,25 @@ namespace BaoCao.Forms.Integration;
 internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvider clock)
     : IQueryHandler<FindFormsUsingIndicator, IReadOnlyList<string>>, IQueryHandler<GetFormValues, FormValues?>,
       IQueryHandler<GetRegime, RegimeInfo?>, IQueryHandler<ListRegimes, IReadOnlyList<RegimeInfo>>, IQueryHandler<ComputeTable, ComputedTable>,
-      IQueryHandler<ListReportedIndicators, IReadOnlyList<string>>
+      IQueryHandler<ListReportedIndicators, IReadOnlyList<string>>, IQueryHandler<ListAssignedUnits, IReadOnlyList<string>>,
+      IQueryHandler<ListReportingUnits, IReadOnlyList<string>>
 {
+    public async ValueTask<IReadOnlyList<string>> Handle(ListReportingUnits query, CancellationToken cancellationToken)
+    {
+        var code = query.RegimeCode.Trim().ToUpperInvariant();
+        var regime = await db.Regimes.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        return regime is null ? [] : regime.ReportingUnitsOn(await sender.Send(new ListAllUnits(), cancellationToken), query.Day);
+    }
+
+    public async ValueTask<IReadOnlyList<string>> Handle(ListAssignedUnits query, CancellationToken cancellationToken)
+    {
+        var regime = query.RegimeCode.Trim().ToUpperInvariant();
+        var forms = db.Forms.Where(f => f.RegimeCode == regime).Select(f => f.Code);
+        return await db.Assignments.AsNoTracking()
+            .Where(a => forms.Contains(a.FormCode) && a.From <= query.To && (a.Until == null || a.Until >= query.From))
+            .Select(a => a.UnitCode).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
+    }
+
     public async ValueTask<IReadOnlyList<string>> Handle(ListReportedIndicators query, CancellationToken cancellationToken)
     {
         var units = query.UnitCodes.ToList();

@@ -38,12 +38,18 @@ internal static class TrackReports
                 reports = reports.Where(r => r.RegimeCode == query.RegimeCode.Trim().ToUpper());
             if (!string.IsNullOrWhiteSpace(query.Period))
                 reports = reports.Where(r => r.Period == query.Period.Trim().ToUpper());
-            var units = (await sender.Send(new GetUnitCodesInScope(Permissions.EnterData), cancellationToken))
-                .Concat(await sender.Send(new GetUnitCodesInScope(Permissions.ApproveData), cancellationToken)).Distinct().ToList();
             var sent = new[] { ReportState.Sent, ReportState.Received, ReportState.Rejected };
-            reports = query.Incoming
-                ? reports.Where(r => units.Contains(r.ReceivingUnit) && sent.Contains(r.State))
-                : reports.Where(r => units.Contains(r.UnitCode));
+            if (query.Incoming)
+            {
+                var receiving = await sender.Send(new GetUnitCodesInScope(Permissions.ReceiveReports), cancellationToken);
+                reports = reports.Where(r => receiving.Contains(r.ReceivingUnit) && sent.Contains(r.State));
+            }
+            else
+            {
+                var units = (await sender.Send(new GetUnitCodesInScope(Permissions.CreateReports), cancellationToken))
+                    .Concat(await sender.Send(new GetUnitCodesInScope(Permissions.ApproveReports), cancellationToken)).Distinct().ToList();
+                reports = reports.Where(r => units.Contains(r.UnitCode));
+            }
             var found = await reports.OrderByDescending(r => r.Period).ThenBy(r => r.RegimeCode).ThenBy(r => r.UnitCode).Take(2000)
                 .Select(r => new { r.RegimeCode, r.UnitCode, r.Period, r.ReceivingUnit, r.State, r.DueDate, r.SentAt, r.Late, r.ReceivedAt })
                 .ToListAsync(cancellationToken);
@@ -90,10 +96,11 @@ internal static class TrackReports
         {
             foreach (var unit in new[] { regime.ReceivingUnit, regime.OwnerUnit })
             {
-                if (await sender.Send(new CheckAccess(Permissions.EnterData, unit), cancellationToken) || await sender.Send(new CheckAccess(Permissions.ApproveData, unit), cancellationToken))
+                if (await sender.Send(new CheckAccess(Permissions.TrackReporting, unit), cancellationToken)
+                    || await sender.Send(new CheckAccess(Permissions.ReceiveReports, unit), cancellationToken))
                     return true;
             }
-            return await sender.Send(new CheckProvinceWideAccess(Permissions.ApproveData), cancellationToken);
+            return await sender.Send(new CheckProvinceWideAccess(Permissions.TrackReporting), cancellationToken);
         }
 
         private static string StatusLabel(string status) => status switch

@@ -5,8 +5,18 @@ using BaoCao.Workflow.Persistence;
 namespace BaoCao.Workflow.Integration;
 
 /// <summary>Answers other modules' questions about approval (Workflow's Contracts).</summary>
-internal sealed class SubmissionQueries(WorkflowDbContext db) : IQueryHandler<GetSubmissionState, SubmissionStatus>
+internal sealed class SubmissionQueries(WorkflowDbContext db)
+    : IQueryHandler<GetSubmissionState, SubmissionStatus>, IQueryHandler<ListReportStatuses, IReadOnlyList<ReportStatus>>
 {
+    public async ValueTask<IReadOnlyList<ReportStatus>> Handle(ListReportStatuses query, CancellationToken cancellationToken)
+    {
+        var regime = query.RegimeCode.Trim().ToUpperInvariant();
+        var period = query.Period.Trim().ToUpperInvariant();
+        var reports = await db.Reports.AsNoTracking().Where(r => r.RegimeCode == regime && r.Period == period)
+            .Select(r => new { r.UnitCode, r.State, r.SentAt, r.Late }).ToListAsync(cancellationToken);
+        return [.. reports.Select(r => new ReportStatus(r.UnitCode, r.State.ToString(), r.SentAt, r.Late))];
+    }
+
     public async ValueTask<SubmissionStatus> Handle(GetSubmissionState query, CancellationToken cancellationToken)
     {
         var formCode = query.FormCode.Trim().ToUpperInvariant();

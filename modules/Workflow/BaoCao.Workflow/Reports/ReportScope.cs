@@ -5,7 +5,8 @@ using BaoCao.Forms.Contracts;
 namespace BaoCao.Workflow.Reports;
 
 /// <summary>A report's regime, period and unit, checked, with what the current user may do with it: write and submit
-/// (the unit's officers), approve (its leader), receive (the receiving unit's accounts).</summary>
+/// (the unit's officers: CreateReports), approve (its leader: ApproveReports), receive (the receiving unit's report
+/// receivers: ReceiveReports) — administrators hold all three within their scope.</summary>
 internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string UnitCode, bool CanWrite, bool CanApprove, bool CanReceive)
 {
     public string Subject => $"{Regime.Code}/{UnitCode}/{Period.Code}";
@@ -17,10 +18,9 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
         periodCode = periodCode.Trim().ToUpperInvariant();
         if (await sender.Send(new GetRegime(regimeCode), cancellationToken) is not { } regime)
             return Result<ReportScope>.NotFound($"Không có chế độ báo cáo mã '{regimeCode}'.");
-        var canWrite = await sender.Send(new CheckAccess(Permissions.EnterData, unitCode), cancellationToken);
-        var canApprove = await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode), cancellationToken);
-        var canReceive = await sender.Send(new CheckAccess(Permissions.EnterData, regime.ReceivingUnit), cancellationToken)
-            || await sender.Send(new CheckAccess(Permissions.ApproveData, regime.ReceivingUnit), cancellationToken);
+        var canWrite = await sender.Send(new CheckAccess(Permissions.CreateReports, unitCode), cancellationToken);
+        var canApprove = await sender.Send(new CheckAccess(Permissions.ApproveReports, unitCode), cancellationToken);
+        var canReceive = await sender.Send(new CheckAccess(Permissions.ReceiveReports, regime.ReceivingUnit), cancellationToken);
         if (!canWrite && !canApprove && !canReceive)
             return Result<ReportScope>.Forbidden($"Bạn không có quyền với báo cáo của đơn vị {unitCode}.");
         if (!regime.ReportingUnits.Contains(unitCode))

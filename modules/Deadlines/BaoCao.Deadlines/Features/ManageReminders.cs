@@ -1,0 +1,151 @@
+using BaoCao.Deadlines.Domain;
+using BaoCao.Deadlines.Persistence;
+using BaoCao.Forms.Contracts;
+
+namespace BaoCao.Deadlines.Features;
+
+/// <summary>Administrators edit the reminder e-mail (subject and body, in Vietnamese, with placeholders) and a regime's
+/// ladder of steps (working days from the due date; whether the leader gets a copy).</summary>
+internal static class ManageReminders
+{
+    internal sealed record GetTemplate : IQuery<Result<TemplateView>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageJobs;
+    }
+
+    internal sealed record SaveTemplate(string? Subject, string? Body, long? Version) : ICommand<Result<TemplateView>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageJobs;
+    }
+
+    internal sealed record GetLadder(string RegimeCode) : IQuery<Result<LadderView>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageJobs;
+    }
+
+    internal sealed record SaveLadder(string RegimeCode, IReadOnlyList<StepBody?>? Steps) : ICommand<Result<LadderView>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageJobs;
+    }
+
+    internal sealed record TemplateView(string Subject, string Body, IReadOnlyList<string> Placeholders, long Version);
+
+    internal sealed record StepBody(int? Offset, bool? CopyLeader);
+
+    internal sealed record LadderView(string RegimeCode, bool IsDefault, IReadOnlyList<StepView> Steps);
+
+    internal sealed record StepView(int Offset, bool CopyLeader, string Label);
+
+    internal sealed record TemplateBody(string? Subject, string? Body, long? Version);
+
+    internal sealed record LadderBody(IReadOnlyList<StepBody?>? Steps);
+
+    private static readonly string[] Placeholders = ["{NguoiNhan}", "{DanhSach}", "{SoBaoCao}", "{Ngay}"];
+
+    internal sealed class TemplateValidator : AbstractValidator<SaveTemplate>
+    {
+        public TemplateValidator()
+        {
+            RuleFor(c => c.Subject).NotEmpty().WithMessage("Cần tiêu đề thư.").MaximumLength(300).WithMessage("Tiêu đề dài tối đa 300 ký tự.")
+                .Must(s => s is null || !s.Contains('\n') && !s.Contains('\r')).WithMessage("Tiêu đề thư chỉ một dòng.");
+            RuleFor(c => c.Body).NotEmpty().WithMessage("Cần nội dung thư.").MaximumLength(8000).WithMessage("Nội dung dài tối đa 8.000 ký tự.")
+                .Must(b => b is null || b.Contains("{DanhSach}")).WithMessage("Nội dung cần có {DanhSach}: danh sách báo cáo chưa gửi.");
+            RuleFor(c => c.Version).NotNull().WithMessage("Cần gửi kèm phiên bản (version) bạn đã xem.");
+        }
+    }
+
+    internal sealed class LadderValidator : AbstractValidator<SaveLadder>
+    {
+        public LadderValidator()
+        {
+            RuleFor(c => c.Steps).NotNull().WithMessage("Cần danh sách bậc nhắc (steps).")
+                .Must(s => s is null || s.Count is >= 1 and <= 10).WithMessage("Từ 1 đến 10 bậc nhắc.")
+                .Must(s => s is null || s.Select(x => x?.Offset).Distinct().Count() == s.Count).WithMessage("Hai bậc nhắc trùng ngày.");
+            RuleForEach(c => c.Steps).Must(s => s?.Offset is >= -20 and <= 20)
+                .WithMessage("Mỗi bậc là số ngày làm việc so với hạn, từ -20 (trước hạn) đến 20 (sau hạn).");
+        }
+    }
+
+    internal sealed class Handler(DeadlinesDbContext db, ISender sender)
+        : IQueryHandler<GetTemplate, Result<TemplateView>>, ICommandHandler<SaveTemplate, Result<TemplateView>>,
+          IQueryHandler<GetLadder, Result<LadderView>>, ICommandHandler<SaveLadder, Result<LadderView>>
+    {
+        public async ValueTask<Result<TemplateView>> Handle(GetTemplate query, CancellationToken cancellationToken)
+        {
+            var template = await db.ReminderTemplates.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new ReminderTemplate();
+            return new TemplateView(template.Subject, template.Body, Placeholders, template.Version);
+        }
+
+        public async ValueTask<Result<TemplateView>> Handle(SaveTemplate command, CancellationToken cancellationToken)
+        {
+            db.ChangeTracker.Clear();
+            var template = await db.ReminderTemplates.SingleOrDefaultAsync(cancellationToken);
+            if (template is null)
+            {
+                template = new ReminderTemplate();
+                db.ReminderTemplates.Add(template);
+            }
+            else
+                db.ExpectVersion(template, command.Version!.Value);
+            template.Subject = command.Subject!.Trim();
+            template.Body = command.Body!.Trim();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return Result<TemplateView>.Conflict("Người khác vừa sửa mẫu thư này. Hãy tải lại rồi sửa tiếp.");
+            }
+            return new TemplateView(template.Subject, template.Body, Placeholders, template.Version);
+        }
+
+        public async ValueTask<Result<LadderView>> Handle(GetLadder query, CancellationToken cancellationToken)
+        {
+            var code = query.RegimeCode.Trim().ToUpperInvariant();
+            if (await sender.Send(new GetRegime(code), cancellationToken) is null)
+                return Result<LadderView>.NotFound($"Không có chế độ báo cáo mã '{query.RegimeCode}'.");
+            var policy = await db.ReminderPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.RegimeCode == code, cancellationToken);
+            return View(code, policy?.Steps);
+        }
+
+        public async ValueTask<Result<LadderView>> Handle(SaveLadder command, CancellationToken cancellationToken)
+        {
+            var code = command.RegimeCode.Trim().ToUpperInvariant();
+            if (await sender.Send(new GetRegime(code), cancellationToken) is null)
+                return Result<LadderView>.NotFound($"Không có chế độ báo cáo mã '{command.RegimeCode}'.");
+            db.ChangeTracker.Clear();
+            var policy = await db.ReminderPolicies.SingleOrDefaultAsync(p => p.RegimeCode == code, cancellationToken);
+            if (policy is null)
+            {
+                policy = new ReminderPolicy { RegimeCode = code };
+                db.ReminderPolicies.Add(policy);
+            }
+            policy.Steps = [.. command.Steps!.Select(s => new ReminderStep(s!.Offset!.Value, s.CopyLeader ?? false)).OrderBy(s => s.Offset)];
+            await db.SaveChangesAsync(cancellationToken);
+            return View(code, policy.Steps);
+        }
+
+        private static LadderView View(string code, IReadOnlyList<ReminderStep>? steps) =>
+            new(code, steps is null, [.. (steps ?? ReminderStep.DefaultLadder).Select(s => new StepView(s.Offset, s.CopyLeader, s.Label))]);
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            var reminders = app.MapGroup("/api/deadlines/reminders").WithTags("Nhắc hạn");
+            reminders.MapGet("/template", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetTemplate(), ct)).ToHttpResult())
+                .WithSummary("Mẫu thư nhắc hạn");
+            reminders.MapPut("/template", async (TemplateBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new SaveTemplate(body.Subject, body.Body, body.Version), ct)).ToHttpResult())
+                .WithSummary("Sửa mẫu thư nhắc hạn ({NguoiNhan}, {DanhSach}, {SoBaoCao}, {Ngay})");
+            reminders.MapGet("/ladders/{regimeCode}", async (string regimeCode, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new GetLadder(regimeCode), ct)).ToHttpResult())
+                .WithSummary("Các bậc nhắc hạn của một chế độ báo cáo");
+            reminders.MapPut("/ladders/{regimeCode}", async (string regimeCode, LadderBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new SaveLadder(regimeCode, body.Steps), ct)).ToHttpResult())
+                .WithSummary("Đặt các bậc nhắc hạn của một chế độ báo cáo (số ngày làm việc so với hạn)");
+        }
+    }
+}
