@@ -25,6 +25,7 @@ public sealed class DeadlinesModule : IModule
         new("Kỳ báo cáo và thời hạn", "/thoi-han/ky-bao-cao", Icons.Material.Outlined.EventNote, 51),
         new("Tính ngày làm việc", "/thoi-han/ngay-lam-viec", Icons.Material.Outlined.EventAvailable, 52),
         new("Nhắc hạn báo cáo", "/thoi-han/nhac-han", Icons.Material.Outlined.NotificationsActive, 53, [Roles.Administrator]),
+        new("Tình hình thực hiện chế độ báo cáo", "/thoi-han/tuan-thu", Icons.Material.Outlined.Leaderboard, 54, [Roles.Administrator, Roles.Leader]),
     ];
 
     public void AddRecurringJobs(IRecurringJobManager jobs)
@@ -33,6 +34,8 @@ public sealed class DeadlinesModule : IModule
             "0 7 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
         jobs.AddOrUpdate<Jobs.RemindLateUnitsJob>(Jobs.RemindLateUnitsJob.RetryJobId, job => job.SendPendingAsync(CancellationToken.None),
             "*/5 * * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
+        jobs.AddOrUpdate<Jobs.GenerateComplianceJob>(Jobs.GenerateComplianceJob.JobId, job => job.RunAsync(CancellationToken.None),
+            "0 6 1 * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
     }
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -41,6 +44,8 @@ public sealed class DeadlinesModule : IModule
         services.AddScoped<Reminders.ExpectedReports>();
         services.AddScoped<Reminders.ReminderLadder>();
         services.AddScoped<Jobs.RemindLateUnitsJob>();
+        services.AddScoped<Reminders.Compliance>();
+        services.AddScoped<Jobs.GenerateComplianceJob>();
         services.AddModuleDbContext<DeadlinesDbContext, DeadlinesSqliteDbContext, DeadlinesPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -13,6 +13,7 @@ internal class DeadlinesDbContext(DbContextOptions options) : ModuleDbContext(op
     public DbSet<ReminderTemplate> ReminderTemplates => Set<ReminderTemplate>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
+    public DbSet<ComplianceReport> ComplianceReports => Set<ComplianceReport>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DeadlinesDbContext).Assembly);

@@ -76,3 +76,18 @@ internal sealed class ReminderDigestConfiguration : IEntityTypeConfiguration<Rem
         digest.HasIndex(d => new { d.Status, d.NextAttemptAt });
     }
 }
+
+internal sealed class ComplianceReportConfiguration : IEntityTypeConfiguration<ComplianceReport>
+{
+    public void Configure(EntityTypeBuilder<ComplianceReport> report)
+    {
+        report.ToTable("ComplianceReports");
+        report.HasKey(r => r.Id);
+        report.Property(r => r.Id).ValueGeneratedNever();
+        report.Property(r => r.Period).HasMaxLength(16);
+        report.HasIndex(r => r.Period).IsUnique();
+        report.Property(r => r.Figures).AsJson();
+        report.Property(r => r.GeneratedBy).HasMaxLength(256);
+        report.Property(r => r.EmailStatus).HasMaxLength(1000);
+    }
+}

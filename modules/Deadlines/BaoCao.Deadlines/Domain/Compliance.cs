@@ -1,0 +1,47 @@
+namespace BaoCao.Deadlines.Domain;
+
+/// <summary>How one unit stood on one regime's reports due in the period.</summary>
+internal sealed record ComplianceRow(string UnitCode, string UnitName, string RegimeCode, string RegimeName, int Expected, int Submitted, int OnTime, int Late, int Missing);
+
+/// <param name="OnTimeRate">Reports sent on time over reports owed, in percent: never above 100.</param>
+/// <param name="Trend">The unit's on-time rate in the previous periods of the same kind, oldest first.</param>
+internal sealed record ComplianceUnit(int Rank, string UnitCode, string UnitName, int Expected, int Submitted, int OnTime, int Late, int Missing,
+    decimal OnTimeRate, IReadOnlyList<TrendPoint> Trend);
+
+internal sealed record TrendPoint(string Period, decimal? OnTimeRate);
+
+internal sealed record ComplianceFigures(string Period, DateOnly From, DateOnly To, int Expected, int Submitted, int OnTime, int Late, int Missing,
+    decimal OnTimeRate, IReadOnlyList<ComplianceUnit> Units, IReadOnlyList<ComplianceRow> Rows, IReadOnlyList<TrendPoint> Trend);
+
+/// <summary>
+/// The compliance report of a month or a quarter (Đ15.3) for the province office: for every report due in the period,
+/// whether it was sent on time, late or not at all, by unit and regime, with a ranking and the trend. Kept as generated
+/// (a snapshot): a re-run of the job finds it and does nothing; an administrator may regenerate it on purpose.
+/// </summary>
+internal sealed class ComplianceReport
+{
+    private ComplianceReport() { }
+
+    public ComplianceReport(string period, ComplianceFigures figures, string by, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        Period = period;
+        Regenerate(figures, by, at);
+    }
+
+    public Guid Id { get; private set; }
+    public string Period { get; private set; } = "";
+    public ComplianceFigures Figures { get; private set; } = null!;
+    public string GeneratedBy { get; private set; } = "";
+    public DateTimeOffset GeneratedAt { get; private set; }
+    public int Generation { get; private set; }
+    public string? EmailStatus { get; private set; }
+
+    public void Regenerate(ComplianceFigures figures, string by, DateTimeOffset at)
+    {
+        (Figures, GeneratedBy, GeneratedAt, EmailStatus) = (figures, by, at, null);
+        Generation++;
+    }
+
+    public void Emailed(string status) => EmailStatus = status;
+}

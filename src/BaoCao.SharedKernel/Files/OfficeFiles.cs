@@ -1,0 +1,117 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace BaoCao.SharedKernel.Files;
+
+/// <summary>
+/// Minimal Word and Excel writers for the documents the system produces (reports, compliance reports): paragraphs and
+/// bordered tables in a .docx; sheets of rows in an .xlsx where numbers stay numbers and the rest is text. Both open in
+/// Microsoft Office and LibreOffice.
+/// </summary>
+public static class OfficeFiles
+{
+    /// <summary>A .docx built by <paramref name="write"/>.</summary>
+    public static byte[] Docx(Action<DocxBody> write)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Word.Body();
+            main.Document = new Word.Document(body);
+            write(new DocxBody(body));
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>An .xlsx with one sheet per entry; a decimal, int or double cell is a number, anything else text.</summary>
+    public static byte[] Xlsx(IEnumerable<(string Name, IEnumerable<IReadOnlyList<object?>> Rows)> sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Sheet.Workbook(new Sheet.Sheets());
+            uint id = 0;
+            foreach (var (name, rows) in sheets)
+                AddSheet(workbook, ++id, name, rows);
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static void AddSheet(WorkbookPart workbook, uint id, string name, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new Sheet.SheetData();
+        uint rowIndex = 0;
+        foreach (var values in rows)
+        {
+            var row = new Sheet.Row { RowIndex = ++rowIndex };
+            for (var column = 0; column < values.Count; column++)
+            {
+                var reference = $"{ColumnName(column)}{rowIndex}";
+                decimal? number = values[column] switch { decimal d => d, int i => i, long l => l, double f => (decimal)f, _ => null };
+                row.Append(number is { } n
+                    ? new Sheet.Cell { CellReference = reference, DataType = Sheet.CellValues.Number, CellValue = new Sheet.CellValue(n) }
+                    : new Sheet.Cell { CellReference = reference, DataType = Sheet.CellValues.InlineString, InlineString = new Sheet.InlineString(new Sheet.Text(values[column]?.ToString() ?? "")) });
+            }
+            data.Append(row);
+        }
+        part.Worksheet = new Sheet.Worksheet(new Sheet.Columns(new Sheet.Column { Min = 1, Max = 3, Width = 40, CustomWidth = true }), data);
+        workbook.Workbook.Sheets!.Append(new Sheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
+    }
+
+    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
+}
+
+/// <summary>What a .docx is written with: paragraphs (bold, italic, size in half-points, centred) and tables.</summary>
+public sealed class DocxBody
+{
+    private readonly Word.Body _body;
+
+    internal DocxBody(Word.Body body) => _body = body;
+
+    public DocxBody Paragraph(string text, bool bold = false, bool italic = false, int? size = null, bool center = false)
+    {
+        _body.Append(Build(text, bold, italic, size, center));
+        return this;
+    }
+
+    /// <summary>A bordered full-width table; the first row is the heading, in bold.</summary>
+    public DocxBody Table(IReadOnlyList<string> heading, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var border = Word.BorderValues.Single;
+        var table = new Word.Table(new Word.TableProperties(
+            new Word.TableBorders(new Word.TopBorder { Val = border, Size = 4 }, new Word.BottomBorder { Val = border, Size = 4 },
+                new Word.LeftBorder { Val = border, Size = 4 }, new Word.RightBorder { Val = border, Size = 4 },
+                new Word.InsideHorizontalBorder { Val = border, Size = 4 }, new Word.InsideVerticalBorder { Val = border, Size = 4 }),
+            new Word.TableWidth { Type = Word.TableWidthUnitValues.Pct, Width = "5000" }));
+        table.Append(Row(heading, bold: true));
+        foreach (var row in rows)
+            table.Append(Row(row, bold: false));
+        _body.Append(table);
+        return this;
+    }
+
+    private static Word.TableRow Row(IEnumerable<string> cells, bool bold) => new([.. cells.Select(text => new Word.TableCell(Build(text, bold, false, null, false)))]);
+
+    private static Word.Paragraph Build(string text, bool bold, bool italic, int? size, bool center)
+    {
+        var properties = new Word.RunProperties();
+        if (bold)
+            properties.Append(new Word.Bold());
+        if (italic)
+            properties.Append(new Word.Italic());
+        if (size is { } half)
+            properties.Append(new Word.FontSize { Val = half.ToString(CultureInfo.InvariantCulture) });
+        var paragraph = new Word.Paragraph(new Word.Run(properties, new Word.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        if (center)
+            paragraph.PrependChild(new Word.ParagraphProperties(new Word.Justification { Val = Word.JustificationValues.Center }));
+        return paragraph;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BaoCao.Tests.Accounts;
+using BaoCao.Tests.Infrastructure;
+
+namespace BaoCao.Tests.Deadlines;
+
+/// <summary>The monthly compliance report: every report due in the month, on time, late or missing, per unit, with a
+/// ranking, generated once, e-mailed to the province office and downloadable.</summary>
+public sealed class ComplianceTests
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    /// <summary>Writes, submits, approves and sends a unit's report, as its officer and leader.</summary>
+    internal static async Task SendReportAsync(BaoCaoApp app, string regime, string unit, string period)
+    {
+        var officer = await ScopeTests.AsAsync(app, $"canbo.{unit.ToLowerInvariant()}");
+        var leader = await ScopeTests.AsAsync(app, $"lanhdao.{unit.ToLowerInvariant()}");
+        var path = $"/api/workflow/reports/{regime}/{unit}/{period}";
+        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = regime, unitCode = unit, period })).Content.ReadFromJsonAsync<JsonElement>();
+        var sections = draft.GetProperty("narrative").EnumerateArray().Select(s => new { heading = s.GetProperty("heading").GetString(), html = "<p>Không có.</p>" }).ToArray();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"{path}/narrative", new { sections, version = draft.GetProperty("version").GetInt64() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync($"{path}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/send", null)).StatusCode);
+    }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task September_counts_each_owed_report_once_on_time_late_or_missing_and_is_generated_once(DatabaseKind database)
+    {
+        await using var smtp = new SmtpTestServer();
+        var settings = new Dictionary<string, string?>(smtp.Settings) { ["Deadlines:ComplianceRecipients"] = "vpubnd@ninhbinh.gov.vn" };
+        await using var app = await BaoCaoApp.StartAsync(database, settings, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
+        await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609"); // due Monday 21/09 (20/09 is a Sunday): on time
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 25, 9, 0, 0, Vietnam));
+        await SendReportAsync(app, "BC-KTXH-THANG", "SDL", "202609"); // four days late
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
+        var admin = await ScopeTests.AsAsync(app, "admin");
+
+        var generated = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var report = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609");
+        var mail = await smtp.WaitForMessageToAsync("vpubnd@ninhbinh.gov.vn");
+        var regenerated = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate?regenerate=true", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var badPeriod = await admin.PostAsync("/api/deadlines/compliance/2026S1/generate", null);
+
+        var f = report.GetProperty("figures");
+        var units = f.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unitCode").GetString()!);
+        Assert.True(generated.GetProperty("generatedNow").GetBoolean());
+        Assert.Equal((generated.GetProperty("id").GetString(), false), (again.GetProperty("id").GetString(), again.GetProperty("generatedNow").GetBoolean()));
+        Assert.Equal(2, regenerated.GetProperty("generation").GetInt32());
+        // The monthly socio-economic report (four departments) and the third quarter's health and labour report (two), due 21/09.
+        Assert.Equal(["SCT", "SDL", "SNNMT", "SNV", "STC", "SYT"], units.Keys.Order());
+        Assert.Equal((1, 1, 0, 0, 100m), Figures(units["STC"]));
+        Assert.Equal((1, 0, 1, 0, 0m), Figures(units["SDL"]));
+        Assert.Equal((1, 0, 0, 1, 0m), Figures(units["SCT"]));
+        Assert.Equal(1, units["STC"].GetProperty("rank").GetInt32());
+        Assert.True(units["SDL"].GetProperty("rank").GetInt32() < units["SCT"].GetProperty("rank").GetInt32()); // sent late ranks above not sent
+        Assert.Equal((6, 2, 1, 1, 4), (f.GetProperty("expected").GetInt32(), f.GetProperty("submitted").GetInt32(), f.GetProperty("onTime").GetInt32(),
+            f.GetProperty("late").GetInt32(), f.GetProperty("missing").GetInt32()));
+        Assert.Equal(16.7m, f.GetProperty("onTimeRate").GetDecimal());
+        Assert.All(units.Values, u => Assert.InRange(u.GetProperty("onTimeRate").GetDecimal(), 0m, 100m));
+        Assert.Equal(["202606", "202607", "202608", "202609"], f.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("period").GetString()!));
+        Assert.Equal("[BaoCao] Tình hình thực hiện chế độ báo cáo kỳ 202609", mail.Subject);
+        Assert.Contains("Tỷ lệ gửi đúng hạn: 16,7 %", mail.TextBody);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/deadlines/compliance/202609")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badPeriod.StatusCode);
+    }
+
+    private static (int Expected, int OnTime, int Late, int Missing, decimal Rate) Figures(JsonElement unit) =>
+        (unit.GetProperty("expected").GetInt32(), unit.GetProperty("onTime").GetInt32(), unit.GetProperty("late").GetInt32(),
+            unit.GetProperty("missing").GetInt32(), unit.GetProperty("onTimeRate").GetDecimal());
+
+    [LibreOfficeFact]
+    public async Task The_compliance_report_opens_in_LibreOffice_as_xlsx_and_docx()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
+        await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        await admin.PostAsync("/api/deadlines/compliance/202609/generate", null);
+
+        var csv = await LibreOffice.ToCsvAsync(await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx"));
+        var text = string.Join("\n", await LibreOffice.ToTextAsync(await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=docx")));
+
+        Assert.Contains(csv, l => l.StartsWith("1,\"Sở Tài chính\",1,1,1,0,0,100", StringComparison.Ordinal));
+        Assert.Contains("Tình hình thực hiện chế độ báo cáo kỳ 202609", text);
+        Assert.Contains("Tỷ lệ gửi đúng hạn: 16,7 %", text);
+    }
+}
