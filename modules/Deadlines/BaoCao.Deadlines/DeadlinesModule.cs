@@ -28,6 +28,12 @@ public sealed class DeadlinesModule : IModule
         new("Tình hình thực hiện chế độ báo cáo", "/thoi-han/tuan-thu", Icons.Material.Outlined.Leaderboard, 54, [Roles.Administrator, Roles.Leader]),
     ];
 
+    public IReadOnlyList<Type> HomeWidgets => [typeof(Features.MyDeadlinesWidget)];
+
+    /// <summary>Plans what the demo's units owe as of today, so the home page, the status board and the reminders show it.</summary>
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<Reminders.ExpectedReports>().PlanAsync(VietnamTime.Today(services.GetRequiredService<TimeProvider>()), cancellationToken);
+
     public void AddRecurringJobs(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<Jobs.RemindLateUnitsJob>(Jobs.RemindLateUnitsJob.DailyJobId, job => job.RunTodayAsync(CancellationToken.None),

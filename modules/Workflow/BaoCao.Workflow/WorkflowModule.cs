@@ -28,10 +28,14 @@ public sealed class WorkflowModule : IModule
         new("verify-audit", "Kiểm tra chuỗi băm của nhật ký hệ thống (mã thoát 0: nguyên vẹn; 3: bị sửa, chèn hoặc xóa)", Features.VerifyAudit.RunAsync),
     ];
 
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<Demo.DemoReportsSeed>().SeedAsync(cancellationToken);
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Reports.ReportTables>();
+        services.AddScoped<Demo.DemoReportsSeed>();
         services.AddModuleDbContext<WorkflowDbContext, WorkflowSqliteDbContext, WorkflowPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

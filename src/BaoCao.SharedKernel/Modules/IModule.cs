@@ -24,6 +24,10 @@ public interface IModule
     /// <summary>Recurring jobs; ids must be stable so a restart updates rather than duplicates them.</summary>
     void AddRecurringJobs(IRecurringJobManager jobs) { }
 
+    /// <summary>Components shown on the home page to signed-in users, in module order (e.g. "my reports due"); each decides
+    /// what to show for the current user and renders nothing when it has nothing to say.</summary>
+    IReadOnlyList<Type> HomeWidgets => [];
+
     /// <summary>Command-line tasks (<c>BaoCao.Web &lt;name&gt;</c>) run as the system instead of the web server, e.g. for an
     /// operator or a cron job: the exit code says how it went.</summary>
     IReadOnlyList<ModuleCommand> Commands => [];

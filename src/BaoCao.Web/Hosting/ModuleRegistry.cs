@@ -11,4 +11,6 @@ internal sealed class ModuleRegistry(IReadOnlyList<IModule> modules)
     public Assembly[] Assemblies { get; } = modules.Select(m => m.GetType().Assembly).Distinct().ToArray();
 
     public IEnumerable<NavigationEntry> Navigation => Modules.SelectMany(m => m.Navigation).OrderBy(e => e.Order);
+
+    public IEnumerable<Type> HomeWidgets => Modules.SelectMany(m => m.HomeWidgets);
 }

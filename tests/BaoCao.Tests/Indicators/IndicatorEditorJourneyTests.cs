@@ -23,8 +23,7 @@ public sealed class IndicatorEditorJourneyTests
 
         await Browser.GotoInteractiveAsync(page, "/chi-so");
         await page.GetByLabel("Tìm theo mã hoặc tên (gõ không dấu cũng được)").FillAsync("thu ngan sach");
-        AfterTyping(app);
-        await Assertions.Expect(page.Locator("tr", new() { HasTextString = "GRDP_HH" })).ToHaveCountAsync(0); // filtered as typed
+        await AfterTypingAsync(app, async () => await page.Locator("tr", new() { HasTextString = "GRDP_HH" }).CountAsync() == 0); // filtered as typed
         await page.Locator("tr", new() { HasTextString = "DT_THU_NSNN" }).WaitForAsync();
         await Browser.KeepScreenshotAsync(page, "indicators-catalogue-search");
 
@@ -38,16 +37,14 @@ public sealed class IndicatorEditorJourneyTests
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "%" }).First.ClickAsync();
         var formula = page.GetByLabel("Công thức (để trống nếu là chỉ số nhập liệu)");
         await formula.FillAsync("[THU_NOI_DIA] / [THU_NSNN_SAI] * 100");
-        AfterTyping(app);
         var check = page.Locator("[data-testid=formula-check]");
-        await check.GetByText("Không có chỉ số mã [THU_NSNN_SAI] trong danh mục.", new() { Exact = false }).WaitForAsync();
+        await AfterTypingAsync(app, () => check.GetByText("Không có chỉ số mã [THU_NSNN_SAI] trong danh mục.", new() { Exact = false }).IsVisibleAsync());
         await Browser.KeepScreenshotAsync(page, "indicators-formula-error");
         await page.ClickAsync("[data-testid=save]");
         Assert.EndsWith("/chi-so/moi", page.Url); // refused: nothing saved
 
         await formula.FillAsync("[THU_NOI_DIA] / [THU_NSNN] * 100");
-        AfterTyping(app);
-        await check.GetByText("Công thức hợp lệ.").WaitForAsync();
+        await AfterTypingAsync(app, () => check.GetByText("Công thức hợp lệ.").IsVisibleAsync());
         Assert.True(await check.GetByRole(AriaRole.Link, new() { Name = "THU_NSNN" }).IsVisibleAsync(), "the inputs are listed");
         await page.ClickAsync("[data-testid=save]");
         await page.WaitForURLAsync(url => url.EndsWith("/chi-so/TT_THU_ND_KIEM_THU"));
@@ -56,9 +53,17 @@ public sealed class IndicatorEditorJourneyTests
     }
 
     // MudBlazor's debounce runs on the injected TimeProvider: the test's clock has to move for "after typing" to come.
-    private static void AfterTyping(BaoCaoApp app)
+    /// <summary>MudBlazor's debounce runs on the app's fake clock: advance it until what the typing causes is seen — the
+    /// keystrokes may reach the circuit after a first advance on a busy machine. Fails if it is never seen.</summary>
+    private static async Task AfterTypingAsync(BaoCaoApp app, Func<Task<bool>> seen)
     {
-        Thread.Sleep(200); // the keystrokes reach the circuit first
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(250);
+            if (await seen())
+                return;
+        }
+        Assert.Fail("What typing should cause was not seen after 40 debounce periods.");
     }
 }

@@ -95,7 +95,7 @@ public sealed class ApprovalJourneyTests
         var office = await SignInAsync("admin");
         await Browser.GotoInteractiveAsync(office, "/bao-cao");
         await office.GetByRole(AriaRole.Tab, new() { Name = "Báo cáo gửi đến" }).ClickAsync();
-        await office.Locator("[data-testid=incoming-reports]").GetByRole(AriaRole.Link, new() { Name = "BC-KTXH-THANG" }).ClickAsync();
+        await office.Locator($"[data-testid=incoming-reports] a[href='{Report}']").ClickAsync();
         await office.WaitForURLAsync(url => url.EndsWith(Report));
         await Assertions.Expect(office.Locator("[data-testid=section-0]")).ToContainTextAsync("Thu ngân sách tháng 10 đạt khá.");
         await office.ClickAsync("[data-testid=action-receive]");

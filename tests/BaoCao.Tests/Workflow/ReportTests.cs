@@ -60,7 +60,7 @@ public sealed class ReportTests
         var again = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
         var foreign = await stranger.GetAsync(Report);
         var notReporting = await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-XH-QUY", unitCode = "STC", period = "2026Q3" });
-        var receiverBeforeSending = await receiver.GetAsync("/api/workflow/reports?incoming=true");
+        var receiverBeforeSending = await receiver.GetAsync("/api/workflow/reports?incoming=true&period=202610"); // the demo's own reports are November's
         var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
         var emptySubmit = await officer.PostAsync($"{Report}/submit", null);
         var written = await officer.PutAsJsonAsync($"{Report}/narrative", new
@@ -82,7 +82,7 @@ public sealed class ReportTests
         var strangerReceives = await stranger.PostAsync($"{Report}/receive", null);
         var receivedBeforeSent = await receiver.PostAsync($"{Report}/receive", null);
         var sent = await (await officer.PostAsync($"{Report}/send", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var incoming = await receiver.GetFromJsonAsync<JsonElement[]>("/api/workflow/reports?incoming=true");
+        var incoming = await receiver.GetFromJsonAsync<JsonElement[]>("/api/workflow/reports?incoming=true&period=202610");
         var received = await (await receiver.PostAsync($"{Report}/receive", null)).Content.ReadFromJsonAsync<JsonElement>();
         var board = await receiver.GetFromJsonAsync<JsonElement>("/api/workflow/reports/tracking?regimeCode=BC-KTXH-THANG&period=202610");
         var strangerBoard = await stranger.GetAsync("/api/workflow/reports/tracking?regimeCode=BC-KTXH-THANG&period=202610");
