@@ -16,3 +16,11 @@ public sealed record PeriodInfo(string Code, string Kind, DateOnly Start, DateOn
 public sealed record GetRelatedPeriods(string Code) : IQuery<RelatedPeriods?>;
 
 public sealed record RelatedPeriods(string Code, string? Previous, string SameLastYear, IReadOnlyList<string> YearToDate);
+
+/// <summary>Whether a regime's period accepts a report sent at <paramref name="At"/> (Đ14.4): before its reception opens it
+/// does not; after it closes it does not, or does but marks it late, as the regime says.</summary>
+public sealed record CheckReception(string RegimeCode, string Period, DateTimeOffset At) : IQuery<ReceptionDecision>;
+
+/// <param name="MarkLate">Accepted after reception closed: late whatever the due date says.</param>
+/// <param name="Reason">Why it is refused or marked late, in Vietnamese.</param>
+public sealed record ReceptionDecision(bool Accepted, bool MarkLate, string? Reason);

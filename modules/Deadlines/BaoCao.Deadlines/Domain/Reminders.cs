@@ -158,3 +158,29 @@ internal sealed class ReminderDigest
     /// <summary>An administrator asks to send it again (a failed one that gave up, or one whose fate is unknown).</summary>
     public void Resend(DateTimeOffset at) => (Status, NextAttemptAt, ClaimedAt) = (DigestStatus.Pending, at, null);
 }
+
+/// <summary>
+/// When a regime's period accepts reports, when the lead unit sets it otherwise than the default (Đ14.4): by default
+/// reception is open from the start of the period and never closes (a report after the due date is late). Days are
+/// Vietnamese calendar days, inclusive.
+/// </summary>
+internal sealed class ReceptionWindow : BaoCao.SharedKernel.Persistence.IVersioned
+{
+    private ReceptionWindow() { }
+
+    public ReceptionWindow(string regimeCode, string period)
+    {
+        RegimeCode = regimeCode;
+        Period = period;
+    }
+
+    public string RegimeCode { get; private set; } = "";
+    public string Period { get; private set; } = "";
+    public DateOnly? OpensOn { get; private set; }
+    public DateOnly? ClosesOn { get; private set; }
+    public string SetBy { get; private set; } = "";
+    public DateTimeOffset SetAt { get; private set; }
+    public long Version { get; set; }
+
+    public void Set(DateOnly? opensOn, DateOnly? closesOn, string by, DateTimeOffset at) => (OpensOn, ClosesOn, SetBy, SetAt) = (opensOn, closesOn, by, at);
+}

@@ -91,3 +91,15 @@ internal sealed class ComplianceReportConfiguration : IEntityTypeConfiguration<C
         report.Property(r => r.EmailStatus).HasMaxLength(1000);
     }
 }
+
+internal sealed class ReceptionWindowConfiguration : IEntityTypeConfiguration<ReceptionWindow>
+{
+    public void Configure(EntityTypeBuilder<ReceptionWindow> window)
+    {
+        window.ToTable("ReceptionWindows");
+        window.HasKey(w => new { w.RegimeCode, w.Period });
+        window.Property(w => w.RegimeCode).HasMaxLength(64);
+        window.Property(w => w.Period).HasMaxLength(32);
+        window.Property(w => w.SetBy).HasMaxLength(256);
+    }
+}

@@ -135,8 +135,10 @@ internal sealed class Report : IVersioned
         Source = source;
     }
 
-    /// <summary>Applies an action; <paramref name="tables"/> is the table part to freeze when submitting.</summary>
-    public string? Act(ReportAction action, string? reason, DateTimeOffset at, DateOnly today, string by, IReadOnlyList<ReportTablePart>? tables = null)
+    /// <summary>Applies an action; <paramref name="tables"/> is the table part to freeze when submitting;
+    /// <paramref name="lateAnyway"/> marks a report sent after reception closed as late whatever its due date.</summary>
+    public string? Act(ReportAction action, string? reason, DateTimeOffset at, DateOnly today, string by, IReadOnlyList<ReportTablePart>? tables = null,
+        bool lateAnyway = false)
     {
         var (next, refusal) = ReportStateMachine.Apply(State, action);
         if (next is null)
@@ -155,7 +157,7 @@ internal sealed class Report : IVersioned
                     Tables = null;
                 break;
             case ReportAction.Send:
-                (SentBy, SentAt, Late) = (by, at, today > DueDate);
+                (SentBy, SentAt, Late) = (by, at, lateAnyway || today > DueDate);
                 break;
             default:
                 (ReceivedBy, ReceivedAt) = (by, at);

@@ -67,7 +67,15 @@ internal static class ActOnReport
                     return Result<WriteReport.ReportView>.Invalid([.. empty.Select(e => new ResultError(e, "narrative"))]);
                 frozen = await tables.AssembleAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken);
             }
-            if (report.Act(command.Action, command.Reason, clock.GetUtcNow(), VietnamTime.Today(clock), user.UserName ?? "system", frozen) is { } refusal)
+            var lateAnyway = false;
+            if (command.Action == ReportAction.Send && ReportStateMachine.Apply(before, command.Action).Next is not null)
+            {
+                var reception = await sender.Send(new Deadlines.Contracts.CheckReception(scope.Regime.Code, scope.Period.Code, clock.GetUtcNow()), cancellationToken);
+                if (!reception.Accepted)
+                    return Result<WriteReport.ReportView>.Conflict(reception.Reason!);
+                lateAnyway = reception.MarkLate;
+            }
+            if (report.Act(command.Action, command.Reason, clock.GetUtcNow(), VietnamTime.Today(clock), user.UserName ?? "system", frozen, lateAnyway) is { } refusal)
                 return Result<WriteReport.ReportView>.Conflict(refusal);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -620,6 +620,39 @@ namespace BaoCao.Deadlines.Persistence.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("BaoCao.Deadlines.Domain.ReceptionWindow", b =>
+                {
+                    b.Property<string>("RegimeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RegimeCode", "Period");
+
+                    b.ToTable("ReceptionWindows", "deadlines");
+                });
+
             modelBuilder.Entity("BaoCao.Deadlines.Domain.ReminderDelivery", b =>
                 {
                     b.Property<Guid>("Id")

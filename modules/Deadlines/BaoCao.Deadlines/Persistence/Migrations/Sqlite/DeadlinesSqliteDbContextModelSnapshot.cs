@@ -614,6 +614,39 @@ namespace BaoCao.Deadlines.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("BaoCao.Deadlines.Domain.ReceptionWindow", b =>
+                {
+                    b.Property<string>("RegimeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegimeCode", "Period");
+
+                    b.ToTable("deadlines_ReceptionWindows", (string)null);
+                });
+
             modelBuilder.Entity("BaoCao.Deadlines.Domain.ReminderDelivery", b =>
                 {
                     b.Property<Guid>("Id")
