@@ -28,3 +28,6 @@ public sealed record UnitInfo(string Code, string Name, string Kind, string? Par
 public sealed record GetAccountContact(string UserName) : IQuery<AccountContact?>;
 
 public sealed record AccountContact(string UserName, string DisplayName, string? Email, string UnitCode);
+
+/// <summary>Every account's unit, by user name (case as stored), for counting use per unit.</summary>
+public sealed record ListAccountUnits : IQuery<IReadOnlyDictionary<string, string>>;

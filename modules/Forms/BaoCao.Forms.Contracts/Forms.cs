@@ -25,3 +25,6 @@ public sealed record FormValuesChanged(Guid EventId, string FormCode, string Uni
 
 /// <param name="Before">The value before (invariant text), or null for a new cell.</param>
 public sealed record ValueChange(string Indicator, string Column, string Disaggregation, string? Before, string? After, string? Comment);
+
+/// <summary>How many values each unit saved (from the page, a file or the API) between two instants, for the usage report (Đ18.1).</summary>
+public sealed record CountEntries(DateTimeOffset From, DateTimeOffset To) : IQuery<IReadOnlyDictionary<string, int>>;

@@ -20,3 +20,7 @@ public sealed record ReportStatus(string UnitCode, string State, DateTimeOffset?
     /// <summary>Sent and not returned by the receiving unit: what counts as reported.</summary>
     public bool Reported => State is "Sent" or "Received";
 }
+
+/// <summary>How many times each unit submitted data for approval or sent a report between two instants, for the usage
+/// report (Đ18.1); counted from the audit trail, so every submission counts, not only the last.</summary>
+public sealed record CountSubmissions(DateTimeOffset From, DateTimeOffset To) : IQuery<IReadOnlyDictionary<string, int>>;

@@ -12,8 +12,14 @@ namespace BaoCao.Accounts.Integration;
 internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer)
     : IQueryHandler<CheckAccess, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
       IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<CheckProvinceWideAccess, bool>,
-      IQueryHandler<GetAccountContact, AccountContact?>
+      IQueryHandler<GetAccountContact, AccountContact?>, IQueryHandler<ListAccountUnits, IReadOnlyDictionary<string, string>>
 {
+    public async ValueTask<IReadOnlyDictionary<string, string>> Handle(ListAccountUnits query, CancellationToken cancellationToken) =>
+        await (from account in db.Accounts.AsNoTracking()
+               join unit in db.Units.AsNoTracking() on account.UnitId equals unit.Id
+               select new { account.UserName, unit.Code })
+            .ToDictionaryAsync(a => a.UserName!, a => a.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+
     public async ValueTask<AccountContact?> Handle(GetAccountContact query, CancellationToken cancellationToken)
     {
         var normalized = normalizer.NormalizeName(query.UserName.Trim());

@@ -45,3 +45,35 @@ internal sealed class ComplianceReport
 
     public void Emailed(string status) => EmailStatus = status;
 }
+
+/// <summary>One unit's use of the system in a half-year or year (Đ18.1).</summary>
+internal sealed record UsageRow(string UnitCode, string UnitName, int SignIns, int Entries, int Submissions);
+
+internal sealed record UsageFigures(string Period, DateOnly From, DateOnly To, int SignIns, int Entries, int Submissions, IReadOnlyList<UsageRow> Units);
+
+/// <summary>The system-usage report of a half-year or a year (Đ18.1): per unit, sign-ins, values entered and submissions
+/// (data submitted for approval and reports sent). Kept as generated; a re-run leaves it; regenerated on purpose.</summary>
+internal sealed class UsageReport
+{
+    private UsageReport() { }
+
+    public UsageReport(string period, UsageFigures figures, string by, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        Period = period;
+        Regenerate(figures, by, at);
+    }
+
+    public Guid Id { get; private set; }
+    public string Period { get; private set; } = "";
+    public UsageFigures Figures { get; private set; } = null!;
+    public string GeneratedBy { get; private set; } = "";
+    public DateTimeOffset GeneratedAt { get; private set; }
+    public int Generation { get; private set; }
+
+    public void Regenerate(UsageFigures figures, string by, DateTimeOffset at)
+    {
+        (Figures, GeneratedBy, GeneratedAt) = (figures, by, at);
+        Generation++;
+    }
+}

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaoCao.Deadlines.Jobs;
 
 /// <summary>On the first day of each month (06:00, Vietnam time) the compliance report of the month before, and on the
-/// first day of a quarter the quarter's as well; a period already generated is left as it is.</summary>
+/// first day of a quarter the quarter's as well; on 1 July and 1 January the usage report of the half-year (and the
+/// year). A period already generated is left as it is.</summary>
 internal sealed class GenerateComplianceJob(IServiceProvider services, TimeProvider clock)
 {
     public const string JobId = "deadlines:compliance";
@@ -25,6 +26,18 @@ internal sealed class GenerateComplianceJob(IServiceProvider services, TimeProvi
         foreach (var code in periods)
         {
             if ((await compliance.GenerateAsync(Period.TryParse(code)!, regenerate: false, "system", cancellationToken)).Generated)
+                generated++;
+        }
+        var usage = lastMonth.Month switch
+        {
+            6 => new[] { $"{lastMonth.Year}S1" },
+            12 => [$"{lastMonth.Year}S2", $"{lastMonth.Year}"],
+            _ => [],
+        };
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        foreach (var code in usage)
+        {
+            if ((await sender.Send(new Features.ReviewUsage.Generate(code, Regenerate: false), cancellationToken)).Value?.GeneratedNow == true)
                 generated++;
         }
         return generated;

@@ -15,6 +15,7 @@ internal class DeadlinesDbContext(DbContextOptions options) : ModuleDbContext(op
     public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
     public DbSet<ComplianceReport> ComplianceReports => Set<ComplianceReport>();
     public DbSet<ReceptionWindow> ReceptionWindows => Set<ReceptionWindow>();
+    public DbSet<UsageReport> UsageReports => Set<UsageReport>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DeadlinesDbContext).Assembly);

@@ -103,3 +103,17 @@ internal sealed class ReceptionWindowConfiguration : IEntityTypeConfiguration<Re
         window.Property(w => w.SetBy).HasMaxLength(256);
     }
 }
+
+internal sealed class UsageReportConfiguration : IEntityTypeConfiguration<UsageReport>
+{
+    public void Configure(EntityTypeBuilder<UsageReport> report)
+    {
+        report.ToTable("UsageReports");
+        report.HasKey(r => r.Id);
+        report.Property(r => r.Id).ValueGeneratedNever();
+        report.Property(r => r.Period).HasMaxLength(16);
+        report.HasIndex(r => r.Period).IsUnique();
+        report.Property(r => r.Figures).AsJson();
+        report.Property(r => r.GeneratedBy).HasMaxLength(256);
+    }
+}

@@ -12,8 +12,16 @@ internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvide
     : IQueryHandler<FindFormsUsingIndicator, IReadOnlyList<string>>, IQueryHandler<GetFormValues, FormValues?>,
       IQueryHandler<GetRegime, RegimeInfo?>, IQueryHandler<ListRegimes, IReadOnlyList<RegimeInfo>>, IQueryHandler<ComputeTable, ComputedTable>,
       IQueryHandler<ListReportedIndicators, IReadOnlyList<string>>, IQueryHandler<ListAssignedUnits, IReadOnlyList<string>>,
-      IQueryHandler<ListReportingUnits, IReadOnlyList<string>>
+      IQueryHandler<ListReportingUnits, IReadOnlyList<string>>, IQueryHandler<CountEntries, IReadOnlyDictionary<string, int>>
 {
+    public async ValueTask<IReadOnlyDictionary<string, int>> Handle(CountEntries query, CancellationToken cancellationToken) =>
+        await (from change in db.DataValueChanges.AsNoTracking()
+               join value in db.DataValues.AsNoTracking() on change.DataValueId equals value.Id
+               where change.At >= query.From && change.At < query.To
+               group change by value.UnitCode into unit
+               select new { Unit = unit.Key, Count = unit.Count() })
+            .ToDictionaryAsync(u => u.Unit, u => u.Count, cancellationToken);
+
     public async ValueTask<IReadOnlyList<string>> Handle(ListReportingUnits query, CancellationToken cancellationToken)
     {
         var code = query.RegimeCode.Trim().ToUpperInvariant();

@@ -6,8 +6,18 @@ namespace BaoCao.Workflow.Integration;
 
 /// <summary>Answers other modules' questions about approval (Workflow's Contracts).</summary>
 internal sealed class SubmissionQueries(WorkflowDbContext db)
-    : IQueryHandler<GetSubmissionState, SubmissionStatus>, IQueryHandler<ListReportStatuses, IReadOnlyList<ReportStatus>>
+    : IQueryHandler<GetSubmissionState, SubmissionStatus>, IQueryHandler<ListReportStatuses, IReadOnlyList<ReportStatus>>,
+      IQueryHandler<CountSubmissions, IReadOnlyDictionary<string, int>>
 {
+    public async ValueTask<IReadOnlyDictionary<string, int>> Handle(CountSubmissions query, CancellationToken cancellationToken)
+    {
+        // Subjects are FORM/UNIT/PERIOD or REGIME/UNIT/PERIOD: the unit is the second part.
+        var subjects = await db.Audit.AsNoTracking()
+            .Where(e => (e.Kind == "submission.submit" || e.Kind == "report.send") && e.At >= query.From && e.At < query.To)
+            .Select(e => e.Subject).ToListAsync(cancellationToken);
+        return subjects.Select(s => s.Split('/')).Where(p => p.Length >= 2).GroupBy(p => p[1]).ToDictionary(g => g.Key, g => g.Count());
+    }
+
     public async ValueTask<IReadOnlyList<ReportStatus>> Handle(ListReportStatuses query, CancellationToken cancellationToken)
     {
         var regime = query.RegimeCode.Trim().ToUpperInvariant();
