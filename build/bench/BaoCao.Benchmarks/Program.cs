@@ -12,9 +12,10 @@ IBenchmark[] all = [new HealthReadyVsLive(), new SignInVsLive()];
 var selected = all.Where(b => names.Count == 0 || names.Contains(b.Name)).ToList();
 var inProcess = names.Count == 0 || names.Contains("formula");
 var forms = names.Count == 0 || names.Contains("forms");
-if (selected.Count == 0 && !inProcess && !forms)
+var reminders = names.Count == 0 || names.Contains("reminders");
+if (selected.Count == 0 && !inProcess && !forms && !reminders)
 {
-    Console.Error.WriteLine($"Unknown benchmark. Known: {string.Join(", ", all.Select(b => b.Name))}, formula, forms");
+    Console.Error.WriteLine($"Unknown benchmark. Known: {string.Join(", ", all.Select(b => b.Name))}, formula, forms, reminders");
     return 2;
 }
 
@@ -41,6 +42,8 @@ if (inProcess)
     rows.Add(FormulaBenchmark.Run(rounds)); // per second: evaluations, not requests
 if (forms)
     rows.AddRange(await FormsBenchmark.RunAsync(baseUrl, rounds)); // per second: saves, then values
+if (reminders)
+    rows.AddRange(await RemindersBenchmark.RunAsync(baseUrl)); // per second: e-mails
 
 string[] header = ["benchmark", "candidate", "per s", "p50 ms", "p95 ms", "errors", "baseline", "per s", "p50 ms", "p95 ms", "ratio", "goal"];
 var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(row => row[i].Length))).ToArray();

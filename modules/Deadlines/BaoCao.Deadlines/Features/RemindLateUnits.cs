@@ -11,7 +11,8 @@ namespace BaoCao.Deadlines.Features;
 /// </summary>
 internal static class RemindLateUnits
 {
-    internal sealed record Run : ICommand<Result<RunOutcome>>, IRequireAccess
+    /// <param name="Date">A past working day to run as (re-running a day the server missed); today when null.</param>
+    internal sealed record Run(DateOnly? Date = null) : ICommand<Result<RunOutcome>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageJobs;
     }
@@ -44,8 +45,13 @@ internal static class RemindLateUnits
         : ICommandHandler<Run, Result<RunOutcome>>, IQueryHandler<Preview, Result<PreviewView>>, IQueryHandler<Log, Result<IReadOnlyList<DeliveryView>>>,
           ICommandHandler<Resend, Result>
     {
-        public async ValueTask<Result<RunOutcome>> Handle(Run command, CancellationToken cancellationToken) =>
-            await ladder.RunAsync(VietnamTime.Today(clock), cancellationToken);
+        public async ValueTask<Result<RunOutcome>> Handle(Run command, CancellationToken cancellationToken)
+        {
+            var today = VietnamTime.Today(clock);
+            if (command.Date > today)
+                return Result<RunOutcome>.Invalid($"Không chạy nhắc hạn cho ngày sau hôm nay ({today:dd/MM/yyyy}).", "date");
+            return await ladder.RunAsync(command.Date ?? today, cancellationToken);
+        }
 
         public async ValueTask<Result<PreviewView>> Handle(Preview query, CancellationToken cancellationToken)
         {
@@ -95,8 +101,8 @@ internal static class RemindLateUnits
         public void AddRoutes(IEndpointRouteBuilder app)
         {
             var reminders = app.MapGroup("/api/deadlines/reminders").WithTags("Nhắc hạn");
-            reminders.MapPost("/run", async (ISender sender, CancellationToken ct) => (await sender.Send(new Run(), ct)).ToHttpResult())
-                .WithSummary("Chạy ngay bậc nhắc hạn của hôm nay (cùng đường đi với tác vụ định kỳ) → {sent, skipped, failed}");
+            reminders.MapPost("/run", async (DateOnly? date, ISender sender, CancellationToken ct) => (await sender.Send(new Run(date), ct)).ToHttpResult())
+                .WithSummary("Chạy ngay bậc nhắc hạn của hôm nay, hoặc của một ngày đã qua (date) — cùng đường đi với tác vụ định kỳ → {sent, skipped, failed}");
             reminders.MapGet("/preview", async (DateOnly? date, ISender sender, CancellationToken ct) => (await sender.Send(new Preview(date), ct)).ToHttpResult())
                 .WithSummary("Ai sẽ được nhắc vào một ngày và vì sao (không gửi gì)");
             reminders.MapGet("", async (string? period, ISender sender, CancellationToken ct) => (await sender.Send(new Log(period), ct)).ToHttpResult())
