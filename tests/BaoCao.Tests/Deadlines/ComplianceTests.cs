@@ -89,4 +89,26 @@ public sealed class ComplianceTests
         Assert.Contains("Tình hình thực hiện chế độ báo cáo kỳ 202609", text);
         Assert.Contains("Tỷ lệ gửi đúng hạn: 16,7 %", text);
     }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_unit_merged_away_before_the_period_ended_is_not_owed_and_no_rate_exceeds_100_percent(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database, start: new DateTimeOffset(2026, 12, 1, 6, 0, 0, Vietnam));
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        // The demo's November: Industry and Trade on time, Tourism late, Agriculture writing, Finance nothing. Tourism is
+        // merged into Culture, Sports and Tourism with its last day 15/11 — before November's period ended.
+        Assert.True((await admin.PostAsJsonAsync("/api/units/SDL/merge", new { successorCode = "SVHTTDL", lastDay = "2026-11-15" })).IsSuccessStatusCode);
+
+        var generated = await admin.PostAsync("/api/deadlines/compliance/202611/generate", null);
+        var f = (await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202611")).GetProperty("figures");
+        var status = await admin.GetFromJsonAsync<JsonElement[]>("/api/deadlines/status?regime=BC-KTXH-THANG&period=202611");
+
+        Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
+        Assert.DoesNotContain(status!, s => s.GetProperty("unitCode").GetString() == "SDL");
+        Assert.DoesNotContain(f.GetProperty("units").EnumerateArray(), u => u.GetProperty("unitCode").GetString() == "SDL");
+        Assert.All(f.GetProperty("units").EnumerateArray(), u => Assert.InRange(u.GetProperty("onTimeRate").GetDecimal(), 0m, 100m));
+        Assert.InRange(f.GetProperty("onTimeRate").GetDecimal(), 0m, 100m);
+        Assert.Equal(f.GetProperty("expected").GetInt32(), f.GetProperty("onTime").GetInt32() + f.GetProperty("late").GetInt32() + f.GetProperty("missing").GetInt32());
+        Assert.Equal(0, f.GetProperty("late").GetInt32()); // Tourism's late report is not counted: it owed nothing
+    }
 }

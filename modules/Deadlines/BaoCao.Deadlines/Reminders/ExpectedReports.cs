@@ -7,8 +7,8 @@ namespace BaoCao.Deadlines.Reminders;
 /// <summary>
 /// Plans the reports units owe: for each active regime, the periods (or rounds) whose due date falls from a year ago to
 /// a month ahead; for each, the regime's reporting units that existed at the period's end and were assigned one of its
-/// forms during the period. Only missing rows are added, so planning again changes nothing; a period that ended long
-/// ago and was planned is not recomputed.
+/// forms during the period. Planning again adds what is missing and drops units that no longer owe a recent period (merged
+/// away before its end); a period due more than 40 days ago and planned is not recomputed.
 /// </summary>
 internal sealed class ExpectedReports(DeadlinesDbContext db, ISender sender, WorkingCalendar calendars, TimeProvider clock)
 {
@@ -30,11 +30,16 @@ internal sealed class ExpectedReports(DeadlinesDbContext db, ISender sender, Wor
                     continue;
                 var reporting = await sender.Send(new ListReportingUnits(regime.Code, period.End), cancellationToken);
                 var assigned = (await sender.Send(new ListAssignedUnits(regime.Code, period.Start, period.End), cancellationToken)).ToHashSet();
-                foreach (var unit in reporting.Where(assigned.Contains).Where(u => planned.Add((regime.Code, period.Code, u))))
+                var owing = reporting.Where(assigned.Contains).ToHashSet();
+                foreach (var unit in owing.Where(u => planned.Add((regime.Code, period.Code, u))))
                 {
                     db.ExpectedReports.Add(new ExpectedReport(regime.Code, unit, period.Code, due, clock.GetUtcNow()));
                     added++;
                 }
+                // A unit merged away (or no longer assigned) before the period ended owes nothing for it.
+                if (alreadyPlanned)
+                    await db.ExpectedReports.Where(e => e.RegimeCode == regime.Code && e.Period == period.Code && !owing.Contains(e.UnitCode))
+                        .ExecuteDeleteAsync(cancellationToken);
             }
         }
         try
