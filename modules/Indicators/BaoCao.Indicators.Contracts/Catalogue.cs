@@ -69,6 +69,10 @@ public sealed record CompileFormula(string Formula) : IQuery<ComputedIndicator?>
 
 /// <summary>The computed indicators in force on <paramref name="AsOf"/>, compiled once, to evaluate for many units
 /// (dashboards, report roll-ups, form columns) without parsing again.</summary>
+/// <summary>The codes and every input their formulas read, to any depth (an input computed from others brings those
+/// too), so a caller gathering values for them gathers all the formulas need.</summary>
+public sealed record ExpandFormulaInputs(IReadOnlyCollection<string> Codes, DateOnly AsOf) : IQuery<IReadOnlyList<string>>;
+
 public sealed record CompileComputedIndicators(DateOnly AsOf, IReadOnlyCollection<string>? Codes = null) : IQuery<IReadOnlyList<ComputedIndicator>>;
 
 /// <param name="Inputs">The input keys the formula reads, in order.</param>

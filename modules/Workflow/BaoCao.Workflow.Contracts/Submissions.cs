@@ -24,3 +24,7 @@ public sealed record ReportStatus(string UnitCode, string State, DateTimeOffset?
 /// <summary>How many times each unit submitted data for approval or sent a report between two instants, for the usage
 /// report (Đ18.1); counted from the audit trail, so every submission counts, not only the last.</summary>
 public sealed record CountSubmissions(DateTimeOffset From, DateTimeOffset To) : IQuery<IReadOnlyDictionary<string, int>>;
+
+/// <summary>Whether the current user may follow who has reported on a regime: accounts of its receiving unit and of its
+/// lead unit, and the province office.</summary>
+public sealed record CheckTrackingAccess(string RegimeCode) : IQuery<bool>;

@@ -1,4 +1,3 @@
-using BaoCao.Accounts.Contracts;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.Forms.Contracts;
 using BaoCao.Workflow.Contracts;
@@ -33,7 +32,7 @@ internal static class TrackDeadlines
             var period = query.Period!.Trim().ToUpperInvariant();
             if (await sender.Send(new GetRegime(code), cancellationToken) is not { } regime)
                 return Result<IReadOnlyList<UnitStatus>>.NotFound($"Không có chế độ báo cáo mã '{query.Regime}'.");
-            if (!await MayTrackAsync(regime, cancellationToken))
+            if (!await sender.Send(new CheckTrackingAccess(regime.Code), cancellationToken))
                 return Result<IReadOnlyList<UnitStatus>>.Forbidden($"Chỉ đơn vị nhận ({regime.ReceivingUnit}), đơn vị chủ trì ({regime.OwnerUnit}) và Văn phòng UBND tỉnh theo dõi thời hạn của chế độ này.");
             var expected = await db.ExpectedReports.AsNoTracking().Where(e => e.RegimeCode == code && e.Period == period)
                 .OrderBy(e => e.UnitCode).ToListAsync(cancellationToken);
@@ -45,17 +44,6 @@ internal static class TrackDeadlines
                 return new UnitStatus(e.UnitCode, 1, reported ? 1 : 0, reported && status!.Late != true ? 1 : 0, reported && status!.Late == true ? 1 : 0,
                     reported ? 0 : 1, e.DueDate);
             })]);
-        }
-
-        private async Task<bool> MayTrackAsync(RegimeInfo regime, CancellationToken cancellationToken)
-        {
-            foreach (var unit in new[] { regime.ReceivingUnit, regime.OwnerUnit })
-            {
-                if (await sender.Send(new CheckAccess(Permissions.TrackReporting, unit), cancellationToken)
-                    || await sender.Send(new CheckAccess(Permissions.ReceiveReports, unit), cancellationToken))
-                    return true;
-            }
-            return await sender.Send(new CheckProvinceWideAccess(Permissions.TrackReporting), cancellationToken);
         }
     }
 

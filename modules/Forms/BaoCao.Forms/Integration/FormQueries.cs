@@ -52,14 +52,9 @@ internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvide
 
     public async ValueTask<ComputedTable> Handle(ComputeTable query, CancellationToken cancellationToken)
     {
-        var computed = (await sender.Send(new CompileComputedIndicators(query.AsOf), cancellationToken)).ToDictionary(c => c.Code);
         // A computed row reads its inputs through the sheet, so the sheet knows every indicator the formulas reach.
-        var codes = new HashSet<string>(query.Indicators);
-        for (var added = true; added;)
-        {
-            var inputs = codes.Where(computed.ContainsKey).SelectMany(c => computed[c].Inputs).Select(k => k.Split('@')[0]).ToList();
-            added = inputs.Aggregate(false, (any, input) => codes.Add(input) || any);
-        }
+        var codes = await sender.Send(new ExpandFormulaInputs(query.Indicators, query.AsOf), cancellationToken);
+        var computed = (await sender.Send(new CompileComputedIndicators(query.AsOf, codes), cancellationToken)).ToDictionary(c => c.Code);
         var indicators = (await sender.Send(new GetIndicators([.. codes], query.AsOf), cancellationToken)).ToDictionary(i => i.Code);
         var unitNames = await sender.Send(new ListUnitsOfMeasure(), cancellationToken);
         var columns = query.Columns.Select(FormLayout.Parse).OfType<FormColumn>().ToList();

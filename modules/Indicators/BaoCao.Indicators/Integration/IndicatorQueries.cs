@@ -11,8 +11,18 @@ internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider cloc
     : IQueryHandler<GetIndicators, IReadOnlyList<IndicatorInfo>>, IQueryHandler<EvaluateFormula, FormulaResult>,
       IQueryHandler<CompileComputedIndicators, IReadOnlyList<ComputedIndicator>>, IQueryHandler<CheckDataRules, IReadOnlyList<RuleViolation>>,
       IQueryHandler<Contracts.CheckOutlier, OutlierHintInfo?>, IQueryHandler<CompileFormula, ComputedIndicator?>,
-      IQueryHandler<ListUnitsOfMeasure, IReadOnlyDictionary<string, string>>
+      IQueryHandler<ListUnitsOfMeasure, IReadOnlyDictionary<string, string>>, IQueryHandler<ExpandFormulaInputs, IReadOnlyList<string>>
 {
+    public async ValueTask<IReadOnlyList<string>> Handle(ExpandFormulaInputs query, CancellationToken cancellationToken)
+    {
+        var computed = (await Handle(new CompileComputedIndicators(query.AsOf), cancellationToken)).ToDictionary(c => c.Code);
+        var codes = query.Codes.ToHashSet();
+        for (var added = true; added;)
+            added = codes.Where(computed.ContainsKey).SelectMany(c => computed[c].Inputs).Select(k => k.Split('@')[0]).ToList()
+                .Aggregate(false, (any, input) => codes.Add(input) || any);
+        return [.. codes];
+    }
+
     public async ValueTask<IReadOnlyDictionary<string, string>> Handle(ListUnitsOfMeasure query, CancellationToken cancellationToken) =>
         await db.UnitsOfMeasure.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
 

@@ -28,6 +28,18 @@ internal static class TrackReports
     internal sealed record TrackingBoard(string RegimeCode, string RegimeName, string Period, DateOnly DueDate, int Expected, int Sent, int OnTime, int Late,
         int NotSent, int Overdue, IReadOnlyList<TrackingRow> Units);
 
+    /// <summary>The receiving unit's and the lead unit's trackers and receivers, and the province office.</summary>
+    internal static async Task<bool> MayTrackAsync(ISender sender, RegimeInfo regime, CancellationToken cancellationToken)
+    {
+        foreach (var unit in new[] { regime.ReceivingUnit, regime.OwnerUnit })
+        {
+            if (await sender.Send(new CheckAccess(Permissions.TrackReporting, unit), cancellationToken)
+                || await sender.Send(new CheckAccess(Permissions.ReceiveReports, unit), cancellationToken))
+                return true;
+        }
+        return await sender.Send(new CheckProvinceWideAccess(Permissions.TrackReporting), cancellationToken);
+    }
+
     internal sealed class Handler(WorkflowDbContext db, ISender sender, TimeProvider clock)
         : IQueryHandler<List, Result<IReadOnlyList<ReportSummary>>>, IQueryHandler<Board, Result<TrackingBoard>>
     {
@@ -63,13 +75,11 @@ internal static class TrackReports
                 return Result<TrackingBoard>.Invalid("Cần mã chế độ báo cáo (regimeCode) và kỳ báo cáo (period).", string.IsNullOrWhiteSpace(query.RegimeCode) ? "regimeCode" : "period");
             if (await sender.Send(new GetRegime(query.RegimeCode.Trim().ToUpperInvariant()), cancellationToken) is not { } regime)
                 return Result<TrackingBoard>.NotFound($"Không có chế độ báo cáo mã '{query.RegimeCode}'.");
-            if (!await MayTrackAsync(regime, cancellationToken))
+            if (!await MayTrackAsync(sender, regime, cancellationToken))
                 return Result<TrackingBoard>.Forbidden($"Chỉ đơn vị nhận ({regime.ReceivingUnit}), đơn vị chủ trì ({regime.OwnerUnit}) và Văn phòng UBND tỉnh theo dõi tình hình báo cáo này.");
-            var periodCode = query.Period.Trim().ToUpperInvariant();
-            var round = regime.FindRound(periodCode);
-            var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.DueDate), cancellationToken);
-            if (period is null || period.Kind != (regime.Frequency ?? "Custom") || (regime.Kind != "Periodic" && round is null))
-                return Result<TrackingBoard>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code}.", "period");
+            var resolved = await Reports.ReportScope.PeriodOfAsync(sender, regime, query.Period, cancellationToken);
+            if (resolved.Value is not { } period)
+                return Result<TrackingBoard>.From(resolved);
             var reports = await db.Reports.AsNoTracking().Where(r => r.RegimeCode == regime.Code && r.Period == period.Code).ToListAsync(cancellationToken);
             var names = (await sender.Send(new ListAllUnits(), cancellationToken)).ToDictionary(u => u.Code, u => u.Name);
             var today = VietnamTime.Today(clock);
@@ -90,17 +100,6 @@ internal static class TrackReports
             var sentCount = rows.Count(r => r.SentAt is not null);
             return new TrackingBoard(regime.Code, regime.Name, period.Code, period.DueDate, rows.Count, sentCount, rows.Count(r => r.Late == false),
                 rows.Count(r => r.Late == true), rows.Count - sentCount, rows.Count(r => r.Overdue), rows);
-        }
-
-        private async Task<bool> MayTrackAsync(RegimeInfo regime, CancellationToken cancellationToken)
-        {
-            foreach (var unit in new[] { regime.ReceivingUnit, regime.OwnerUnit })
-            {
-                if (await sender.Send(new CheckAccess(Permissions.TrackReporting, unit), cancellationToken)
-                    || await sender.Send(new CheckAccess(Permissions.ReceiveReports, unit), cancellationToken))
-                    return true;
-            }
-            return await sender.Send(new CheckProvinceWideAccess(Permissions.TrackReporting), cancellationToken);
         }
 
         private static string StatusLabel(string status) => status switch

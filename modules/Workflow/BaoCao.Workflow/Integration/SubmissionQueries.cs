@@ -5,10 +5,14 @@ using BaoCao.Workflow.Persistence;
 namespace BaoCao.Workflow.Integration;
 
 /// <summary>Answers other modules' questions about approval (Workflow's Contracts).</summary>
-internal sealed class SubmissionQueries(WorkflowDbContext db)
+internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
     : IQueryHandler<GetSubmissionState, SubmissionStatus>, IQueryHandler<ListReportStatuses, IReadOnlyList<ReportStatus>>,
-      IQueryHandler<CountSubmissions, IReadOnlyDictionary<string, int>>
+      IQueryHandler<CountSubmissions, IReadOnlyDictionary<string, int>>, IQueryHandler<CheckTrackingAccess, bool>
 {
+    public async ValueTask<bool> Handle(CheckTrackingAccess query, CancellationToken cancellationToken) =>
+        await sender.Send(new Forms.Contracts.GetRegime(query.RegimeCode), cancellationToken) is { } regime
+        && await Features.TrackReports.MayTrackAsync(sender, regime, cancellationToken);
+
     public async ValueTask<IReadOnlyDictionary<string, int>> Handle(CountSubmissions query, CancellationToken cancellationToken)
     {
         // Subjects are FORM/UNIT/PERIOD or REGIME/UNIT/PERIOD: the unit is the second part.

@@ -25,12 +25,20 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
             return Result<ReportScope>.Forbidden($"Bạn không có quyền với báo cáo của đơn vị {unitCode}.");
         if (!regime.ReportingUnits.Contains(unitCode))
             return Result<ReportScope>.Invalid($"Đơn vị {unitCode} không thuộc đối tượng báo cáo của chế độ {regime.Code}.", "unitCode");
+        var period = await PeriodOfAsync(sender, regime, periodCode, cancellationToken);
+        return period.Value is { } info ? new ReportScope(regime, info, unitCode, canWrite, canApprove, canReceive) : Result<ReportScope>.From(period);
+    }
+
+    /// <summary>A period of the regime's frequency, or one of its rounds, with its shifted due date.</summary>
+    public static async Task<Result<PeriodInfo>> PeriodOfAsync(ISender sender, RegimeInfo regime, string periodCode, CancellationToken cancellationToken)
+    {
+        periodCode = periodCode.Trim().ToUpperInvariant();
         var round = regime.FindRound(periodCode);
         if (regime.Kind != "Periodic" && round is null)
-            return Result<ReportScope>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Period))}.", "period");
+            return Result<PeriodInfo>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Period))}.", "period");
         var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.DueDate), cancellationToken);
-        if (period is null || period.Kind != (regime.Frequency ?? "Custom"))
-            return Result<ReportScope>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code}.", "period");
-        return new ReportScope(regime, period, unitCode, canWrite, canApprove, canReceive);
+        return period is null || period.Kind != (regime.Frequency ?? "Custom")
+            ? Result<PeriodInfo>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code}.", "period")
+            : period;
     }
 }

@@ -95,11 +95,7 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
     /// <summary>The table indicators, the inputs their formulas read (to any depth) and the weights of weighted averages.</summary>
     private async Task<Dictionary<string, IndicatorInfo>> IndicatorsReadAsync(RegimeInfo regime, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var codes = regime.Tables.SelectMany(t => t.Indicators).ToHashSet();
-        var computed = (await sender.Send(new CompileComputedIndicators(asOf), cancellationToken)).ToDictionary(c => c.Code);
-        for (var added = true; added;)
-            added = codes.Where(computed.ContainsKey).SelectMany(c => computed[c].Inputs).Select(k => k.Split('@')[0]).ToList()
-                .Aggregate(false, (any, input) => codes.Add(input) || any);
+        var codes = await sender.Send(new ExpandFormulaInputs([.. regime.Tables.SelectMany(t => t.Indicators).Distinct()], asOf), cancellationToken);
         var indicators = (await sender.Send(new GetIndicators([.. codes], asOf), cancellationToken)).ToDictionary(i => i.Code);
         var weights = indicators.Values.Select(i => i.WeightIndicator).OfType<string>().Where(w => !indicators.ContainsKey(w)).Distinct().ToList();
         if (weights.Count > 0)
