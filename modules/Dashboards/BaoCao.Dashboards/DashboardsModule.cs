@@ -1,6 +1,9 @@
 using BaoCao.Dashboards.Persistence;
+using BaoCao.Dashboards.Projection;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
+using BaoCao.SharedKernel.Time;
+using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +18,24 @@ public sealed class DashboardsModule : IModule
 
     public string Schema => SchemaName;
 
+    public IReadOnlyList<ModuleCommand> Commands =>
+    [
+        new("rebuild-dashboards", "Dựng lại số liệu tổng hợp của bảng điều khiển (--from-scratch: đọc lại toàn bộ kho số liệu đã duyệt)",
+            Features.RebuildDashboards.RunAsync),
+    ];
+
+    public void AddRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<Jobs.RebuildRollUpsJob>(Jobs.RebuildRollUpsJob.JobId, job => job.RunAsync(CancellationToken.None),
+            "30 1 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ProjectionGate>();
+        services.AddScoped<AggregatesProjector>();
+        services.AddScoped<SeriesReader>();
+        services.AddScoped<ViewerScope>();
+        services.AddScoped<Jobs.RebuildRollUpsJob>();
+        services.AddHostedService<AggregatesProjection>();
         services.AddModuleDbContext<DashboardsDbContext, DashboardsSqliteDbContext, DashboardsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

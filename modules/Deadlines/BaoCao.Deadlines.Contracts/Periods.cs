@@ -24,3 +24,14 @@ public sealed record CheckReception(string RegimeCode, string Period, DateTimeOf
 /// <param name="MarkLate">Accepted after reception closed: late whatever the due date says.</param>
 /// <param name="Reason">Why it is refused or marked late, in Vietnamese.</param>
 public sealed record ReceptionDecision(bool Accepted, bool MarkLate, string? Reason);
+
+/// <summary>The periods from <paramref name="From"/> to <paramref name="To"/> (codes of the same kind), in order, each
+/// with its calendar days and the shorter periods it is made of, for series over time. Null when a code is invalid, the
+/// kinds differ, <paramref name="From"/> is after <paramref name="To"/>, a custom range is not a single period, or there are
+/// more than 240 periods.</summary>
+public sealed record ListPeriods(string From, string To) : IQuery<IReadOnlyList<PeriodSpan>?>;
+
+/// <param name="Kind">Month, Quarter, HalfYear, NineMonths, Year or Custom.</param>
+/// <param name="Parts">The shorter periods the period is made of, finest first: its months, then its quarters, then its
+/// half-years (empty for a month or a custom range).</param>
+public sealed record PeriodSpan(string Code, string Kind, DateOnly Start, DateOnly End, IReadOnlyList<IReadOnlyList<string>> Parts);

@@ -28,3 +28,16 @@ public sealed record CountSubmissions(DateTimeOffset From, DateTimeOffset To) : 
 /// <summary>Whether the current user may follow who has reported on a regime: accounts of its receiving unit and of its
 /// lead unit, and the province office.</summary>
 public sealed record CheckTrackingAccess(string RegimeCode) : IQuery<bool>;
+
+/// <summary>Cells of one form, unit and period were approved (or changed by a later approval) under sequence numbers up
+/// to <paramref name="LastSequence"/>. A nudge published after commit: readers catch up with <see cref="ListApprovedChanges"/>.</summary>
+public sealed record DataApproved(Guid EventId, string FormCode, string UnitCode, string Period, long LastSequence) : INotification;
+
+/// <summary>The approved-value change feed after <paramref name="After"/>, in sequence order, at most <paramref name="Limit"/>
+/// rows: for read models (dashboards, exchange) that remember the last sequence they processed. Not scope-filtered.</summary>
+public sealed record ListApprovedChanges(long After, int Limit) : IQuery<IReadOnlyList<ApprovedChange>>;
+
+/// <param name="Column">current, plan, … (the form column); <paramref name="Disaggregation"/> is "" for the total.</param>
+/// <param name="Number">The approved number; null when the cell was emptied or holds text.</param>
+public sealed record ApprovedChange(long Sequence, string FormCode, string UnitCode, string Period, string Indicator, string Column,
+    string Disaggregation, decimal? Number, DateTimeOffset ApprovedAt);

@@ -28,14 +28,20 @@ public sealed class WorkflowModule : IModule
         new("verify-audit", "Kiểm tra chuỗi băm của nhật ký hệ thống (mã thoát 0: nguyên vẹn; 3: bị sửa, chèn hoặc xóa)", Features.VerifyAudit.RunAsync),
     ];
 
-    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // On by default; the test suite turns it off (2 s per app start) except where a test needs the history.
+        if (services.GetRequiredService<IConfiguration>().GetValue("Demo:ApprovedHistory", true))
+            await services.GetRequiredService<Demo.DemoApprovalsSeed>().SeedAsync(cancellationToken);
         await services.GetRequiredService<Demo.DemoReportsSeed>().SeedAsync(cancellationToken);
+    }
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Reports.ReportTables>();
         services.AddScoped<Demo.DemoReportsSeed>();
+        services.AddScoped<Demo.DemoApprovalsSeed>();
         services.AddModuleDbContext<WorkflowDbContext, WorkflowSqliteDbContext, WorkflowPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

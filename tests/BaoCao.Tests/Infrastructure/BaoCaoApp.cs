@@ -76,6 +76,8 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:BaoCao", Database.ConnectionString);
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Demo:Seed", "true");
+        // The demo's approved history (20 months of four forms) costs 2 s per start; tests that need it turn it on.
+        builder.UseSetting("Demo:ApprovedHistory", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Outbox:PollSeconds", "0.2");
         // Hashing at the production work factor costs ~0.1 s a password: 30 demo accounts per app start.

@@ -1,3 +1,4 @@
+using BaoCao.Dashboards.Domain;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,12 @@ namespace BaoCao.Dashboards.Persistence;
 
 internal class DashboardsDbContext(DbContextOptions options) : ModuleDbContext(options, DashboardsModule.SchemaName)
 {
+    public DbSet<Point> Points => Set<Point>();
+    public DbSet<PublishedPoint> PublishedPoints => Set<PublishedPoint>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
+    public DbSet<Dashboard> Dashboards => Set<Dashboard>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardsDbContext).Assembly);
 }

@@ -1,3 +1,7 @@
+using System.Globalization;
+using BaoCao.Forms.Contracts;
+using BaoCao.Workflow.Audit;
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Persistence;
 
 namespace BaoCao.Workflow.Domain;
@@ -13,4 +17,39 @@ internal static class Approved
             .ToListAsync(cancellationToken);
         return rows.GroupBy(v => (v.Indicator, v.Column, v.Disaggregation)).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Sequence)!);
     }
+
+    /// <summary>
+    /// Writes the cells of an approval that differ from the last approved version, each under the next sequence number,
+    /// and publishes <see cref="DataApproved"/> after commit; returns the audit lines the caller appends in the same
+    /// transaction. Must run inside the approving transaction (the sequence counter's row lock keeps commit order).
+    /// </summary>
+    public static async Task<IReadOnlyList<AuditTrail.Line>> StoreAsync(WorkflowDbContext db, Submission submission, IReadOnlyList<FormValue> values,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var approved = await LatestAsync(db, submission.FormCode, submission.UnitCode, submission.Period, cancellationToken);
+        var current = values.ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
+        var changes = current.Where(c => !approved.TryGetValue(c.Key, out var old) || old.Number != c.Value.Number || old.Text != c.Value.Text)
+            .Select(c => (c.Key, c.Value.Number, c.Value.Text))
+            .Concat(approved.Where(a => !current.ContainsKey(a.Key) && (a.Value.Number is not null || a.Value.Text is not null))
+                .Select(a => (a.Key, Number: (decimal?)null, Text: (string?)null)))
+            .OrderBy(c => c.Key.Indicator).ThenBy(c => c.Key.Column).ThenBy(c => c.Key.Disaggregation)
+            .ToList();
+        if (changes.Count == 0)
+            return [];
+        var last = await AuditTrail.ReserveAsync(db, Counters.Approved, changes.Count, cancellationToken);
+        var sequence = last - changes.Count;
+        var lines = new List<AuditTrail.Line>();
+        foreach (var (key, number, text) in changes)
+        {
+            db.ApprovedValues.Add(new ApprovedValue(++sequence, submission.FormCode, submission.UnitCode, submission.Period, key.Indicator, key.Column,
+                key.Disaggregation, number, text, submission.Approvals, now));
+            approved.TryGetValue(key, out var old);
+            lines.Add(new("value.approved", $"{submission.FormCode}/{submission.UnitCode}/{submission.Period}/{key.Indicator}/{key.Column}/{key.Disaggregation}",
+                Show(old?.Number, old?.Text), Show(number, text)));
+        }
+        db.Publish(new DataApproved(Guid.NewGuid(), submission.FormCode, submission.UnitCode, submission.Period, last), now);
+        return lines;
+    }
+
+    private static string? Show(decimal? number, string? text) => number?.ToString(CultureInfo.InvariantCulture) ?? text;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Contracts;
 using BaoCao.Workflow.Audit;
@@ -74,7 +73,7 @@ internal static class ActOnSubmission
                     command.Reason is null ? submission.State.ToString() : $"{submission.State}: {command.Reason.Trim()}"),
             };
             if (command.Action == SubmissionAction.Approve)
-                lines.AddRange(await StoreApprovedAsync(submission, values, now, cancellationToken));
+                lines.AddRange(await Approved.StoreAsync(db, submission, values.Values, now, cancellationToken));
             await audit.AppendAsync(lines, cancellationToken);
             if (command.Action != SubmissionAction.Submit)
                 Notifier.Notify(db, submission.SubmittedBy, $"Số liệu {formCode} kỳ {period} của {unitCode}: {SubmissionStateMachine.Label(submission.State).ToLowerInvariant()}",
@@ -94,35 +93,6 @@ internal static class ActOnSubmission
             }
             return SubmissionView.Of(submission);
         }
-
-        /// <summary>Writes the cells that differ from the last approved version, each under the next sequence number.</summary>
-        private async Task<IEnumerable<AuditTrail.Line>> StoreApprovedAsync(Submission submission, FormValues values, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            var approved = await Approved.LatestAsync(db, submission.FormCode, submission.UnitCode, submission.Period, cancellationToken);
-            var current = values.Values.ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
-            var changes = current.Where(c => !approved.TryGetValue(c.Key, out var old) || old.Number != c.Value.Number || old.Text != c.Value.Text)
-                .Select(c => (c.Key, c.Value.Number, c.Value.Text))
-                .Concat(approved.Where(a => !current.ContainsKey(a.Key) && (a.Value.Number is not null || a.Value.Text is not null))
-                    .Select(a => (a.Key, Number: (decimal?)null, Text: (string?)null)))
-                .OrderBy(c => c.Key.Indicator).ThenBy(c => c.Key.Column).ThenBy(c => c.Key.Disaggregation)
-                .ToList();
-            if (changes.Count == 0)
-                return [];
-            var last = await AuditTrail.ReserveAsync(db, Counters.Approved, changes.Count, cancellationToken);
-            var sequence = last - changes.Count;
-            var lines = new List<AuditTrail.Line>();
-            foreach (var (key, number, text) in changes)
-            {
-                db.ApprovedValues.Add(new ApprovedValue(++sequence, submission.FormCode, submission.UnitCode, submission.Period, key.Indicator, key.Column,
-                    key.Disaggregation, number, text, submission.Approvals, now));
-                approved.TryGetValue(key, out var old);
-                lines.Add(new("value.approved", $"{submission.FormCode}/{submission.UnitCode}/{submission.Period}/{key.Indicator}/{key.Column}/{key.Disaggregation}",
-                    Show(old?.Number, old?.Text), Show(number, text)));
-            }
-            return lines;
-        }
-
-        private static string? Show(decimal? number, string? text) => number?.ToString(CultureInfo.InvariantCulture) ?? text;
     }
 
     public sealed class Endpoint : ICarterModule

@@ -16,6 +16,160 @@ namespace BaoCao.Dashboards.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BaoCao.Dashboards.Domain.Checkpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("dashboards_Checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("BaoCao.Dashboards.Domain.Dashboard", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Widgets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("dashboards_Dashboards", (string)null);
+                });
+
+            modelBuilder.Entity("BaoCao.Dashboards.Domain.Point", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rolled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Indicator", "UnitCode", "Period", "Rolled");
+
+                    b.HasIndex("Indicator", "Period");
+
+                    b.ToTable("dashboards_Points", (string)null);
+                });
+
+            modelBuilder.Entity("BaoCao.Dashboards.Domain.Publication", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Indicator", "Period");
+
+                    b.ToTable("dashboards_Publications", (string)null);
+                });
+
+            modelBuilder.Entity("BaoCao.Dashboards.Domain.PublishedPoint", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rolled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Indicator", "UnitCode", "Period", "Rolled");
+
+                    b.HasIndex("Indicator", "Period");
+
+                    b.ToTable("dashboards_PublishedPoints", (string)null);
+                });
+
             modelBuilder.Entity("BaoCao.SharedKernel.Persistence.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

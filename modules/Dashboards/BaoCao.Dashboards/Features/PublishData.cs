@@ -1,0 +1,133 @@
+using BaoCao.Accounts.Contracts;
+using BaoCao.Dashboards.Domain;
+using BaoCao.Dashboards.Persistence;
+using BaoCao.Dashboards.Projection;
+using BaoCao.Indicators.Contracts;
+
+namespace BaoCao.Dashboards.Features;
+
+/// <summary>
+/// Publishing (Đ4.4): a province administrator makes the approved figures of chosen indicators and periods public — every
+/// unit's own figure and every roll-up, as they stand now. Public pages and anonymous API callers read only published
+/// figures; a figure approved again later becomes public only when published again. Withdrawing removes it.
+/// </summary>
+internal static class PublishData
+{
+    public const int MaximumPairs = 240;
+
+    internal sealed record Publish(IReadOnlyList<string>? Indicators, IReadOnlyList<string>? Periods) : ICommand<Result<IReadOnlyList<PublicationView>>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageDashboards;
+    }
+
+    internal sealed record Withdraw(string Indicator, string Period) : ICommand<Result>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageDashboards;
+    }
+
+    internal sealed record ListPublications(string? Indicator) : IQuery<IReadOnlyList<PublicationView>>;
+
+    internal sealed record PublicationView(string Indicator, string Name, string UnitOfMeasure, string Period, DateTimeOffset PublishedAt, string PublishedBy, int Points);
+
+    internal sealed class PublishValidator : AbstractValidator<Publish>
+    {
+        public PublishValidator()
+        {
+            RuleFor(c => c.Indicators).NotEmpty().WithMessage("Chọn ít nhất một chỉ số để công khai.");
+            RuleFor(c => c.Periods).NotEmpty().WithMessage("Chọn ít nhất một kỳ để công khai.");
+            RuleFor(c => c).Must(c => (c.Indicators?.Count ?? 0) * (c.Periods?.Count ?? 0) <= MaximumPairs)
+                .WithMessage($"Mỗi lần công khai tối đa {MaximumPairs} cặp chỉ số - kỳ.").WithName("periods");
+        }
+    }
+
+    internal sealed class Handler(DashboardsDbContext db, ISender sender, SeriesReader reader, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<Publish, Result<IReadOnlyList<PublicationView>>>, ICommandHandler<Withdraw, Result>, IQueryHandler<ListPublications, IReadOnlyList<PublicationView>>
+    {
+        public async ValueTask<Result<IReadOnlyList<PublicationView>>> Handle(Publish command, CancellationToken cancellationToken)
+        {
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageDashboards), cancellationToken))
+                return Result<IReadOnlyList<PublicationView>>.Forbidden("Chỉ quản trị cấp tỉnh công khai số liệu.");
+            var codes = command.Indicators!.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
+            var indicators = (await sender.Send(new GetIndicators(codes), cancellationToken)).ToDictionary(i => i.Code);
+            if (codes.FirstOrDefault(c => !indicators.ContainsKey(c)) is { } unknown)
+                return Result<IReadOnlyList<PublicationView>>.Invalid($"Không có chỉ số mã '{unknown}'.", "indicators");
+            var spans = new List<Deadlines.Contracts.PeriodSpan>();
+            foreach (var period in command.Periods!.Select(p => p.Trim().ToUpperInvariant()).Distinct())
+            {
+                if (await reader.SpanAsync(period, cancellationToken) is not { } span)
+                    return Result<IReadOnlyList<PublicationView>>.Invalid($"Kỳ '{period}' không hợp lệ.", "periods");
+                spans.Add(span);
+            }
+            var tree = new UnitTree(await sender.Send(new ListAllUnits(), cancellationToken));
+            var parents = tree.Parents.ToList();
+            var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var indicator in codes.Select(c => indicators[c]))
+            {
+                foreach (var span in spans)
+                {
+                    var own = await reader.ReadAsync(indicator, null, [span], rollup: false, FigureSource.Approved, cancellationToken);
+                    var rolled = await reader.ReadAsync(indicator, parents, [span], rollup: true, FigureSource.Approved, cancellationToken);
+                    await db.PublishedPoints.Where(p => p.Indicator == indicator.Code && p.Period == span.Code).ExecuteDeleteAsync(cancellationToken);
+                    var points = own.Where(o => o.Value[0] is not null).Select(o => new PublishedPoint(indicator.Code, o.Key, span.Code, false, o.Value[0]!.Value))
+                        .Concat(rolled.Where(r => r.Value[0] is not null).Select(r => new PublishedPoint(indicator.Code, r.Key, span.Code, true, r.Value[0]!.Value)))
+                        .ToList();
+                    db.PublishedPoints.AddRange(points);
+                    var publication = await db.Publications.SingleOrDefaultAsync(p => p.Indicator == indicator.Code && p.Period == span.Code, cancellationToken);
+                    if (publication is null)
+                        db.Publications.Add(publication = new Publication(indicator.Code, span.Code, now, user.UserName ?? "system"));
+                    publication.PublishedAt = now;
+                    publication.PublishedBy = user.UserName ?? "system";
+                    publication.Points = points.Count;
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Result.Ok<IReadOnlyList<PublicationView>>([.. (await Handle(new ListPublications(null), cancellationToken))
+                .Where(p => codes.Contains(p.Indicator) && spans.Any(s => s.Code == p.Period))]);
+        }
+
+        public async ValueTask<Result> Handle(Withdraw command, CancellationToken cancellationToken)
+        {
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageDashboards), cancellationToken))
+                return Result.Forbidden("Chỉ quản trị cấp tỉnh thôi công khai số liệu.");
+            var indicator = command.Indicator.Trim().ToUpperInvariant();
+            var period = command.Period.Trim().ToUpperInvariant();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var removed = await db.Publications.Where(p => p.Indicator == indicator && p.Period == period).ExecuteDeleteAsync(cancellationToken);
+            if (removed == 0)
+                return Result.NotFound($"Số liệu chỉ số {indicator} kỳ {period} chưa được công khai.");
+            await db.PublishedPoints.Where(p => p.Indicator == indicator && p.Period == period).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Result.Ok();
+        }
+
+        public async ValueTask<IReadOnlyList<PublicationView>> Handle(ListPublications query, CancellationToken cancellationToken)
+        {
+            var code = query.Indicator?.Trim().ToUpperInvariant();
+            var publications = await db.Publications.AsNoTracking().Where(p => code == null || p.Indicator == code)
+                .OrderBy(p => p.Indicator).ThenByDescending(p => p.Period).ToListAsync(cancellationToken);
+            var names = (await sender.Send(new GetIndicators([.. publications.Select(p => p.Indicator).Distinct()]), cancellationToken)).ToDictionary(i => i.Code);
+            var units = await sender.Send(new ListUnitsOfMeasure(), cancellationToken);
+            return [.. publications.Select(p => new PublicationView(p.Indicator, names.GetValueOrDefault(p.Indicator)?.Name ?? p.Indicator,
+                names.GetValueOrDefault(p.Indicator) is { } i ? units.GetValueOrDefault(i.UnitOfMeasure, i.UnitOfMeasure) : "",
+                p.Period, p.PublishedAt, p.PublishedBy, p.Points))];
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            var publications = app.MapGroup("/api/dashboards/publications").WithTags("Dữ liệu công khai");
+            publications.MapGet("", async (string? indicator, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListPublications(indicator), ct)))
+                .AllowAnonymous()
+                .WithSummary("Các chỉ số, kỳ đã công khai");
+            publications.MapPost("", async (Publish command, ISender sender, CancellationToken ct) => (await sender.Send(command, ct)).ToHttpResult())
+                .WithSummary("Công khai số liệu đã duyệt của các chỉ số, kỳ đã chọn (chụp lại số liệu hiện tại)");
+            publications.MapDelete("/{indicator}/{period}", async (string indicator, string period, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Withdraw(indicator, period), ct)).ToHttpResult())
+                .WithSummary("Thôi công khai số liệu của một chỉ số, một kỳ");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using BaoCao.Dashboards.Persistence;
+using BaoCao.Deadlines.Contracts;
+using BaoCao.Indicators.Contracts;
+using BaoCao.SharedKernel.Time;
+
+namespace BaoCao.Dashboards.Projection;
+
+/// <summary>Where figures come from: the approved aggregates (for those in scope) or the published snapshot (for everyone).</summary>
+internal enum FigureSource
+{
+    Approved,
+    Published,
+}
+
+/// <summary>
+/// Reads an indicator's series from the aggregates read model: for each unit and period, the stored figure (the unit's
+/// own, or its roll-up), else — for a longer period — the figures of the shorter periods it is made of, combined under
+/// the indicator's rule over time (a quarter from its months, a year from its quarters…). A computed indicator is
+/// evaluated by the Indicators engine from its inputs' figures for the same unit and period (and the previous period,
+/// the same period last year and the year to date where its formula asks), so a rolled-up ratio is the ratio of rolled
+/// inputs. Published figures are a snapshot and are read as stored.
+/// </summary>
+internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeProvider clock)
+{
+    private readonly Dictionary<string, PeriodSpan?> _spans = [];
+
+    private ISender Sender => sender;
+
+    public async Task<PeriodSpan?> SpanAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!_spans.TryGetValue(code, out var span))
+            _spans[code] = span = (await sender.Send(new ListPeriods(code, code), cancellationToken))?.SingleOrDefault();
+        return span;
+    }
+
+    /// <summary>The figures by unit, one per period in order (null where there is none).</summary>
+    /// <param name="units">Unit codes; null for every unit that has a figure.</param>
+    public async Task<Dictionary<string, decimal?[]>> ReadAsync(IndicatorInfo indicator, IReadOnlyCollection<string>? units, IReadOnlyList<PeriodSpan> periods,
+        bool rollup, FigureSource source, CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.Today(clock);
+        var evaluate = source == FigureSource.Approved && indicator.IsComputed;
+        var codes = evaluate ? await sender.Send(new ExpandFormulaInputs([indicator.Code], today), cancellationToken) : [indicator.Code];
+        var infos = evaluate ? (await sender.Send(new GetIndicators(codes), cancellationToken)).ToDictionary(i => i.Code) : new() { [indicator.Code] = indicator };
+        var formulas = evaluate ? (await sender.Send(new CompileComputedIndicators(today, codes), cancellationToken)).ToDictionary(c => c.Code) : [];
+
+        // Every period a figure may be read from: the periods asked, their parts, and what formulas compare with.
+        var wanted = new HashSet<string>();
+        async Task AddAsync(string code)
+        {
+            if (await SpanAsync(code, cancellationToken) is { } span && wanted.Add(span.Code))
+                foreach (var part in span.Parts.SelectMany(p => p))
+                    wanted.Add(part);
+        }
+        foreach (var period in periods)
+        {
+            await AddAsync(period.Code);
+            if (formulas.Count > 0 && await sender.Send(new GetRelatedPeriods(period.Code), cancellationToken) is { } related)
+            {
+                foreach (var code in new[] { related.Previous, related.SameLastYear }.OfType<string>().Concat(related.YearToDate))
+                    await AddAsync(code);
+            }
+        }
+
+        var stored = await LoadAsync(codes, units, wanted, rollup, source, cancellationToken);
+        var unitCodes = units ?? stored.Keys.Select(k => k.Unit).Distinct().ToList();
+        var figures = new Figures(this, stored, infos, formulas, rollup);
+        var result = new Dictionary<string, decimal?[]>();
+        foreach (var unit in unitCodes)
+        {
+            var values = new decimal?[periods.Count];
+            for (var i = 0; i < periods.Count; i++)
+                values[i] = await figures.ValueAsync(indicator.Code, unit, periods[i].Code, cancellationToken);
+            result[unit] = values;
+        }
+        return result;
+    }
+
+    private async Task<Dictionary<(string Indicator, string Unit, string Period), (decimal? Own, decimal? Rolled)>> LoadAsync(IReadOnlyCollection<string> codes,
+        IReadOnlyCollection<string>? units, HashSet<string> periods, bool rollup, FigureSource source, CancellationToken cancellationToken)
+    {
+        var rows = source == FigureSource.Approved
+            ? await db.Points.AsNoTracking()
+                .Where(p => codes.Contains(p.Indicator) && periods.Contains(p.Period) && (units == null || units.Contains(p.UnitCode)) && (rollup || !p.Rolled))
+                .Select(p => new { p.Indicator, p.UnitCode, p.Period, p.Rolled, p.Value }).ToListAsync(cancellationToken)
+            : await db.PublishedPoints.AsNoTracking()
+                .Where(p => codes.Contains(p.Indicator) && periods.Contains(p.Period) && (units == null || units.Contains(p.UnitCode)) && (rollup || !p.Rolled))
+                .Select(p => new { p.Indicator, p.UnitCode, p.Period, p.Rolled, p.Value }).ToListAsync(cancellationToken);
+        var result = new Dictionary<(string, string, string), (decimal?, decimal?)>();
+        foreach (var row in rows)
+        {
+            var key = (row.Indicator, row.UnitCode, row.Period);
+            var (own, rolled) = result.GetValueOrDefault(key);
+            result[key] = row.Rolled ? (own, row.Value) : (row.Value, rolled);
+        }
+        return result;
+    }
+
+    /// <summary>Figures of one read, memoised: stored, combined over time, or computed.</summary>
+    private sealed class Figures(SeriesReader reader, Dictionary<(string Indicator, string Unit, string Period), (decimal? Own, decimal? Rolled)> stored,
+        IReadOnlyDictionary<string, IndicatorInfo> infos, IReadOnlyDictionary<string, ComputedIndicator> formulas, bool rollup)
+    {
+        private readonly Dictionary<(string, string, string), decimal?> _memo = [];
+
+        public async Task<decimal?> ValueAsync(string indicator, string unit, string period, CancellationToken cancellationToken)
+        {
+            var key = (indicator, unit, period);
+            if (_memo.TryGetValue(key, out var known))
+                return known;
+            _memo[key] = null; // a formula that reads itself gets nothing rather than recursing
+            return _memo[key] = formulas.TryGetValue(indicator, out var formula)
+                ? await ComputeAsync(formula, unit, period, cancellationToken)
+                : await StoredAsync(indicator, unit, period, cancellationToken);
+        }
+
+        private async Task<decimal?> StoredAsync(string indicator, string unit, string period, CancellationToken cancellationToken)
+        {
+            if (Stored(indicator, unit, period) is { } value)
+                return value;
+            if (await reader.SpanAsync(period, cancellationToken) is not { } span || !infos.TryGetValue(indicator, out var info))
+                return null;
+            foreach (var level in span.Parts)
+            {
+                var parts = level.Select(p => Stored(indicator, unit, p)).OfType<decimal>().ToList();
+                if (parts.Count > 0)
+                    return info.CombineOverTime(parts);
+            }
+            return null;
+        }
+
+        private decimal? Stored(string indicator, string unit, string period) =>
+            stored.TryGetValue((indicator, unit, period), out var figure) ? (rollup ? figure.Rolled ?? figure.Own : figure.Own) : null;
+
+        private async Task<decimal?> ComputeAsync(ComputedIndicator formula, string unit, string period, CancellationToken cancellationToken)
+        {
+            var related = await reader.Sender.Send(new GetRelatedPeriods(period), cancellationToken);
+            var inputs = new Dictionary<string, decimal?>();
+            foreach (var input in formula.Inputs)
+            {
+                var at = input.IndexOf('@');
+                var code = at < 0 ? input : input[..at];
+                inputs[input] = (at < 0 ? "" : input[(at + 1)..]) switch
+                {
+                    "" => await ValueAsync(code, unit, period, cancellationToken),
+                    "prev" => related?.Previous is { } previous ? await ValueAsync(code, unit, previous, cancellationToken) : null,
+                    "lastyear" => related is not null ? await ValueAsync(code, unit, related.SameLastYear, cancellationToken) : null,
+                    "ytd" => related is not null && infos.TryGetValue(code, out var info) ? await YearToDateAsync(info, unit, related.YearToDate, cancellationToken) : null,
+                    _ => null,
+                };
+            }
+            return formula.Evaluate(inputs).Value;
+        }
+
+        private async Task<decimal?> YearToDateAsync(IndicatorInfo info, string unit, IReadOnlyList<string> periods, CancellationToken cancellationToken)
+        {
+            var values = new List<decimal>();
+            foreach (var period in periods)
+                if (await ValueAsync(info.Code, unit, period, cancellationToken) is { } value)
+                    values.Add(value);
+            return info.CombineOverTime(values);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BaoCao.Tests.Accounts;
+using BaoCao.Tests.Infrastructure;
+
+namespace BaoCao.Tests.Dashboards;
+
+public sealed class AggregatesTests
+{
+    private static async Task<decimal?[]> SeriesAsync(HttpClient client, string query)
+    {
+        var answer = await client.GetFromJsonAsync<JsonElement>($"/api/dashboards/query?{query}");
+        return [.. answer.GetProperty("series")[0].GetProperty("points").EnumerateArray()
+            .Select(p => p.GetProperty("value").ValueKind == JsonValueKind.Null ? (decimal?)null : p.GetProperty("value").GetDecimal())];
+    }
+
+    private static async Task<decimal?> ValueAsync(HttpClient client, string indicator, string unit, string period, bool rollup = true) =>
+        (await SeriesAsync(client, $"indicator={indicator}&units={unit}&from={period}&to={period}&rollup={rollup}"))[0];
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Figures_roll_up_the_unit_tree_by_each_rule_and_merged_units_count_under_their_successor_while_they_existed(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        // Tam Điệp joins Hoa Lư after June 2026: its May figures count under Hoa Lư, its August ones nowhere.
+        var merged = await admin.PostAsJsonAsync("/api/units/P-TAMDIEP/merge", new { successorCode = "P-HOALU", lastDay = "2026-06-30" });
+        Assert.Equal(HttpStatusCode.NoContent, merged.StatusCode);
+        await ApprovedFeed.AppendAsync(app,
+            ("P-HOALU", "HO_NGHEO", "202604", 90), ("P-HOALU", "HO_NGHEO", "202605", 100), ("P-TAMDIEP", "HO_NGHEO", "202605", 50), ("P-NAMDINH", "HO_NGHEO", "202605", 30),
+            ("P-HOALU", "HO_NGHEO", "202608", 120), ("P-TAMDIEP", "HO_NGHEO", "202608", 999), ("P-NAMDINH", "HO_NGHEO", "202608", 40),
+            ("P-HOALU", "TL_TIEM_CHUNG", "202605", 96), ("P-TAMDIEP", "TL_TIEM_CHUNG", "202605", 90), ("P-NAMDINH", "TL_TIEM_CHUNG", "202605", 81),
+            ("P-HOALU", "TL_CHE_PHU_RUNG", "202605", 40), ("P-HOALU", "DT_TU_NHIEN", "202605", 100),
+            ("P-NAMDINH", "TL_CHE_PHU_RUNG", "202605", 20), ("P-NAMDINH", "DT_TU_NHIEN", "202605", 300),
+            ("P-HOALU", "THU_NSNN", "202605", 200), ("P-TAMDIEP", "THU_NSNN", "202605", 100),
+            ("P-HOALU", "THU_NOI_DIA", "202605", 150), ("P-TAMDIEP", "THU_NOI_DIA", "202605", 30));
+
+        // Sum: Hoa Lư 100 + Tam Điệp 50 (merged in); the province 150 + Nam Định 30, Tam Điệp not counted twice.
+        Assert.Equal(150m, await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "202605"));
+        Assert.Equal(100m, await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "202605", rollup: false));
+        Assert.Equal(180m, await ValueAsync(admin, "HO_NGHEO", "UBND-NB", "202605"));
+        Assert.Equal(160m, await ValueAsync(admin, "HO_NGHEO", "UBND-NB", "202608"));
+        Assert.Equal(120m, await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "202608"));
+        // Last value over time: the second quarter is May's figure, the last month with one.
+        Assert.Equal(100m, await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "2026Q2", rollup: false));
+        // Average: Hoa Lư (96 + 90) / 2 = 93; the province (93 + 81) / 2 = 87.
+        Assert.Equal(93m, await ValueAsync(admin, "TL_TIEM_CHUNG", "P-HOALU", "202605"));
+        Assert.Equal(87m, await ValueAsync(admin, "TL_TIEM_CHUNG", "UBND-NB", "202605"));
+        // Weighted by natural area: (40 × 100 + 20 × 300) / 400 = 25.
+        Assert.Equal(25m, await ValueAsync(admin, "TL_CHE_PHU_RUNG", "UBND-NB", "202605"));
+        // A computed share is the ratio of the rolled inputs: (150 + 30) / (200 + 100) × 100.
+        Assert.Equal(60m, await ValueAsync(admin, "TT_THU_ND", "P-HOALU", "202605"));
+        // A later approval replaces a figure; an emptied cell leaves the roll-up.
+        await ApprovedFeed.AppendAsync(app, ("P-NAMDINH", "HO_NGHEO", "202605", 35), ("P-TAMDIEP", "HO_NGHEO", "202605", null));
+        Assert.Equal(135m, await ValueAsync(admin, "HO_NGHEO", "UBND-NB", "202605"));
+        // The series has one point per period, null where nothing was approved.
+        Assert.Equal([90m, 100m, null], await SeriesAsync(admin, "indicator=HO_NGHEO&units=P-HOALU&from=202604&to=202606&rollup=false"));
+    }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Officers_see_only_their_units_figures_and_anonymous_callers_only_what_was_published(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var anonymous = app.CreateClient();
+        await ApprovedFeed.AppendAsync(app, ("P-HOALU", "HO_NGHEO", "202605", 100), ("P-NAMDINH", "HO_NGHEO", "202605", 30), ("STC", "HO_NGHEO", "202605", 7));
+
+        Assert.Equal(7m, await ValueAsync(officer, "HO_NGHEO", "STC", "202605"));
+        Assert.Null(await ValueAsync(officer, "HO_NGHEO", "P-HOALU", "202605"));
+        Assert.Null(await ValueAsync(officer, "HO_NGHEO", "UBND-NB", "202605"));
+        Assert.Null(await ValueAsync(anonymous, "HO_NGHEO", "UBND-NB", "202605"));
+        var officerPublishes = await officer.PostAsJsonAsync("/api/dashboards/publications", new { indicators = new[] { "HO_NGHEO" }, periods = new[] { "202605" } });
+        Assert.Equal(HttpStatusCode.Forbidden, officerPublishes.StatusCode);
+
+        var published = await admin.PostAsJsonAsync("/api/dashboards/publications", new { indicators = new[] { "HO_NGHEO" }, periods = new[] { "202605" } });
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal(137m, await ValueAsync(anonymous, "HO_NGHEO", "UBND-NB", "202605"));
+        Assert.Equal(100m, await ValueAsync(officer, "HO_NGHEO", "P-HOALU", "202605"));
+        Assert.Null(await ValueAsync(anonymous, "HO_NGHEO", "UBND-NB", "202606"));
+        var list = await anonymous.GetFromJsonAsync<JsonElement[]>("/api/dashboards/publications");
+        Assert.Equal(("HO_NGHEO", "202605"), (list![0].GetProperty("indicator").GetString(), list[0].GetProperty("period").GetString()));
+
+        // A correction approved later is public only once published again.
+        await ApprovedFeed.AppendAsync(app, ("P-NAMDINH", "HO_NGHEO", "202605", 35));
+        Assert.Equal(142m, await ValueAsync(admin, "HO_NGHEO", "UBND-NB", "202605"));
+        Assert.Equal(137m, await ValueAsync(anonymous, "HO_NGHEO", "UBND-NB", "202605"));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/dashboards/publications/HO_NGHEO/202605")).StatusCode);
+        Assert.Null(await ValueAsync(anonymous, "HO_NGHEO", "UBND-NB", "202605"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/dashboards/publications/HO_NGHEO/202605")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_queries_get_Vietnamese_problems_and_never_a_500()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        var cases = new (string Query, HttpStatusCode Status, string Says)[]
+        {
+            ("", HttpStatusCode.BadRequest, "mã chỉ số"),
+            ("indicator=KHONG_CO", HttpStatusCode.NotFound, "Không có chỉ số"),
+            ("indicator=HO_NGHEO&units=KHONG-CO", HttpStatusCode.NotFound, "Không có đơn vị"),
+            ("indicator=HO_NGHEO&from=2026-05", HttpStatusCode.BadRequest, "không hợp lệ"),
+            ("indicator=HO_NGHEO&from=202601&to=2026Q2", HttpStatusCode.BadRequest, "cùng loại"),
+            ("indicator=HO_NGHEO&from=202612&to=202601", HttpStatusCode.BadRequest, "không sau"),
+            ("indicator=HO_NGHEO&from=190101&to=209912", HttpStatusCode.BadRequest, "240 kỳ"),
+            ("indicator=HO_NGHEO&rollup=maybe", HttpStatusCode.BadRequest, ""),
+        };
+        foreach (var (query, status, says) in cases)
+        {
+            var response = await admin.GetAsync($"/api/dashboards/query?{query}");
+            Assert.True(status == response.StatusCode, $"{query}: {response.StatusCode}");
+            Assert.Contains(says, await response.Content.ReadAsStringAsync());
+        }
+        // No units given: the caller's own unit (the province office's administrator: their unit), twelve months to last month.
+        var defaults = await admin.GetFromJsonAsync<JsonElement>("/api/dashboards/query?indicator=THU_NSNN");
+        Assert.Equal(12, defaults.GetProperty("series")[0].GetProperty("points").GetArrayLength());
+        Assert.Equal("202610", defaults.GetProperty("series")[0].GetProperty("points")[11].GetProperty("period").GetString());
+    }
+}
