@@ -6,6 +6,7 @@ using BaoCao.SharedKernel.Time;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace BaoCao.Dashboards;
 
@@ -18,11 +19,21 @@ public sealed class DashboardsModule : IModule
 
     public string Schema => SchemaName;
 
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Bảng điều khiển", "/bang-dieu-khien", Icons.Material.Outlined.Insights, 70),
+        new("Thiết kế bảng điều khiển", "/bang-dieu-khien/thiet-ke", Icons.Material.Outlined.DashboardCustomize, 71, [Roles.Administrator]),
+        new("Dữ liệu công khai", "/cong-khai", Icons.Material.Outlined.Public, 72),
+    ];
+
     public IReadOnlyList<ModuleCommand> Commands =>
     [
         new("rebuild-dashboards", "Dựng lại số liệu tổng hợp của bảng điều khiển (--from-scratch: đọc lại toàn bộ kho số liệu đã duyệt)",
             Features.RebuildDashboards.RunAsync),
     ];
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<Demo.DemoDashboardsSeed>().SeedAsync(cancellationToken);
 
     public void AddRecurringJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<Jobs.RebuildRollUpsJob>(Jobs.RebuildRollUpsJob.JobId, job => job.RunAsync(CancellationToken.None),
@@ -34,7 +45,9 @@ public sealed class DashboardsModule : IModule
         services.AddScoped<AggregatesProjector>();
         services.AddScoped<SeriesReader>();
         services.AddScoped<ViewerScope>();
+        services.AddScoped<Widgets.WidgetComposer>();
         services.AddScoped<Jobs.RebuildRollUpsJob>();
+        services.AddScoped<Demo.DemoDashboardsSeed>();
         services.AddHostedService<AggregatesProjection>();
         services.AddModuleDbContext<DashboardsDbContext, DashboardsSqliteDbContext, DashboardsPostgreSqlDbContext>(configuration, SchemaName);
     }

@@ -35,3 +35,9 @@ public sealed record ListPeriods(string From, string To) : IQuery<IReadOnlyList<
 /// <param name="Parts">The shorter periods the period is made of, finest first: its months, then its quarters, then its
 /// half-years (empty for a month or a custom range).</param>
 public sealed record PeriodSpan(string Code, string Kind, DateOnly Start, DateOnly End, IReadOnlyList<IReadOnlyList<string>> Parts);
+
+/// <summary>How complete and timely a regime's reports are for each period asked (the reports owed as planned by the
+/// reminders), for dashboards: owed, sent on time, sent late, not sent. Not scope-filtered: counts only.</summary>
+public sealed record GetReportingCompleteness(string RegimeCode, IReadOnlyList<string> Periods) : IQuery<IReadOnlyList<PeriodCompleteness>>;
+
+public sealed record PeriodCompleteness(string Period, int Expected, int OnTime, int Late, int Missing);

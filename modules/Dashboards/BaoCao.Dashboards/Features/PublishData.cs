@@ -58,31 +58,8 @@ internal static class PublishData
                     return Result<IReadOnlyList<PublicationView>>.Invalid($"Kỳ '{period}' không hợp lệ.", "periods");
                 spans.Add(span);
             }
-            var tree = new UnitTree(await sender.Send(new ListAllUnits(), cancellationToken));
-            var parents = tree.Parents.ToList();
-            var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var indicator in codes.Select(c => indicators[c]))
-            {
-                foreach (var span in spans)
-                {
-                    var own = await reader.ReadAsync(indicator, null, [span], rollup: false, FigureSource.Approved, cancellationToken);
-                    var rolled = await reader.ReadAsync(indicator, parents, [span], rollup: true, FigureSource.Approved, cancellationToken);
-                    await db.PublishedPoints.Where(p => p.Indicator == indicator.Code && p.Period == span.Code).ExecuteDeleteAsync(cancellationToken);
-                    var points = own.Where(o => o.Value[0] is not null).Select(o => new PublishedPoint(indicator.Code, o.Key, span.Code, false, o.Value[0]!.Value))
-                        .Concat(rolled.Where(r => r.Value[0] is not null).Select(r => new PublishedPoint(indicator.Code, r.Key, span.Code, true, r.Value[0]!.Value)))
-                        .ToList();
-                    db.PublishedPoints.AddRange(points);
-                    var publication = await db.Publications.SingleOrDefaultAsync(p => p.Indicator == indicator.Code && p.Period == span.Code, cancellationToken);
-                    if (publication is null)
-                        db.Publications.Add(publication = new Publication(indicator.Code, span.Code, now, user.UserName ?? "system"));
-                    publication.PublishedAt = now;
-                    publication.PublishedBy = user.UserName ?? "system";
-                    publication.Points = points.Count;
-                }
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (await PublishAsync(db, sender, reader, [.. codes.Select(c => indicators[c])], spans, user.UserName ?? "system", clock.GetUtcNow(), cancellationToken) == 0)
+                return Result<IReadOnlyList<PublicationView>>.Invalid("Chưa có số liệu đã duyệt nào của các chỉ số, kỳ đã chọn để công khai.", "periods");
             return Result.Ok<IReadOnlyList<PublicationView>>([.. (await Handle(new ListPublications(null), cancellationToken))
                 .Where(p => codes.Contains(p.Indicator) && spans.Any(s => s.Code == p.Period))]);
         }
@@ -113,6 +90,42 @@ internal static class PublishData
                 names.GetValueOrDefault(p.Indicator) is { } i ? units.GetValueOrDefault(i.UnitOfMeasure, i.UnitOfMeasure) : "",
                 p.Period, p.PublishedAt, p.PublishedBy, p.Points))];
         }
+    }
+
+    /// <summary>Snapshots the approved figures of the indicators and periods (every unit's own, every roll-up) as published;
+    /// returns how many figures were published. A pair with no figure at all is not published.</summary>
+    public static async Task<int> PublishAsync(DashboardsDbContext db, ISender sender, SeriesReader reader, IReadOnlyList<IndicatorInfo> indicators,
+        IReadOnlyList<Deadlines.Contracts.PeriodSpan> spans, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tree = new UnitTree(await sender.Send(new ListAllUnits(), cancellationToken));
+        var parents = tree.Parents.ToList();
+        var published = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var indicator in indicators)
+        {
+            foreach (var span in spans)
+            {
+                var own = await reader.ReadAsync(indicator, null, [span], rollup: false, FigureSource.Approved, cancellationToken);
+                var rolled = await reader.ReadAsync(indicator, parents, [span], rollup: true, FigureSource.Approved, cancellationToken);
+                var points = own.Where(o => o.Value[0] is not null).Select(o => new PublishedPoint(indicator.Code, o.Key, span.Code, false, o.Value[0]!.Value))
+                    .Concat(rolled.Where(r => r.Value[0] is not null).Select(r => new PublishedPoint(indicator.Code, r.Key, span.Code, true, r.Value[0]!.Value)))
+                    .ToList();
+                if (points.Count == 0)
+                    continue;
+                await db.PublishedPoints.Where(p => p.Indicator == indicator.Code && p.Period == span.Code).ExecuteDeleteAsync(cancellationToken);
+                db.PublishedPoints.AddRange(points);
+                var publication = await db.Publications.SingleOrDefaultAsync(p => p.Indicator == indicator.Code && p.Period == span.Code, cancellationToken);
+                if (publication is null)
+                    db.Publications.Add(publication = new Publication(indicator.Code, span.Code, now, by));
+                publication.PublishedAt = now;
+                publication.PublishedBy = by;
+                publication.Points = points.Count;
+                published += points.Count;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return published;
     }
 
     public sealed class Endpoint : ICarterModule

@@ -149,10 +149,10 @@ internal sealed class AggregatesProjector(DashboardsDbContext db, ISender sender
             if (info.WeightIndicator is { } weight && metadata.Indicators.TryGetValue(weight, out var weightInfo))
             {
                 weights = await OwnAsync(weight, period, cancellationToken);
-                foreach (var (unit, value) in metadata.Tree.RollUp(weightInfo, weights, null, span.Start, span.End))
+                foreach (var (unit, value) in metadata.Tree.RollUp(weightInfo, weights, null, span.Start))
                     weights[unit] = value;
             }
-            rolled = metadata.Tree.RollUp(info, own, weights, span.Start, span.End);
+            rolled = metadata.Tree.RollUp(info, own, weights, span.Start);
         }
         var stored = await db.Points.Where(p => p.Indicator == indicator && p.Period == period && p.Rolled).ToListAsync(cancellationToken);
         foreach (var point in stored)

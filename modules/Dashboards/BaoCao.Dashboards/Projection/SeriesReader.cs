@@ -1,6 +1,7 @@
 using BaoCao.Dashboards.Persistence;
 using BaoCao.Deadlines.Contracts;
 using BaoCao.Indicators.Contracts;
+using BaoCao.SharedKernel.Text;
 using BaoCao.SharedKernel.Time;
 
 namespace BaoCao.Dashboards.Projection;
@@ -31,6 +32,19 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
         if (!_spans.TryGetValue(code, out var span))
             _spans[code] = span = (await sender.Send(new ListPeriods(code, code), cancellationToken))?.SingleOrDefault();
         return span;
+    }
+
+    /// <summary>The last day of the latest period holding a figure of any of the indicators, or null when there is none.</summary>
+    public async Task<DateOnly?> LatestDataAsync(IReadOnlyCollection<string> indicators, FigureSource source, CancellationToken cancellationToken)
+    {
+        var periods = source == FigureSource.Approved
+            ? await db.Points.AsNoTracking().Where(p => indicators.Contains(p.Indicator)).Select(p => p.Period).Distinct().ToListAsync(cancellationToken)
+            : await db.PublishedPoints.AsNoTracking().Where(p => indicators.Contains(p.Indicator)).Select(p => p.Period).Distinct().ToListAsync(cancellationToken);
+        DateOnly? latest = null;
+        foreach (var period in periods)
+            if (await SpanAsync(period, cancellationToken) is { Kind: not "Custom" } span && (latest is null || span.End > latest))
+                latest = span.End;
+        return latest;
     }
 
     /// <summary>The figures by unit, one per period in order (null where there is none).</summary>
@@ -91,7 +105,8 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
         {
             var key = (row.Indicator, row.UnitCode, row.Period);
             var (own, rolled) = result.GetValueOrDefault(key);
-            result[key] = row.Rolled ? (own, row.Value) : (row.Value, rolled);
+            var value = Decimals.Normalize(row.Value); // SQLite gives 1500.0 back for 1500
+            result[key] = row.Rolled ? (own, value) : (value, rolled);
         }
         return result;
     }

@@ -7,7 +7,7 @@ namespace BaoCao.Dashboards.Projection;
 /// Rolls an indicator's own values up the unit tree for one period. A unit's figure is its own approved value when it
 /// has one (a unit's own report is its consolidated figure), else the combination of its sub-units' figures under the
 /// indicator's rule across units; units merged into it that still existed during the period are combined in as well,
-/// so a successor's series continues its predecessors'. Only sub-units that existed during the period count.
+/// so a successor's series continues its predecessors'. Sub-units closed before the period began do not count.
 /// </summary>
 internal sealed class UnitTree
 {
@@ -36,14 +36,16 @@ internal sealed class UnitTree
                 yield return below;
     }
 
-    /// <summary>The units directly under <paramref name="code"/> that existed during the days, merged ones included.</summary>
-    public IEnumerable<UnitInfo> ChildrenOf(string code, DateOnly start, DateOnly end) =>
-        (_children.GetValueOrDefault(code) ?? []).Where(u => u.ValidFrom <= end && (u.ValidTo is null || u.ValidTo >= start));
+    /// <summary>The units directly under <paramref name="code"/> not yet closed when the days began, merged ones included.
+    /// A unit's start date is not checked: a unit has no approved figures for periods before it existed, and the demo's
+    /// (and a migrated province's) history is entered under today's units.</summary>
+    public IEnumerable<UnitInfo> ChildrenOf(string code, DateOnly start) =>
+        (_children.GetValueOrDefault(code) ?? []).Where(u => u.ValidTo is null || u.ValidTo >= start);
 
     /// <summary>The rolled figure of every unit with sub-units (absent when nothing rolls up).</summary>
     /// <param name="weights">The weight indicator's figures by unit (own or rolled), for a weighted average.</param>
     public Dictionary<string, decimal> RollUp(IndicatorInfo indicator, IReadOnlyDictionary<string, decimal> own,
-        IReadOnlyDictionary<string, decimal>? weights, DateOnly start, DateOnly end)
+        IReadOnlyDictionary<string, decimal>? weights, DateOnly start)
     {
         var memo = new Dictionary<string, decimal?>();
         decimal? Weight(string unit) => weights is not null && weights.TryGetValue(unit, out var w) ? w : null;
@@ -53,7 +55,7 @@ internal sealed class UnitTree
                 return own.TryGetValue(unit, out var leaf) ? leaf : null;
             if (memo.TryGetValue(unit, out var known))
                 return known;
-            var children = ChildrenOf(unit, start, end).ToList();
+            var children = ChildrenOf(unit, start).ToList();
             var merged = children.Where(c => c.SuccessorCode == unit).Select(c => (Figure(c.Code), Weight(c.Code))).Where(m => m.Item1 is not null).ToList();
             decimal? result;
             if (own.TryGetValue(unit, out var ownValue))

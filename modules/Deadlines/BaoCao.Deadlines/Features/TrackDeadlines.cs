@@ -1,3 +1,4 @@
+using BaoCao.Deadlines.Contracts;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.Forms.Contracts;
 using BaoCao.Workflow.Contracts;
@@ -39,11 +40,34 @@ internal static class TrackDeadlines
             var statuses = (await sender.Send(new ListReportStatuses(code, period), cancellationToken)).ToDictionary(s => s.UnitCode);
             return Result.Ok<IReadOnlyList<UnitStatus>>([.. expected.Select(e =>
             {
-                var status = statuses.GetValueOrDefault(e.UnitCode);
-                var reported = status?.Reported == true;
-                return new UnitStatus(e.UnitCode, 1, reported ? 1 : 0, reported && status!.Late != true ? 1 : 0, reported && status!.Late == true ? 1 : 0,
-                    reported ? 0 : 1, e.DueDate);
+                var (reported, late) = Classify(statuses.GetValueOrDefault(e.UnitCode));
+                return new UnitStatus(e.UnitCode, 1, reported ? 1 : 0, reported && !late ? 1 : 0, late ? 1 : 0, reported ? 0 : 1, e.DueDate);
             })]);
+        }
+    }
+
+    /// <summary>An owed report counts as submitted when sent and not returned by the receiving unit; late when sent after its due date.</summary>
+    internal static (bool Reported, bool Late) Classify(ReportStatus? status) =>
+        status?.Reported == true ? (true, status.Late == true) : (false, false);
+
+    internal sealed class Completeness(DeadlinesDbContext db, ISender sender) : IQueryHandler<GetReportingCompleteness, IReadOnlyList<PeriodCompleteness>>
+    {
+        public async ValueTask<IReadOnlyList<PeriodCompleteness>> Handle(GetReportingCompleteness query, CancellationToken cancellationToken)
+        {
+            var code = query.RegimeCode.Trim().ToUpperInvariant();
+            var periods = query.Periods.Select(p => p.Trim().ToUpperInvariant()).ToList();
+            var expected = (await db.ExpectedReports.AsNoTracking().Where(e => e.RegimeCode == code && periods.Contains(e.Period))
+                .Select(e => new { e.Period, e.UnitCode }).ToListAsync(cancellationToken)).ToLookup(e => e.Period, e => e.UnitCode);
+            var result = new List<PeriodCompleteness>();
+            foreach (var period in periods)
+            {
+                var owed = expected[period].ToList();
+                var statuses = owed.Count == 0 ? [] : (await sender.Send(new ListReportStatuses(code, period), cancellationToken)).ToDictionary(s => s.UnitCode);
+                var classified = owed.Select(u => Classify(statuses.GetValueOrDefault(u))).ToList();
+                result.Add(new PeriodCompleteness(period, owed.Count, classified.Count(c => c.Reported && !c.Late), classified.Count(c => c.Late),
+                    classified.Count(c => !c.Reported)));
+            }
+            return result;
         }
     }
 
