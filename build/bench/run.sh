@@ -4,6 +4,7 @@
 #   build/bench/run.sh [health|sign-in|formula|forms ...]     BENCH_ROUNDS=5 BENCH_SECONDS=3 by default
 #   BENCH_DATABASE=postgres build/bench/run.sh forms          on PostgreSQL (BAOCAO_TEST_POSTGRES, default local postgres/postgres)
 #   build/bench/run.sh reminders                               2,000 late units' reminders to a local SMTP server the benchmark runs
+#   build/bench/run.sh dashboards                              24 million figures (2,000 units × 200 indicators × 60 months); ~15 min, ~5 GB of disk
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 port=${BENCH_PORT:-5099}
@@ -35,4 +36,4 @@ app=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$work/app.log"; echo "the app did not become ready" >&2; exit 1; }
 
-dotnet "$root/build/bench/BaoCao.Benchmarks/bin/Release/net10.0/BaoCao.Benchmarks.dll" "http://127.0.0.1:$port" "$@"
+BENCH_APP_PID=$app dotnet "$root/build/bench/BaoCao.Benchmarks/bin/Release/net10.0/BaoCao.Benchmarks.dll" "http://127.0.0.1:$port" "$@"

@@ -16,8 +16,9 @@ internal sealed class ViewerScope(ISender sender, ICurrentUser user, SeriesReade
     {
         var approved = new List<string>();
         var published = new List<string>();
+        var inScope = await UnitsInScopeAsync(cancellationToken);
         foreach (var unit in units)
-            (await MaySeeApprovedAsync(unit, cancellationToken) ? approved : published).Add(unit);
+            (inScope is null || inScope.Contains(unit) ? approved : published).Add(unit);
         var result = new Dictionary<string, decimal?[]>();
         if (approved.Count > 0)
             foreach (var (unit, values) in await reader.ReadAsync(indicator, approved, periods, rollup, FigureSource.Approved, cancellationToken))
@@ -28,8 +29,26 @@ internal sealed class ViewerScope(ISender sender, ICurrentUser user, SeriesReade
         return units.Distinct().ToDictionary(u => u, u => result.GetValueOrDefault(u) ?? new decimal?[periods.Count]);
     }
 
+    /// <summary>The units whose approved figures the caller may see: null for all (province-wide), empty for the public.
+    /// Asked once per request, not once per unit.</summary>
+    private async Task<HashSet<string>?> UnitsInScopeAsync(CancellationToken cancellationToken)
+    {
+        if (!user.IsAuthenticated)
+            return [];
+        if (_scope is null && !_provinceWide)
+        {
+            _provinceWide = await sender.Send(new CheckProvinceWideAccess(Permissions.ViewDashboards), cancellationToken);
+            if (!_provinceWide)
+                _scope = [.. await sender.Send(new GetUnitCodesInScope(Permissions.ViewDashboards), cancellationToken)];
+        }
+        return _provinceWide ? null : _scope;
+    }
+
+    private HashSet<string>? _scope;
+    private bool _provinceWide;
+
     public async Task<bool> MaySeeApprovedAsync(string unit, CancellationToken cancellationToken) =>
-        user.IsAuthenticated && await sender.Send(new CheckAccess(Permissions.ViewDashboards, unit), cancellationToken);
+        await UnitsInScopeAsync(cancellationToken) is not { } units || units.Contains(unit);
 
     /// <summary>Whether the caller is among a dashboard's audience.</summary>
     public async Task<bool> MayOpenAsync(Dashboard dashboard, CancellationToken cancellationToken) => dashboard.Audience switch
