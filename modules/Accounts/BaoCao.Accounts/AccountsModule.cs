@@ -78,6 +78,7 @@ public sealed class AccountsModule : IModule
         services.Configure<PasswordHasherOptions>(options =>
             options.IterationCount = configuration.GetValue("Accounts:PasswordHashIterations", 210_000));
         services.AddScoped<Grants>();
+        services.AddSingleton<Integration.UnitDirectory>();
         services.AddScoped<PasswordLinks>();
         services.AddScoped<SignInSteps>();
         services.AddScoped<PasswordChanges>();

@@ -46,6 +46,7 @@ public sealed class DashboardsModule : IModule
         services.AddScoped<SeriesReader>();
         services.AddScoped<ViewerScope>();
         services.AddScoped<Widgets.WidgetComposer>();
+        services.AddSingleton<Widgets.DashboardCache>();
         services.AddScoped<Jobs.RebuildRollUpsJob>();
         services.AddScoped<Demo.DemoDashboardsSeed>();
         services.AddHostedService<AggregatesProjection>();

@@ -109,6 +109,7 @@ internal static class BaoCaoHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePageRenderLimit();
 
         app.MapHealth();
         app.MapOpenApi("/openapi/{documentName}.json");

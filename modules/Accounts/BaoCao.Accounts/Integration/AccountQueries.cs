@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BaoCao.Accounts.Integration;
 
 /// <summary>Answers other modules' questions about access and units (Accounts' Contracts).</summary>
-internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer)
+internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer,
+    UnitDirectory directory)
     : IQueryHandler<CheckAccess, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
       IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<CheckProvinceWideAccess, bool>,
       IQueryHandler<GetAccountContact, AccountContact?>, IQueryHandler<ListAccountUnits, IReadOnlyDictionary<string, string>>
@@ -51,7 +52,7 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
         (await AllAsync(db.Units.Where(u => u.Code == query.Code), cancellationToken)).SingleOrDefault();
 
     public async ValueTask<IReadOnlyList<UnitInfo>> Handle(ListAllUnits query, CancellationToken cancellationToken) =>
-        await AllAsync(db.Units, cancellationToken);
+        await directory.GetAsync(() => AllAsync(db.Units, cancellationToken));
 
     private async Task<List<UnitInfo>> AllAsync(IQueryable<Domain.Unit> units, CancellationToken cancellationToken) =>
         await (from unit in units.AsNoTracking()

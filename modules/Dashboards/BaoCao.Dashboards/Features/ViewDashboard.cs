@@ -2,6 +2,7 @@ using BaoCao.Dashboards.Domain;
 using BaoCao.Dashboards.Persistence;
 using BaoCao.Dashboards.Projection;
 using BaoCao.Dashboards.Widgets;
+using BaoCao.SharedKernel.Time;
 
 namespace BaoCao.Dashboards.Features;
 
@@ -18,7 +19,7 @@ internal static class ViewDashboard
 
     internal sealed record DashboardSummary(string Code, string Title, string? Description, string Audience, string UnitCode, int Widgets);
 
-    internal sealed class Handler(DashboardsDbContext db, ViewerScope scope, WidgetComposer composer, ICurrentUser user)
+    internal sealed class Handler(DashboardsDbContext db, ViewerScope scope, WidgetComposer composer, DashboardCache cache, ICurrentUser user, TimeProvider clock)
         : IQueryHandler<ListMine, IReadOnlyList<DashboardSummary>>, IQueryHandler<Open, Result<DashboardData>>
     {
         public async ValueTask<IReadOnlyList<DashboardSummary>> Handle(ListMine query, CancellationToken cancellationToken)
@@ -41,7 +42,13 @@ internal static class ViewDashboard
                 return user.IsAuthenticated
                     ? Result<DashboardData>.Forbidden("Bảng điều khiển này không dành cho bạn.")
                     : Result<DashboardData>.From(Result.Unauthorized("Hãy đăng nhập để xem bảng điều khiển này."));
-            return await composer.ComposeAsync(dashboard, query.Filters, cancellationToken);
+            var checkpoint = await db.Checkpoints.AsNoTracking().Where(c => c.Name == Checkpoint.Aggregates).Select(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
+            var published = await db.Publications.AsNoTracking().GroupBy(p => 1)
+                .Select(g => new { Count = g.Count(), Last = g.Max(p => p.PublishedAt) }).FirstOrDefaultAsync(cancellationToken);
+            var f = query.Filters;
+            var key = string.Join('|', dashboard.Code, dashboard.Version, f.From, f.To, f.Unit, f.Group, await scope.KeyAsync(cancellationToken), checkpoint,
+                published?.Count, published?.Last.UtcTicks, VietnamTime.Today(clock).DayNumber);
+            return await cache.GetOrComposeAsync(key, () => composer.ComposeAsync(dashboard, f, cancellationToken), r => r.IsSuccess);
         }
     }
 

@@ -47,6 +47,15 @@ internal sealed class ViewerScope(ISender sender, ICurrentUser user, SeriesReade
     private HashSet<string>? _scope;
     private bool _provinceWide;
 
+    /// <summary>Identifies what the caller may see, for sharing composed answers between callers who see the same.</summary>
+    public async Task<string> KeyAsync(CancellationToken cancellationToken) =>
+        await UnitsInScopeAsync(cancellationToken) switch
+        {
+            null => "*",
+            { Count: 0 } => "public",
+            var units => string.Join(',', units.Order(StringComparer.Ordinal)),
+        };
+
     public async Task<bool> MaySeeApprovedAsync(string unit, CancellationToken cancellationToken) =>
         await UnitsInScopeAsync(cancellationToken) is not { } units || units.Contains(unit);
 
