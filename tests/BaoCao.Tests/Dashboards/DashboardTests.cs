@@ -86,8 +86,12 @@ public sealed class DashboardTests
         }
         Assert.Equal(new Dictionary<string, decimal?> { ["STC"] = 1500, ["SCT"] = 20 }, await BarsAsync(admin));
         Assert.Equal(new Dictionary<string, decimal?> { ["SCT"] = 20 }, await BarsAsync(sctOfficer));
+        // Composed dashboards are shared between viewers, but a new approval shows at once.
+        await ApprovedFeed.AppendAsync(app, ("SCT", "THU_NSNN", "202605", 25));
+        Assert.Equal(new Dictionary<string, decimal?> { ["STC"] = 1500, ["SCT"] = 25 }, await BarsAsync(admin));
+        Assert.Equal(new Dictionary<string, decimal?> { ["SCT"] = 25 }, await BarsAsync(sctOfficer));
         var kpi = (await admin.GetFromJsonAsync<JsonElement>("/api/dashboards/TINH?from=202605&to=202605")).GetProperty("widgets")[1].GetProperty("kpi");
-        Assert.Equal((1520m, 1200m, 26.7m), (kpi.GetProperty("value").GetDecimal(), kpi.GetProperty("lastYear").GetDecimal(), kpi.GetProperty("changePercent").GetDecimal()));
+        Assert.Equal((1525m, 1200m, 27.1m), (kpi.GetProperty("value").GetDecimal(), kpi.GetProperty("lastYear").GetDecimal(), kpi.GetProperty("changePercent").GetDecimal()));
         var outside = await admin.GetAsync("/api/dashboards/STC-CB?unit=SCT");
         Assert.Contains("không thuộc phạm vi", (await outside.ReadProblemAsync()).Errors!["unit"][0]);
     }

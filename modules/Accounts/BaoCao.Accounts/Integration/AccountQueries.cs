@@ -33,7 +33,7 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
 
     public async ValueTask<bool> Handle(CheckProvinceWideAccess query, CancellationToken cancellationToken)
     {
-        var roots = await db.Units.AsNoTracking().Where(u => u.ParentId == null && u.ValidTo == null).Select(u => u.Code).ToListAsync(cancellationToken);
+        var roots = (await Handle(new ListAllUnits(), cancellationToken)).Where(u => u.ParentCode == null && u.ValidTo == null).Select(u => u.Code);
         foreach (var root in roots)
         {
             if ((await access.CheckAsync(user, query.Permission, root, cancellationToken)).Allowed)

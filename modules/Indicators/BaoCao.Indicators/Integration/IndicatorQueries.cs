@@ -41,7 +41,10 @@ internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider cloc
             indicators = indicators.Where(i => wanted.Contains(i.Code));
         }
         var found = await indicators.OrderBy(i => i.Code).ToListAsync(cancellationToken);
-        var categories = (await db.Categories.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => c.Code);
+        // Most lookups (dashboards, roll-ups) ask for indicators without disaggregations: no need to read the categories then.
+        var categories = found.Any(i => InForceOn(i, day).Definition.CategoryCodes.Count > 0)
+            ? (await db.Categories.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => c.Code)
+            : [];
         return [.. found.Select(i =>
         {
             var version = InForceOn(i, day);
