@@ -16,11 +16,7 @@ public sealed class DashboardJourneyTests
         await using var __ = browser;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1500, Height = 1100 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#userName", "lanhdao.stc");
-        await page.FillAsync("#password", BaoCaoApp.DemoPassword);
-        await page.ClickAsync(".mud-main-content button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        await Browser.SignInAsync(page, "lanhdao.stc");
 
         await Browser.GotoInteractiveAsync(page, "/bang-dieu-khien");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tài chính - ngân sách" }).ClickAsync();

@@ -15,11 +15,7 @@ public sealed class DataEntryJourneyTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1600, Height = 1000 } });
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#userName", "canbo.sct");
-        await page.FillAsync("#password", BaoCaoApp.DemoPassword);
-        await page.ClickAsync(".mud-main-content button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        await Browser.SignInAsync(page, "canbo.sct");
 
         await Browser.GotoInteractiveAsync(page, "/nhap-lieu");
         await page.ClickAsync("[data-testid=open-BM-CT-THANG-SCT-202611]");

@@ -14,11 +14,7 @@ public sealed class RegimeEditorJourneyTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1500, Height = 1200 } });
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", BaoCaoApp.DemoPassword);
-        await page.ClickAsync(".mud-main-content button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        await Browser.SignInAsync(page, "admin");
 
         await Browser.GotoInteractiveAsync(page, "/che-do-bao-cao");
         await page.ClickAsync("[data-testid=new-regime]");

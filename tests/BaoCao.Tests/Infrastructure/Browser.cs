@@ -37,6 +37,16 @@ public static class Browser
         await page.Locator("[data-render-mode=interactive]").WaitForAsync();
     }
 
+    /// <summary>Signs in through the sign-in page with a demo account and waits to leave it.</summary>
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/dang-nhap");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", BaoCaoApp.DemoPassword);
+        await page.ClickAsync(".mud-main-content button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+    }
+
     /// <summary>Keeps a screenshot as a test artifact under artifacts/screenshots.</summary>
     public static async Task KeepScreenshotAsync(IPage page, string name)
     {

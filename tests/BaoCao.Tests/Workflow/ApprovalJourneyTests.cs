@@ -19,11 +19,7 @@ public sealed class ApprovalJourneyTests
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1500, Height = 1000 } });
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/dang-nhap");
-            await page.FillAsync("#userName", user);
-            await page.FillAsync("#password", BaoCaoApp.DemoPassword);
-            await page.ClickAsync(".mud-main-content button[type=submit]");
-            await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+            await Browser.SignInAsync(page, user);
             return page;
         }
         const string Approval = "/duyet-so-lieu/BM-TC-THANG/STC/202610";
