@@ -90,6 +90,27 @@ public sealed class AggregatesTests
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/dashboards/publications/HO_NGHEO/202605")).StatusCode);
     }
 
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_merge_after_the_figures_were_projected_is_followed_by_the_rebuild(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        await ApprovedFeed.AppendAsync(app, ("P-HOALU", "HO_NGHEO", "202605", 100), ("P-TAMDIEP", "HO_NGHEO", "202605", 50), ("P-NAMDINH", "HO_NGHEO", "202605", 30));
+        Assert.Equal(100m, await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "202605"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/units/P-TAMDIEP/merge", new { successorCode = "P-HOALU", lastDay = "2026-06-30" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsync("/api/dashboards/rebuild", null)).StatusCode);
+        var rebuilt = await (await admin.PostAsync("/api/dashboards/rebuild", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("rollUps", rebuilt.GetProperty("mode").GetString());
+        Assert.Equal(150m, await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "202605"));
+        Assert.Equal(180m, await ValueAsync(admin, "HO_NGHEO", "UBND-NB", "202605"));
+        var fromScratch = await (await admin.PostAsync("/api/dashboards/rebuild?fromScratch=true", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, fromScratch.GetProperty("count").GetInt32());
+        Assert.Equal((150m, 180m), (await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "202605"), await ValueAsync(admin, "HO_NGHEO", "UBND-NB", "202605")));
+    }
+
     [Fact]
     public async Task Bad_queries_get_Vietnamese_problems_and_never_a_500()
     {
