@@ -11,7 +11,10 @@ internal sealed class UnitDirectory(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private (IReadOnlyList<UnitInfo> Units, DateTimeOffset LoadedAt, long Generation)? _cached;
+    // A reference, so readers on other threads see a whole entry or none (a struct of three fields could tear).
+    private sealed record Entry(IReadOnlyList<UnitInfo> Units, DateTimeOffset LoadedAt, long Generation);
+
+    private volatile Entry? _cached;
     private long _generation;
 
     public async Task<IReadOnlyList<UnitInfo>> GetAsync(Func<Task<List<UnitInfo>>> load)
@@ -20,7 +23,7 @@ internal sealed class UnitDirectory(TimeProvider clock)
             return cached.Units;
         var generation = Interlocked.Read(ref _generation);
         var units = await load();
-        _cached = (units, clock.GetUtcNow(), generation);
+        _cached = new Entry(units, clock.GetUtcNow(), generation);
         return units;
     }
 

@@ -76,6 +76,8 @@ internal static partial class DesignDashboard
                 return Result<Definition>.Forbidden(provinceWide
                     ? "Chỉ quản trị cấp tỉnh tạo bảng điều khiển cho toàn tỉnh hoặc công khai."
                     : "Bạn không quản trị bảng điều khiển của đơn vị này.");
+            var known = (await sender.Send(new GetIndicators([.. command.Widgets!.SelectMany(w => w.Indicators ?? []).Select(c => c.Trim().ToUpperInvariant()).Distinct()]),
+                cancellationToken)).Select(x => x.Code).ToHashSet();
             var widgets = new List<Widget>();
             foreach (var (input, i) in command.Widgets!.Select((w, i) => (w, i)))
             {
@@ -88,7 +90,6 @@ internal static partial class DesignDashboard
                     widgets.Add(new Widget(WidgetKind.Completeness, input.Title!.Trim(), [], true, regime));
                     continue;
                 }
-                var known = (await sender.Send(new GetIndicators(codes), cancellationToken)).Select(x => x.Code).ToHashSet();
                 if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
                     return Result<Definition>.Invalid($"Tiện ích {i + 1}: không có chỉ số mã '{unknown}'.", $"widgets[{i}].indicators");
                 widgets.Add(new Widget(input.Kind!.Value, input.Title!.Trim(), codes, input.Rollup ?? true));

@@ -43,7 +43,6 @@ internal sealed class AggregatesProjector(DashboardsDbContext db, ISender sender
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 read += page.Count;
-                gate.Reached(checkpoint.Sequence);
                 logger.LogDebug("Dashboards projected {Count} approved changes up to {Sequence}", page.Count, checkpoint.Sequence);
             }
         }
@@ -194,18 +193,12 @@ internal sealed class AggregatesProjector(DashboardsDbContext db, ISender sender
     }
 }
 
-/// <summary>One projector at a time in this process, the sequence it reached (so a caller can wait for a value to be
-/// visible), and the wake-up a new approval sends.</summary>
+/// <summary>One projector at a time in this process, and the wake-up a new approval sends.</summary>
 internal sealed class ProjectionGate
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private long _reached;
 
     public SemaphoreSlim Lock { get; } = new(1, 1);
-
-    public long ReachedSequence => Interlocked.Read(ref _reached);
-
-    public void Reached(long sequence) => Interlocked.Exchange(ref _reached, sequence);
 
     public void Wake()
     {
