@@ -41,18 +41,33 @@ public sealed class IndicatorEditorJourneyTests
         await AfterTypingAsync(app, () => check.GetByText("Không có chỉ số mã [THU_NSNN_SAI] trong danh mục.", new() { Exact = false }).IsVisibleAsync());
         await Browser.KeepScreenshotAsync(page, "indicators-formula-error");
         await page.ClickAsync("[data-testid=save]");
+        await page.Locator("[data-testid=save-error]").WaitForAsync(); // the refusal has come back
         Assert.EndsWith("/chi-so/moi", page.Url); // refused: nothing saved
 
         await formula.FillAsync("[THU_NOI_DIA] / [THU_NSNN] * 100");
         await AfterTypingAsync(app, () => check.GetByText("Công thức hợp lệ.").IsVisibleAsync());
         Assert.True(await check.GetByRole(AriaRole.Link, new() { Name = "THU_NSNN" }).IsVisibleAsync(), "the inputs are listed");
         await page.ClickAsync("[data-testid=save]");
-        await page.WaitForURLAsync(url => url.EndsWith("/chi-so/TT_THU_ND_KIEM_THU"));
+        await SavedAsync(page, "/chi-so/TT_THU_ND_KIEM_THU");
         await page.GetByText("Phiên bản 1").First.WaitForAsync();
         await Browser.KeepScreenshotAsync(page, "indicators-created");
     }
 
-    // MudBlazor's debounce runs on the injected TimeProvider: the test's clock has to move for "after typing" to come.
+    /// <summary>Waits to land on the saved indicator; if the page stays, fails with what the page says was wrong.</summary>
+    private static async Task SavedAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(u => u.EndsWith(url), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            await Browser.KeepScreenshotAsync(page, "indicators-save-failed");
+            var said = await page.Locator("[data-testid=save-error], .mud-input-error .mud-input-helper-text, [data-testid=formula-check]").AllInnerTextsAsync();
+            Assert.Fail($"The indicator was not saved; the page says: {string.Join(" | ", said)}");
+        }
+    }
+
     /// <summary>MudBlazor's debounce runs on the app's fake clock: advance it until what the typing causes is seen — the
     /// keystrokes may reach the circuit after a first advance on a busy machine. Fails if it is never seen.</summary>
     private static async Task AfterTypingAsync(BaoCaoApp app, Func<Task<bool>> seen)
