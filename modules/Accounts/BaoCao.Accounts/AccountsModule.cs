@@ -79,6 +79,9 @@ public sealed class AccountsModule : IModule
             options.IterationCount = configuration.GetValue("Accounts:PasswordHashIterations", 210_000));
         services.AddScoped<Grants>();
         services.AddSingleton<Integration.UnitDirectory>();
+        services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<Integration.UnitDirectory>());
+        services.AddSingleton<GrantCache>();
+        services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<GrantCache>());
         services.AddScoped<PasswordLinks>();
         services.AddScoped<SignInSteps>();
         services.AddScoped<PasswordChanges>();

@@ -30,6 +30,8 @@ public sealed class IndicatorsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DemoCatalogueSeed>();
+        services.AddSingleton<Integration.CatalogueCache>();
+        services.AddSingleton<SharedKernel.Persistence.INodeCache>(sp => sp.GetRequiredService<Integration.CatalogueCache>());
         services.AddModuleDbContext<IndicatorsDbContext, IndicatorsSqliteDbContext, IndicatorsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -91,9 +91,12 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
     {
         BumpVersions();
         var publishes = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var stale = StaleCaches();
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (publishes)
             OutboxSignal?.Wake();
+        foreach (var cache in stale)
+            cache.Invalidate();
         return written;
     }
 
@@ -101,10 +104,24 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
     {
         BumpVersions();
         var publishes = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var stale = StaleCaches();
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         if (publishes)
             OutboxSignal?.Wake();
+        foreach (var cache in stale)
+            cache.Invalidate();
         return written;
+    }
+
+    /// <summary>The node caches holding entities this save changes (cleared once it has written).</summary>
+    private List<INodeCache> StaleCaches()
+    {
+        var caches = AppServices?.GetServices<INodeCache>().Where(c => c.Sources.Any(t => Model.FindEntityType(t) is not null)).ToList() ?? [];
+        if (caches.Count == 0) // no cache holds this module's entities: no need to look at what changed
+            return caches;
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Metadata.ClrType).ToHashSet();
+        return [.. caches.Where(c => c.Sources.Any(changed.Contains))];
     }
 
     private void BumpVersions()
@@ -119,7 +136,9 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
         }
     }
 
-    // The signal is an app service; the context reaches it through the provider it was created from.
-    private OutboxSignal? OutboxSignal =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<OutboxSignal>();
+    // The signal and the caches are app services; the context reaches them through the provider it was created from.
+    private IServiceProvider? AppServices =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+
+    private OutboxSignal? OutboxSignal => AppServices?.GetService<OutboxSignal>();
 }

@@ -49,19 +49,22 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
         await db.Units.Where(await grants.UnitScopeAsync(query.Permission, cancellationToken)).Select(u => u.Code).ToListAsync(cancellationToken);
 
     public async ValueTask<UnitInfo?> Handle(FindUnit query, CancellationToken cancellationToken) =>
-        (await AllAsync(db.Units.Where(u => u.Code == query.Code), cancellationToken)).SingleOrDefault();
+        (await AllAsync(db, db.Units.Where(u => u.Code == query.Code), cancellationToken)).SingleOrDefault()?.Info;
 
     public async ValueTask<IReadOnlyList<UnitInfo>> Handle(ListAllUnits query, CancellationToken cancellationToken) =>
-        await directory.GetAsync(() => AllAsync(db.Units, cancellationToken));
+        (await directory.GetAsync(() => DirectoryAsync(db, cancellationToken))).Infos;
 
-    private async Task<List<UnitInfo>> AllAsync(IQueryable<Domain.Unit> units, CancellationToken cancellationToken) =>
+    /// <summary>Every unit, for the in-memory <see cref="UnitDirectory"/>.</summary>
+    public static Task<List<DirectoryUnit>> DirectoryAsync(AccountsDbContext db, CancellationToken cancellationToken) => AllAsync(db, db.Units, cancellationToken);
+
+    private static async Task<List<DirectoryUnit>> AllAsync(AccountsDbContext db, IQueryable<Domain.Unit> units, CancellationToken cancellationToken) =>
         await (from unit in units.AsNoTracking()
                join parent in db.Units on unit.ParentId equals parent.Id into parents
                from parent in parents.DefaultIfEmpty()
                join successor in db.Units on unit.SuccessorId equals successor.Id into successors
                from successor in successors.DefaultIfEmpty()
                orderby unit.Path
-               select new UnitInfo(unit.Code, unit.Name, unit.Kind.ToString(), parent == null ? null : parent.Code, successor == null ? null : successor.Code,
-                   unit.ValidFrom, unit.ValidTo, unit.OfficialEmail, unit.LeaderEmail))
+               select new DirectoryUnit(unit.Id, unit.Path, new UnitInfo(unit.Code, unit.Name, unit.Kind.ToString(), parent == null ? null : parent.Code,
+                   successor == null ? null : successor.Code, unit.ValidFrom, unit.ValidTo, unit.OfficialEmail, unit.LeaderEmail)))
             .ToListAsync(cancellationToken);
 }

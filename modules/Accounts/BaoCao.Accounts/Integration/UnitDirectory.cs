@@ -1,31 +1,25 @@
 using BaoCao.Accounts.Contracts;
+using BaoCao.SharedKernel.Persistence;
 
 namespace BaoCao.Accounts.Integration;
 
+/// <summary>A unit as the directory keeps it: what other modules see, and the tree path access checks compare.</summary>
+internal sealed record DirectoryUnit(Guid Id, string Path, UnitInfo Info);
+
 /// <summary>
-/// The whole unit tree, kept in memory: dashboards, roll-ups and reminders ask for it on every request, and it changes a
-/// few times a year. A change saved on this node clears it at once (<see cref="Persistence.AccountsDbContext"/>); a change
-/// saved on another node is seen within <see cref="Lifetime"/>.
+/// The whole unit tree, kept in memory: dashboards, roll-ups, reminders and every access check ask for it, and it
+/// changes a few times a year. A unit saved on this node clears it at once; one saved on another node is seen within
+/// <see cref="Lifetime"/>.
 /// </summary>
-internal sealed class UnitDirectory(TimeProvider clock)
+internal sealed class UnitDirectory(TimeProvider clock) : NodeCache<bool, UnitDirectory.Tree>(clock, Lifetime, [typeof(Domain.Unit)])
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    // A reference, so readers on other threads see a whole entry or none (a struct of three fields could tear).
-    private sealed record Entry(IReadOnlyList<UnitInfo> Units, DateTimeOffset LoadedAt, long Generation);
-
-    private volatile Entry? _cached;
-    private long _generation;
-
-    public async Task<IReadOnlyList<UnitInfo>> GetAsync(Func<Task<List<UnitInfo>>> load)
+    internal sealed class Tree(List<DirectoryUnit> units)
     {
-        if (_cached is { } cached && cached.Generation == Interlocked.Read(ref _generation) && clock.GetUtcNow() - cached.LoadedAt < Lifetime)
-            return cached.Units;
-        var generation = Interlocked.Read(ref _generation);
-        var units = await load();
-        _cached = new Entry(units, clock.GetUtcNow(), generation);
-        return units;
+        public IReadOnlyList<UnitInfo> Infos { get; } = [.. units.Select(u => u.Info)];
+        public IReadOnlyDictionary<string, DirectoryUnit> ByCode { get; } = units.ToDictionary(u => u.Info.Code, StringComparer.Ordinal);
     }
 
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public Task<Tree> GetAsync(Func<Task<List<DirectoryUnit>>> load) => GetAsync(true, async () => new Tree(await load()));
 }

@@ -25,16 +25,6 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var unitsChanged = ChangeTracker.Entries<Unit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (unitsChanged)
-            this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
-                .GetService<Integration.UnitDirectory>()?.Invalidate();
-        return written;
-    }
 }
 
 /// <summary>Exists so SQLite has its own migrations (Persistence/Migrations/Sqlite).</summary>

@@ -7,7 +7,7 @@ namespace BaoCao.Accounts.Security;
 
 /// <summary>The one access decision: a permission is held through a role grant on the unit acted on (or an
 /// ancestor granted with its sub-units). Requests name the unit by code; an unknown unit is refused.</summary>
-internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db, TimeProvider clock) : IAccessPolicy
+internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db, TimeProvider clock, Integration.UnitDirectory directory) : IAccessPolicy
 {
     public ValueTask<AccessDecision> CheckAsync(ICurrentUser user, string permission, string? unitCode, CancellationToken cancellationToken) =>
         CheckAsync(user, permission, unitCode, null, cancellationToken);
@@ -30,8 +30,11 @@ internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db, 
         if (unitCode is null)
             return AccessDecision.Allow;
 
-        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == unitCode, cancellationToken);
-        return unit is not null && (held.Any(g => g.Covers(unit)) || delegations.Contains(unit.Id))
+        // From the in-memory tree; a unit created on another node moments ago is not there yet, so ask the database.
+        var unit = (await directory.GetAsync(() => Integration.AccountQueries.DirectoryAsync(db, cancellationToken))).ByCode.GetValueOrDefault(unitCode) is { } known
+            ? new { known.Id, known.Path }
+            : await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new { u.Id, u.Path }).SingleOrDefaultAsync(cancellationToken);
+        return unit is not null && (held.Any(g => g.Covers(unit.Id, unit.Path)) || delegations.Contains(unit.Id))
             ? AccessDecision.Allow
             : AccessDecision.Deny("Tài khoản của bạn không có quyền với đơn vị này.");
     }

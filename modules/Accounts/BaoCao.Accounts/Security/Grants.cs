@@ -9,14 +9,22 @@ namespace BaoCao.Accounts.Security;
 /// <summary>A grant with the tree path of its unit, for scope checks and scope filters.</summary>
 internal sealed record ScopedGrant(string Role, Guid UnitId, string UnitCode, string UnitName, string UnitPath, bool IncludeSubUnits, string Forms = "")
 {
-    public bool Covers(Unit unit) => unit.Id == UnitId || (IncludeSubUnits && unit.Path.StartsWith(UnitPath, StringComparison.Ordinal));
+    public bool Covers(Unit unit) => Covers(unit.Id, unit.Path);
+
+    public bool Covers(Guid unitId, string unitPath) => unitId == UnitId || (IncludeSubUnits && unitPath.StartsWith(UnitPath, StringComparison.Ordinal));
 
     public bool CoversForm(string? formCode) =>
         formCode is null || Forms.Length == 0 || Forms.Split(',').Contains(formCode, StringComparer.OrdinalIgnoreCase);
 }
 
+/// <summary>Accounts' role grants by normalized user name: asked by every access check, changed rarely. A grant, account or
+/// unit saved on this node clears it at once; one saved on another node is seen within 30 s — the same window in which a
+/// signed-in cookie is checked again (<see cref="AccountPrincipals.RecheckInterval"/>).</summary>
+internal sealed class GrantCache(TimeProvider clock)
+    : SharedKernel.Persistence.NodeCache<string, IReadOnlyList<ScopedGrant>>(clock, AccountPrincipals.RecheckInterval, [typeof(RoleGrant), typeof(Account), typeof(Unit)]);
+
 /// <summary>Role grants of the signed-in user, loaded once per request scope.</summary>
-internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
+internal sealed class Grants(AccountsDbContext db, ICurrentUser user, GrantCache cache)
 {
     private IReadOnlyList<ScopedGrant>? _mine;
 
@@ -53,7 +61,8 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user)
         if (!user.IsAuthenticated || user.UserName is null)
             return _mine = [];
         var normalized = user.UserName.ToUpperInvariant();
-        _mine = await ForAccountAsync(db, db.Accounts.Where(a => a.NormalizedUserName == normalized && a.Status == AccountStatus.Active).Select(a => a.Id), cancellationToken);
+        _mine = await cache.GetAsync(normalized, () =>
+            ForAccountAsync(db, db.Accounts.Where(a => a.NormalizedUserName == normalized && a.Status == AccountStatus.Active).Select(a => a.Id), cancellationToken));
         return _mine;
     }
 

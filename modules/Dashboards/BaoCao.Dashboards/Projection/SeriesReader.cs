@@ -107,11 +107,12 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
             await db.Database.OpenConnectionAsync(cancellationToken);
-        var rows = new List<(string Indicator, string UnitCode, string Period, bool Rolled, decimal Value)>();
+        var result = new Dictionary<(string, string, string), (decimal?, decimal?)>();
+        var single = codes.Count == 1 ? codes.First() : null; // one indicator: no need to read its code back on every row
         try
         {
             await using var command = connection.CreateCommand();
-            var sql = new System.Text.StringBuilder($"SELECT \"Indicator\", \"UnitCode\", \"Period\", \"Rolled\", \"Value\" FROM {table} WHERE \"Period\" >= @first AND \"Period\" <= @last");
+            var sql = new System.Text.StringBuilder($"SELECT \"UnitCode\", \"Period\", \"Rolled\", \"Value\", \"Indicator\" FROM {table} WHERE \"Period\" >= @first AND \"Period\" <= @last");
             void Add(string name, object value)
             {
                 var parameter = command.CreateParameter();
@@ -140,22 +141,20 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
             command.CommandText = sql.ToString();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetDecimal(4)));
+            {
+                var period = reader.GetString(1);
+                if (!periods.Contains(period))
+                    continue;
+                var key = (single ?? reader.GetString(4), reader.GetString(0), period);
+                var (own, rolled) = result.GetValueOrDefault(key);
+                var value = Decimals.Normalize(reader.GetDecimal(3)); // SQLite gives 1500.0 back for 1500
+                result[key] = reader.GetBoolean(2) ? (own, value) : (value, rolled);
+            }
         }
         finally
         {
             if (opened)
                 await db.Database.CloseConnectionAsync();
-        }
-        var result = new Dictionary<(string, string, string), (decimal?, decimal?)>();
-        foreach (var row in rows)
-        {
-            if (!periods.Contains(row.Period))
-                continue;
-            var key = (row.Indicator, row.UnitCode, row.Period);
-            var (own, rolled) = result.GetValueOrDefault(key);
-            var value = Decimals.Normalize(row.Value); // SQLite gives 1500.0 back for 1500
-            result[key] = row.Rolled ? (own, value) : (value, rolled);
         }
         return result;
     }

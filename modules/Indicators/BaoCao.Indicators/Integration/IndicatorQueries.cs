@@ -7,7 +7,7 @@ using BaoCao.SharedKernel.Time;
 namespace BaoCao.Indicators.Integration;
 
 /// <summary>Answers other modules' questions about the catalogue and evaluates formulas for them (Indicators' Contracts).</summary>
-internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider clock)
+internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider clock, CatalogueCache catalogue)
     : IQueryHandler<GetIndicators, IReadOnlyList<IndicatorInfo>>, IQueryHandler<EvaluateFormula, FormulaResult>,
       IQueryHandler<CompileComputedIndicators, IReadOnlyList<ComputedIndicator>>, IQueryHandler<CheckDataRules, IReadOnlyList<RuleViolation>>,
       IQueryHandler<Contracts.CheckOutlier, OutlierHintInfo?>, IQueryHandler<CompileFormula, ComputedIndicator?>,
@@ -34,17 +34,10 @@ internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider cloc
     public async ValueTask<IReadOnlyList<IndicatorInfo>> Handle(GetIndicators query, CancellationToken cancellationToken)
     {
         var day = query.AsOf ?? VietnamTime.Today(clock);
-        var indicators = db.Indicators.AsNoTracking();
-        if (query.Codes is { } codes)
-        {
-            var wanted = codes.Select(c => c.ToUpperInvariant()).ToList();
-            indicators = indicators.Where(i => wanted.Contains(i.Code));
-        }
-        var found = await indicators.OrderBy(i => i.Code).ToListAsync(cancellationToken);
-        // Most lookups (dashboards, roll-ups) ask for indicators without disaggregations: no need to read the categories then.
-        var categories = found.Any(i => InForceOn(i, day).Definition.CategoryCodes.Count > 0)
-            ? (await db.Categories.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => c.Code)
-            : [];
+        var (indicators, categories) = await catalogue.GetAsync(db, cancellationToken);
+        var found = query.Codes is { } codes
+            ? [.. codes.Select(c => c.ToUpperInvariant()).Distinct().Select(indicators.GetValueOrDefault).OfType<Indicator>().OrderBy(i => i.Code, StringComparer.Ordinal)]
+            : indicators.Values.OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
         return [.. found.Select(i =>
         {
             var version = InForceOn(i, day);
