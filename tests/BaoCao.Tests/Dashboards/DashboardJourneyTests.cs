@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace BaoCao.Tests.Dashboards;
 
 /// <summary>In Chromium: the Department of Finance's leader opens the dashboard made for the department's leaders, changes
-/// the period filter and the charts follow; an anonymous visitor reads the public data page.</summary>
+/// the period and unit filters and the charts follow; an anonymous visitor reads the public data page.</summary>
 public sealed class DashboardJourneyTests
 {
     [ChromiumFact]
@@ -35,6 +35,12 @@ public sealed class DashboardJourneyTests
         await Assertions.Expect(chart.Locator("svg text", new() { HasText = "T03/2026" })).ToHaveCountAsync(1);
         await Assertions.Expect(chart.Locator("svg text", new() { HasText = "T08/2026" })).ToHaveCountAsync(0);
         await Browser.KeepScreenshotAsync(page, "dashboards-first-quarter");
+
+        // The unit filter is searched as typed, without diacritics.
+        await page.FillAsync("#unit", "ngan sach");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Phòng Quản lý ngân sách" }).ClickAsync();
+        await page.ClickAsync("[data-testid=apply]");
+        await Assertions.Expect(page.Locator("[data-testid=shown-range]")).ToContainTextAsync("Phòng Quản lý ngân sách");
 
         await page.FillAsync("#to", "2026Q1");
         await page.ClickAsync("[data-testid=apply]");
