@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
+using BaoCao.SharedKernel.Exchange;
 
 namespace BaoCao.Forms.Features;
 
@@ -40,8 +41,7 @@ internal static class ImportDataValueSets
             RuleFor(c => c.Body!.DataValues).NotNull().WithMessage("Cần danh sách dataValues.").When(c => c.Body is not null);
             RuleFor(c => c.Body!.DataValues!.Count).LessThanOrEqualTo(EnterFormData.MaximumValues)
                 .WithMessage($"Tối đa {EnterFormData.MaximumValues:N0} giá trị một lần gửi.".Replace(',', '.')).When(c => c.Body?.DataValues is not null);
-            RuleFor(c => c.IdScheme).Must(s => string.IsNullOrWhiteSpace(s) || s.Trim().ToLowerInvariant() is "code" or "id" or "uid")
-                .WithMessage("idScheme chỉ nhận code hoặc id (trong BaoCao mã chính là định danh).");
+            RuleFor(c => c.IdScheme).Must(DataValueSets.IsKnownIdScheme).WithMessage(DataValueSets.IdSchemeMessage);
             RuleFor(c => c.ImportStrategy).Must(s => string.IsNullOrWhiteSpace(s) || Strategies.Contains(s.Trim().ToUpperInvariant()))
                 .WithMessage("importStrategy chỉ nhận CREATE, UPDATE, CREATE_AND_UPDATE hoặc DELETE.");
         }
@@ -86,10 +86,8 @@ internal static class ImportDataValueSets
                 var values = new List<EnterFormData.ValueBody?>();
                 foreach (var value in group)
                 {
-                    var column = string.IsNullOrWhiteSpace(value?.AttributeOptionCombo) || value.AttributeOptionCombo.Trim().Equals("default", StringComparison.OrdinalIgnoreCase)
-                        ? "current" : value.AttributeOptionCombo.Trim().ToLowerInvariant();
-                    var combo = string.IsNullOrWhiteSpace(value?.CategoryOptionCombo) || value.CategoryOptionCombo.Trim().Equals("default", StringComparison.OrdinalIgnoreCase)
-                        ? "" : value.CategoryOptionCombo.Trim().ToUpperInvariant();
+                    var column = DataValueSets.Column(value?.AttributeOptionCombo);
+                    var combo = DataValueSets.Disaggregation(value?.CategoryOptionCombo);
                     var element = Code(value?.DataElement) ?? "";
                     cells.TryGetValue((element, column, combo), out var cell);
                     var filled = cell is not null && (cell.Number is not null || cell.Text is not null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Deadlines.Contracts;
+using BaoCao.SharedKernel.Exchange;
 using BaoCao.Workflow.Persistence;
 
 namespace BaoCao.Workflow.Features;
@@ -15,9 +16,6 @@ namespace BaoCao.Workflow.Features;
 /// </summary>
 internal static class ExportDataValueSets
 {
-    public const string DefaultCombo = "default";
-    public const string CurrentColumn = "current";
-
     internal sealed record Query(string? DataSet, string? Period, string? OrgUnit, string? IdScheme, bool? Children) : IQuery<Result<DataValueSet>>;
 
     internal sealed record DataValueSet(string DataSet, string Period, string OrgUnit, IReadOnlyList<DataValue> DataValues);
@@ -32,7 +30,7 @@ internal static class ExportDataValueSets
             RuleFor(q => q.DataSet).NotEmpty().WithMessage("Cần mã biểu mẫu (dataSet).").MaximumLength(64).WithMessage("Mã biểu mẫu (dataSet) dài quá 64 ký tự.");
             RuleFor(q => q.Period).NotEmpty().WithMessage("Cần kỳ báo cáo (period), ví dụ 202601 hoặc 2026Q1.").MaximumLength(32).WithMessage("Kỳ báo cáo (period) không hợp lệ.");
             RuleFor(q => q.OrgUnit).NotEmpty().WithMessage("Cần mã đơn vị (orgUnit).").MaximumLength(64).WithMessage("Mã đơn vị (orgUnit) dài quá 64 ký tự.");
-            RuleFor(q => q.IdScheme).Must(IdSchemes.IsKnown).WithMessage(IdSchemes.Message);
+            RuleFor(q => q.IdScheme).Must(DataValueSets.IsKnownIdScheme).WithMessage(DataValueSets.IdSchemeMessage);
         }
     }
 
@@ -62,8 +60,8 @@ internal static class ExportDataValueSets
                 .OrderBy(v => v.UnitCode, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)
                 .ThenBy(v => v.Column, StringComparer.Ordinal).ThenBy(v => v.Disaggregation, StringComparer.Ordinal);
             return new DataValueSet(form, period, unit, [.. latest.Select(v => new DataValue(v.Indicator, v.Period, v.UnitCode,
-                v.Disaggregation.Length == 0 ? DefaultCombo : v.Disaggregation, v.Column == CurrentColumn ? null : v.Column,
-                v.Number?.ToString(CultureInfo.InvariantCulture) ?? v.Text!, null, v.ApprovedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture)))]);
+                DataValueSets.Combo(v.Disaggregation), DataValueSets.Attribute(v.Column), v.Number?.ToString(CultureInfo.InvariantCulture) ?? v.Text!, null,
+                DataValueSets.Timestamp(v.ApprovedAt)))]);
         }
     }
 
@@ -76,14 +74,4 @@ internal static class ExportDataValueSets
                 .WithTags("Trao đổi dữ liệu")
                 .WithSummary("Số liệu đã duyệt của một biểu mẫu, một kỳ, một đơn vị theo dạng dataValueSets của DHIS2");
     }
-}
-
-/// <summary>DHIS2's idScheme parameter: BaoCao's identifiers are its codes, so both schemes name the same.</summary>
-internal static class IdSchemes
-{
-    public const string Message = "idScheme chỉ nhận code hoặc id (trong BaoCao mã chính là định danh).";
-
-    public static bool IsKnown(string? scheme) =>
-        string.IsNullOrWhiteSpace(scheme) || scheme.Trim().Equals("code", StringComparison.OrdinalIgnoreCase) || scheme.Trim().Equals("id", StringComparison.OrdinalIgnoreCase)
-        || scheme.Trim().Equals("uid", StringComparison.OrdinalIgnoreCase);
 }

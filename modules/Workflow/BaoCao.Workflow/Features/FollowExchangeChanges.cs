@@ -1,4 +1,5 @@
 using System.Globalization;
+using BaoCao.SharedKernel.Exchange;
 
 namespace BaoCao.Workflow.Features;
 
@@ -20,10 +21,8 @@ internal static class FollowExchangeChanges
             app.MapGet("/api/exchange/changes", async (long? after, int? limit, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new ReadApprovedValues.Query(after, limit), ct)).ToHttpResult(page => TypedResults.Ok(new Changes(
                         [.. page.Items.Select(v => new Change(v.Sequence, v.FormCode, v.Indicator, v.Period, v.UnitCode,
-                            v.Disaggregation.Length == 0 ? ExportDataValueSets.DefaultCombo : v.Disaggregation,
-                            v.Column == ExportDataValueSets.CurrentColumn ? null : v.Column,
-                            v.Value?.ToString(CultureInfo.InvariantCulture) ?? v.Text,
-                            v.ApprovedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture)))],
+                            DataValueSets.Combo(v.Disaggregation), DataValueSets.Attribute(v.Column),
+                            v.Value?.ToString(CultureInfo.InvariantCulture) ?? v.Text, DataValueSets.Timestamp(v.ApprovedAt)))],
                         page.Last))))
                 .WithTags("Trao đổi dữ liệu")
                 .WithSummary("Các thay đổi của số liệu đã duyệt sau số thứ tự after, theo từ vựng dataValueSets (đồng bộ kéo)");

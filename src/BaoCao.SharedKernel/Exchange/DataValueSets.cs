@@ -1,0 +1,33 @@
+namespace BaoCao.SharedKernel.Exchange;
+
+/// <summary>The dataValueSets vocabulary shared by the modules that read and write it (Forms imports, Workflow exports).</summary>
+public static class DataValueSets
+{
+    /// <summary>DHIS2's name for "no disaggregation" (categoryOptionCombo) and "no attribute" (attributeOptionCombo).</summary>
+    public const string DefaultCombo = "default";
+
+    /// <summary>The form column that is the figure itself; other columns travel as attributeOptionCombo.</summary>
+    public const string CurrentColumn = "current";
+
+    public const string IdSchemeMessage = "idScheme chỉ nhận code hoặc id (trong BaoCao mã chính là định danh).";
+
+    /// <summary>BaoCao addresses forms, indicators and units by their codes, so code, id and uid name the same.</summary>
+    public static bool IsKnownIdScheme(string? scheme) =>
+        string.IsNullOrWhiteSpace(scheme) || scheme.Trim().ToLowerInvariant() is "code" or "id" or "uid";
+
+    /// <summary>A categoryOptionCombo as stored: "" for none.</summary>
+    public static string Disaggregation(string? combo) =>
+        string.IsNullOrWhiteSpace(combo) || IsDefault(combo) ? "" : combo.Trim().ToUpperInvariant();
+
+    /// <summary>An attributeOptionCombo as a form column key.</summary>
+    public static string Column(string? combo) =>
+        string.IsNullOrWhiteSpace(combo) || IsDefault(combo) ? CurrentColumn : combo.Trim().ToLowerInvariant();
+
+    public static string Combo(string disaggregation) => disaggregation.Length == 0 ? DefaultCombo : disaggregation;
+
+    public static string? Attribute(string column) => column == CurrentColumn ? null : column;
+
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool IsDefault(string combo) => combo.Trim().Equals(DefaultCombo, StringComparison.OrdinalIgnoreCase);
+}
