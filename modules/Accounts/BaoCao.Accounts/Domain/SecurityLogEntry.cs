@@ -19,6 +19,9 @@ internal enum SecurityEvent
     PasswordExpired,
     DisabledForInactivity,
     PasswordLinkIssued,
+    SigningKeyRotated,
+    PartnerChanged,
+    PacketRefused,
 }
 
 /// <summary>One line of the security log: who, what, when, from where. Never a password.</summary>

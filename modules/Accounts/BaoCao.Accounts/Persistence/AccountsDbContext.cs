@@ -22,6 +22,9 @@ internal class AccountsDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<UnitChange> UnitChanges => Set<UnitChange>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<ExchangePartner> ExchangePartners => Set<ExchangePartner>();
+    public DbSet<ReceivedPacket> ReceivedPackets => Set<ReceivedPacket>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);

@@ -60,7 +60,7 @@ internal static class ExportDataValueSets
                 .OrderBy(v => v.UnitCode, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)
                 .ThenBy(v => v.Column, StringComparer.Ordinal).ThenBy(v => v.Disaggregation, StringComparer.Ordinal);
             return new DataValueSet(form, period, unit, [.. latest.Select(v => new DataValue(v.Indicator, v.Period, v.UnitCode,
-                DataValueSets.Combo(v.Disaggregation), DataValueSets.Attribute(v.Column), v.Number?.ToString(CultureInfo.InvariantCulture) ?? v.Text!, null,
+                DataValueSets.Combo(v.Disaggregation), DataValueSets.Attribute(v.Column), SharedKernel.Text.Decimals.Normalize(v.Number)?.ToString(CultureInfo.InvariantCulture) ?? v.Text!, null,
                 DataValueSets.Timestamp(v.ApprovedAt)))]);
         }
     }

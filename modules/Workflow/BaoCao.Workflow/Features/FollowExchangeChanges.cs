@@ -22,7 +22,7 @@ internal static class FollowExchangeChanges
                     (await sender.Send(new ReadApprovedValues.Query(after, limit), ct)).ToHttpResult(page => TypedResults.Ok(new Changes(
                         [.. page.Items.Select(v => new Change(v.Sequence, v.FormCode, v.Indicator, v.Period, v.UnitCode,
                             DataValueSets.Combo(v.Disaggregation), DataValueSets.Attribute(v.Column),
-                            v.Value?.ToString(CultureInfo.InvariantCulture) ?? v.Text, DataValueSets.Timestamp(v.ApprovedAt)))],
+                            SharedKernel.Text.Decimals.Normalize(v.Value)?.ToString(CultureInfo.InvariantCulture) ?? v.Text, DataValueSets.Timestamp(v.ApprovedAt)))],
                         page.Last))))
                 .WithTags("Trao đổi dữ liệu")
                 .WithSummary("Các thay đổi của số liệu đã duyệt sau số thứ tự after, theo từ vựng dataValueSets (đồng bộ kéo)");

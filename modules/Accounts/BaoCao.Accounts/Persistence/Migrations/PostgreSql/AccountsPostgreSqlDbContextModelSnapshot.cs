@@ -309,6 +309,34 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                     b.ToTable("Delegations", "accounts");
                 });
 
+            modelBuilder.Entity("BaoCao.Accounts.Domain.ExchangePartner", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Jwks")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ExchangePartners", "accounts");
+                });
+
             modelBuilder.Entity("BaoCao.Accounts.Domain.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -332,6 +360,33 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                     b.HasIndex("AccountId", "ChangedAt");
 
                     b.ToTable("PasswordHistory", "accounts");
+                });
+
+            modelBuilder.Entity("BaoCao.Accounts.Domain.ReceivedPacket", b =>
+                {
+                    b.Property<string>("PacketId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PacketId");
+
+                    b.ToTable("ReceivedPackets", "accounts");
                 });
 
             modelBuilder.Entity("BaoCao.Accounts.Domain.RoleGrant", b =>
@@ -449,6 +504,51 @@ namespace BaoCao.Accounts.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("SetPasswordLinks", "accounts");
+                });
+
+            modelBuilder.Entity("BaoCao.Accounts.Domain.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("X")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Y")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("SigningKeys", "accounts");
                 });
 
             modelBuilder.Entity("BaoCao.Accounts.Domain.Unit", b =>

@@ -303,6 +303,34 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                     b.ToTable("accounts_Delegations", (string)null);
                 });
 
+            modelBuilder.Entity("BaoCao.Accounts.Domain.ExchangePartner", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jwks")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("accounts_ExchangePartners", (string)null);
+                });
+
             modelBuilder.Entity("BaoCao.Accounts.Domain.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -324,6 +352,33 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                     b.HasIndex("AccountId", "ChangedAt");
 
                     b.ToTable("accounts_PasswordHistory", (string)null);
+                });
+
+            modelBuilder.Entity("BaoCao.Accounts.Domain.ReceivedPacket", b =>
+                {
+                    b.Property<string>("PacketId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PacketId");
+
+                    b.ToTable("accounts_ReceivedPackets", (string)null);
                 });
 
             modelBuilder.Entity("BaoCao.Accounts.Domain.RoleGrant", b =>
@@ -439,6 +494,51 @@ namespace BaoCao.Accounts.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("accounts_SetPasswordLinks", (string)null);
+                });
+
+            modelBuilder.Entity("BaoCao.Accounts.Domain.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("X")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Y")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("accounts_SigningKeys", (string)null);
                 });
 
             modelBuilder.Entity("BaoCao.Accounts.Domain.Unit", b =>

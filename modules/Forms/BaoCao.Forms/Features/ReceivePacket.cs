@@ -1,0 +1,68 @@
+using System.Text.Json;
+using BaoCao.Accounts.Contracts;
+
+namespace BaoCao.Forms.Features;
+
+/// <summary>
+/// The inbound endpoint for sectoral systems and other provinces (R12): a signed packet is checked (trusted partner key,
+/// intact signature, sender, lifetime, never applied before — Accounts), then applied: a "report-data" packet's values go
+/// into the units' working copies through <see cref="ImportDataValueSets"/> (never straight into approved data), under
+/// the caller's own permissions (an API token's unit and permissions for a system). Its id is recorded once applied,
+/// so the same packet sent again is refused. Every refusal is logged with its reason.
+/// </summary>
+internal static class ReceivePacket
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    internal sealed record Command(string? Packet) : ICommand<Result<Received>>;
+
+    internal sealed record Received(string PacketId, string Type, string Sender, ImportDataValueSets.ImportSummary Summary);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Packet).NotEmpty().WithMessage("Cần gói tin (packet): chuỗi JWS có chữ ký của đối tác.")
+                .MaximumLength(20_000_000).WithMessage("Gói tin lớn quá 20 MB.");
+    }
+
+    internal sealed class Handler(ISender sender) : ICommandHandler<Command, Result<Received>>
+    {
+        public async ValueTask<Result<Received>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var check = await sender.Send(new VerifyPacket(command.Packet!), cancellationToken);
+            if (check.Refusal is { } refusal)
+                return check.Replayed ? Result<Received>.Conflict(refusal) : Result<Received>.Invalid(refusal, "packet");
+            if (check.Type != "report-data")
+                return Result<Received>.Invalid($"Loại gói tin '{check.Type}' chưa được nhận ở đây (nhận: report-data).", "packet");
+            ImportDataValueSets.DataValueSetBody? body;
+            try
+            {
+                body = JsonSerializer.Deserialize<ImportDataValueSets.DataValueSetBody>(check.BodyJson!, Json);
+            }
+            catch (JsonException)
+            {
+                return Result<Received>.Invalid("Nội dung gói tin report-data không đúng dạng dataValueSets.", "packet");
+            }
+            var imported = await sender.Send(new ImportDataValueSets.Command(body, DryRun: false, IdScheme: "code", ImportStrategy: "CREATE_AND_UPDATE"), cancellationToken);
+            if (imported.IsFailure)
+                return Result<Received>.From(imported);
+            // Nothing could be taken (no permission for any of its units…): not recorded, so it can be sent again once fixed.
+            if (imported.Value!.Status == "ERROR")
+                return new Received(check.PacketId!, check.Type, check.Sender!, imported.Value);
+            if (!await sender.Send(new RecordPacket(check.PacketId!, check.Sender!, check.Type, check.ExpiresAt!.Value), cancellationToken))
+                return Result<Received>.Conflict($"Gói tin {check.PacketId} đã được nhận trước đó; gửi lại cùng một gói tin không được chấp nhận.");
+            return new Received(check.PacketId!, check.Type, check.Sender!, imported.Value!);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/api/exchange/packets", async (PacketBody? body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Command(body?.Packet), ct)).ToHttpResult())
+                .WithTags("Trao đổi dữ liệu")
+                .WithSummary("Nhận gói tin có chữ ký của đối tác (report-data: số liệu vào bản nhập của đơn vị, chờ trình và duyệt)");
+    }
+
+    internal sealed record PacketBody(string? Packet);
+}

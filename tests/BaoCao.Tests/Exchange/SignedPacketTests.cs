@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using BaoCao.Accounts.Domain;
+using BaoCao.Accounts.Persistence;
+using BaoCao.Tests.Accounts;
+using BaoCao.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoCao.Tests.Exchange;
+
+/// <summary>Two BaoCao instances in one test: the first signs a report-data packet of approved values, the second — which
+/// trusts the first's published keys — takes it into the unit's working copy; a tampered, replayed, expired or
+/// untrusted-key packet is refused with its reason and logged.</summary>
+public sealed class SignedPacketTests
+{
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_signed_packet_goes_from_one_instance_to_another_and_altered_replayed_expired_or_foreign_packets_are_refused(DatabaseKind database)
+    {
+        await using var sending = await BaoCaoApp.StartAsync(database);
+        await using var receiving = await BaoCaoApp.StartAsync(database);
+        var officer = await ScopeTests.AsAsync(sending, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(sending, "lanhdao.stc");
+        var sendingAdmin = await ScopeTests.AsAsync(sending, "admin");
+        var receivingAdmin = await ScopeTests.AsAsync(receiving, "admin");
+        var receivingOfficer = await ScopeTests.AsAsync(receiving, "canbo.stc");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = 777 } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
+        async Task<string> PacketAsync() =>
+            (await sendingAdmin.GetFromJsonAsync<JsonElement>("/api/exchange/packets/report-data?dataSet=BM-TC-THANG&period=202610&orgUnit=STC")).GetProperty("jws").GetString()!;
+        async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient who, string packet)
+        {
+            using var response = await who.PostAsJsonAsync("/api/exchange/packets", new { packet });
+            return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+        static string Reason(JsonElement problem) => problem.GetRawText(); // detail and the field messages
+        async Task<decimal?> ReceivedValueAsync() =>
+            (await receivingOfficer.GetFromJsonAsync<JsonElement>("/api/forms/data?formCode=BM-TC-THANG&unitCode=STC&period=202610")).GetProperty("values").EnumerateArray()
+                .Where(v => v.GetProperty("indicator").GetString() == "THU_XNK" && v.GetProperty("column").GetString() == "current")
+                .Select(v => v.GetProperty("number").GetDecimal()).FirstOrDefault();
+
+        var packet = await PacketAsync();
+        var untrusted = await SendAsync(receivingOfficer, packet); // before the receiver trusts the sender's keys
+        var keys = await sending.CreateClient().GetFromJsonAsync<JsonElement>("/api/exchange/keys"); // published without sign-in
+        var trust = await receivingAdmin.PutAsJsonAsync("/api/exchange/partners/UBND-NB", new { name = "UBND tỉnh (hệ thống gửi)", keys });
+        var officerCannotTrust = await receivingOfficer.PutAsJsonAsync("/api/exchange/partners/KHAC", new { name = "Khác", keys });
+        var parts = packet.Split('.');
+        var altered = $"{parts[0]}.{WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(parts[1])).Replace("\"777\"", "\"778\"")))}.{parts[2]}";
+        Assert.NotEqual(packet, altered);
+        var tampered = await SendAsync(receivingOfficer, altered);
+        var noneAlgorithm = await SendAsync(receivingOfficer, $"{WebEncoders.Base64UrlEncode("{\"alg\":\"none\"}"u8.ToArray())}.{parts[1]}.{parts[2]}");
+        var before = await ReceivedValueAsync();
+        var accepted = await SendAsync(receivingOfficer, packet);
+        var after = await ReceivedValueAsync();
+        var replayed = await SendAsync(receivingOfficer, packet);
+
+        Assert.Equal((HttpStatusCode.BadRequest, true), (untrusted.Status, Reason(untrusted.Body).Contains("không thuộc đối tác nào được tin cậy")));
+        Assert.Equal(HttpStatusCode.OK, trust.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, officerCannotTrust.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, true), (tampered.Status, Reason(tampered.Body).Contains("Chữ ký không hợp lệ")));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (noneAlgorithm.Status, Reason(noneAlgorithm.Body).Contains("không được chấp nhận")));
+        Assert.NotEqual(777m, before);
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        Assert.Equal(("report-data", "UBND-NB"), (accepted.Body.GetProperty("type").GetString(), accepted.Body.GetProperty("sender").GetString()));
+        Assert.Equal(1, accepted.Body.GetProperty("summary").GetProperty("importCount").GetProperty("updated").GetInt32());
+        Assert.Equal(777m, after); // into the working copy of the receiving province's unit…
+        var state = await receivingOfficer.GetFromJsonAsync<JsonElement>("/api/workflow/submissions?period=202610&unitCode=STC");
+        Assert.DoesNotContain(state.EnumerateArray(), s => s.GetProperty("state").GetString() == "Approved"); // …not into approved data
+        Assert.Equal((HttpStatusCode.Conflict, true), (replayed.Status, Reason(replayed.Body).Contains("đã được nhận trước đó")));
+
+        // Rotation: the new key is published beside the old; a packet signed with it is refused until the receiver trusts it.
+        var rotated = await (await sendingAdmin.PostAsync("/api/exchange/keys/rotate", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var signedWithNewKey = await SendAsync(receivingOfficer, await PacketAsync());
+        Assert.Equal(2, rotated.GetProperty("keys").GetArrayLength());
+        Assert.Equal((HttpStatusCode.BadRequest, true), (signedWithNewKey.Status, Reason(signedWithNewKey.Body).Contains("không thuộc đối tác nào được tin cậy")));
+        Assert.Equal(HttpStatusCode.OK, (await receivingAdmin.PutAsJsonAsync("/api/exchange/partners/UBND-NB", new { name = "UBND tỉnh (hệ thống gửi)", keys = rotated })).StatusCode);
+
+        // Expiry: a packet lives at most 7 days.
+        var late = await PacketAsync();
+        receiving.Clock.Advance(TimeSpan.FromDays(8));
+        var expired = await SendAsync(await ScopeTests.AsAsync(receiving, "canbo.stc"), late);
+        Assert.Equal((HttpStatusCode.BadRequest, true), (expired.Status, Reason(expired.Body).Contains("hết hạn")));
+
+        using var scope = receiving.Services.CreateScope();
+        var logged = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().SecurityLog.CountAsync(e => e.Event == SecurityEvent.PacketRefused);
+        Assert.Equal(6, logged); // untrusted, tampered, "none", replayed, new key, expired
+    }
+}
