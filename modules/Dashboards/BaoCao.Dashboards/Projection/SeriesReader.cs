@@ -112,7 +112,7 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
         try
         {
             await using var command = connection.CreateCommand();
-            var sql = new System.Text.StringBuilder($"SELECT \"UnitCode\", \"Period\", \"Rolled\", \"Value\", \"Indicator\" FROM {table} WHERE \"Period\" >= @first AND \"Period\" <= @last");
+            var sql = new System.Text.StringBuilder($"SELECT \"UnitCode\", \"Period\", \"Rolled\", \"Value\"{(single is null ? ", \"Indicator\"" : "")} FROM {table} WHERE \"Period\" >= @first AND \"Period\" <= @last");
             void Add(string name, object value)
             {
                 var parameter = command.CreateParameter();
