@@ -30,6 +30,11 @@ public sealed class FormsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DemoFormsSeed>();
+        var perMinute = configuration.GetValue("Exchange:InboundPerMinute", 60);
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options => options.AddPolicy(SharedKernel.Http.RateLimits.ExchangeInbound, context =>
+            System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.IsAuthenticated == true ? $"user:{context.User.Identity.Name}" : $"address:{context.Connection.RemoteIpAddress}",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddModuleDbContext<FormsDbContext, FormsSqliteDbContext, FormsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

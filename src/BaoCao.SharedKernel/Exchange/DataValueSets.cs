@@ -9,6 +9,9 @@ public static class DataValueSets
     /// <summary>The form column that is the figure itself; other columns travel as attributeOptionCombo.</summary>
     public const string CurrentColumn = "current";
 
+    /// <summary>The packet type (QCVN 125's report data message) whose body is a dataValueSet.</summary>
+    public const string ReportDataPacket = "report-data";
+
     public const string IdSchemeMessage = "idScheme chỉ nhận code hoặc id (trong BaoCao mã chính là định danh).";
 
     /// <summary>BaoCao addresses forms, indicators and units by their codes, so code, id and uid name the same.</summary>

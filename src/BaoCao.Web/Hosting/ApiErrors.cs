@@ -27,6 +27,19 @@ internal static class ApiErrors
             context.ProblemDetails.Extensions.Remove("traceId");
         });
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Policies are added by the modules whose endpoints use them; a refusal is worded here, once.
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsJsonAsync(ProblemResults.Problem(StatusCodes.Status429TooManyRequests,
+                    "Quá nhiều yêu cầu gửi dữ liệu trong một phút từ cùng một tài khoản hoặc hệ thống. Vui lòng gửi lại sau ít phút."),
+                    (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+            };
+        });
         // Minimal APIs only report a malformed body as an exception when asked to; the handler then words it.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;

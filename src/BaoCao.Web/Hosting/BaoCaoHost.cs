@@ -108,6 +108,7 @@ internal static class BaoCaoHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: limits are per account or API token
         app.UseAntiforgery();
         app.UsePageRenderLimit();
 

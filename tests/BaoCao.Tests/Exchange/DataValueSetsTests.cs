@@ -102,4 +102,27 @@ public sealed class DataValueSetsTests
         Assert.Equal((HttpStatusCode.Forbidden, true), (foreignUnit.Item1, foreignUnit.Item2.Contains("SCT")));
         Assert.Contains(anonymous.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
     }
+
+    [Fact]
+    public async Task Pushing_data_is_rate_limited_per_caller_with_a_Vietnamese_429()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Exchange:InboundPerMinute"] = "2" });
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var other = await ScopeTests.AsAsync(app, "canbo.sct");
+        Task<HttpResponseMessage> Push(HttpClient who) =>
+            who.PostAsJsonAsync("/api/exchange/dataValueSets?dryRun=true", new { dataSet = "BM-TC-THANG", period = "202610", orgUnit = "STC", dataValues = new[] { new { dataElement = "THU_XNK", value = "1" } } });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await Push(officer)).StatusCode);
+        using var refused = await Push(officer);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var someoneElse = await Push(other); // another caller has a budget of its own
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Quá nhiều yêu cầu", problem.GetProperty("detail").GetString());
+        Assert.True(refused.Headers.RetryAfter is not null, "Retry-After tells the caller when to come back");
+        Assert.Equal(HttpStatusCode.OK, someoneElse.StatusCode);
+    }
 }

@@ -145,6 +145,8 @@ internal static class ImportDataValueSets
             app.MapPost("/api/exchange/dataValueSets", async (DataValueSetBody? body, bool? dryRun, string? idScheme, string? importStrategy,
                     ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Command(body, dryRun ?? false, idScheme, importStrategy), ct)).ToHttpResult())
+                .RequireRateLimiting(SharedKernel.Http.RateLimits.ExchangeInbound)
+                .WithMetadata(new SharedKernel.Http.UploadLimit(20 * 1024 * 1024)) // 20,000 values or a packet of them
                 .WithTags("Trao đổi dữ liệu")
                 .WithSummary("Nhận số liệu dạng dataValueSets của DHIS2 vào bản nhập của đơn vị (chờ đơn vị trình và lãnh đạo duyệt)");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
+using BaoCao.SharedKernel.Exchange;
 
 namespace BaoCao.Forms.Features;
 
@@ -32,8 +33,8 @@ internal static class ReceivePacket
             var check = await sender.Send(new VerifyPacket(command.Packet!), cancellationToken);
             if (check.Refusal is { } refusal)
                 return check.Replayed ? Result<Received>.Conflict(refusal) : Result<Received>.Invalid(refusal, "packet");
-            if (check.Type != "report-data")
-                return Result<Received>.Invalid($"Loại gói tin '{check.Type}' chưa được nhận ở đây (nhận: report-data).", "packet");
+            if (check.Type != DataValueSets.ReportDataPacket)
+                return Result<Received>.Invalid($"Loại gói tin '{check.Type}' chưa được nhận ở đây (nhận: {DataValueSets.ReportDataPacket}).", "packet");
             ImportDataValueSets.DataValueSetBody? body;
             try
             {
@@ -60,6 +61,8 @@ internal static class ReceivePacket
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapPost("/api/exchange/packets", async (PacketBody? body, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Command(body?.Packet), ct)).ToHttpResult())
+                .RequireRateLimiting(SharedKernel.Http.RateLimits.ExchangeInbound)
+                .WithMetadata(new SharedKernel.Http.UploadLimit(20 * 1024 * 1024)) // 20,000 values or a packet of them
                 .WithTags("Trao đổi dữ liệu")
                 .WithSummary("Nhận gói tin có chữ ký của đối tác (report-data: số liệu vào bản nhập của đơn vị, chờ trình và duyệt)");
     }

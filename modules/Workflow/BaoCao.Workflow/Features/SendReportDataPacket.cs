@@ -10,7 +10,7 @@ namespace BaoCao.Workflow.Features;
 /// </summary>
 internal static class SendReportDataPacket
 {
-    public const string Type = "report-data";
+    public const string Type = SharedKernel.Exchange.DataValueSets.ReportDataPacket;
 
     internal sealed record Packet(string PacketId, string Type, DateTimeOffset ExpiresAt, string Jws);
 

@@ -1,0 +1,10 @@
+namespace BaoCao.SharedKernel.Http;
+
+/// <summary>Named rate-limit policies that endpoints opt into (<c>RequireRateLimiting</c>); the host answers a refusal
+/// with a Vietnamese 429 ProblemDetails.</summary>
+public static class RateLimits
+{
+    /// <summary>Endpoints other systems push data into: per caller (account or API token, else address), per minute,
+    /// <c>Exchange:InboundPerMinute</c> (default 60).</summary>
+    public const string ExchangeInbound = "exchange-inbound";
+}
