@@ -34,3 +34,11 @@ public static class DataValueSets
 
     private static bool IsDefault(string combo) => combo.Trim().Equals(DefaultCombo, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A dataValueSets document as other systems send it: each value may name its own dataSet, orgUnit and period,
+/// else the set's.</summary>
+public sealed record DataValueSetInput(string? DataSet, string? Period, string? OrgUnit, IReadOnlyList<DataValueInput?>? DataValues);
+
+/// <param name="Value">A JSON string (DHIS2 sends "1234.5") or number.</param>
+public sealed record DataValueInput(string? DataSet, string? DataElement, string? Period, string? OrgUnit, string? CategoryOptionCombo,
+    string? AttributeOptionCombo, System.Text.Json.JsonElement? Value, string? Comment);

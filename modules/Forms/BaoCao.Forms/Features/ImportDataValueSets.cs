@@ -18,12 +18,7 @@ internal static class ImportDataValueSets
 {
     private static readonly string[] Strategies = ["CREATE", "UPDATE", "CREATE_AND_UPDATE", "DELETE"];
 
-    internal sealed record Command(DataValueSetBody? Body, bool DryRun, string? IdScheme, string? ImportStrategy) : ICommand<Result<ImportSummary>>;
-
-    internal sealed record DataValueSetBody(string? DataSet, string? Period, string? OrgUnit, IReadOnlyList<DataValueBody?>? DataValues);
-
-    internal sealed record DataValueBody(string? DataSet, string? DataElement, string? Period, string? OrgUnit, string? CategoryOptionCombo,
-        string? AttributeOptionCombo, JsonElement? Value, string? Comment);
+    internal sealed record Command(DataValueSetInput? Body, bool DryRun, string? IdScheme, string? ImportStrategy) : ICommand<Result<ImportSummary>>;
 
     /// <param name="Status">SUCCESS (no conflict), WARNING (some values refused) or ERROR (nothing could be taken).</param>
     internal sealed record ImportSummary(string Status, bool DryRun, string ImportStrategy, ImportCount ImportCount, IReadOnlyList<ImportConflict> Conflicts);
@@ -142,7 +137,7 @@ internal static class ImportDataValueSets
     public sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapPost("/api/exchange/dataValueSets", async (DataValueSetBody? body, bool? dryRun, string? idScheme, string? importStrategy,
+            app.MapPost("/api/exchange/dataValueSets", async (DataValueSetInput? body, bool? dryRun, string? idScheme, string? importStrategy,
                     ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Command(body, dryRun ?? false, idScheme, importStrategy), ct)).ToHttpResult())
                 .RequireRateLimiting(SharedKernel.Http.RateLimits.ExchangeInbound)

@@ -35,10 +35,10 @@ internal static class ReceivePacket
                 return check.Replayed ? Result<Received>.Conflict(refusal) : Result<Received>.Invalid(refusal, "packet");
             if (check.Type != DataValueSets.ReportDataPacket)
                 return Result<Received>.Invalid($"Loại gói tin '{check.Type}' chưa được nhận ở đây (nhận: {DataValueSets.ReportDataPacket}).", "packet");
-            ImportDataValueSets.DataValueSetBody? body;
+            DataValueSetInput? body;
             try
             {
-                body = JsonSerializer.Deserialize<ImportDataValueSets.DataValueSetBody>(check.BodyJson!, Json);
+                body = JsonSerializer.Deserialize<DataValueSetInput>(check.BodyJson!, Json);
             }
             catch (JsonException)
             {

@@ -162,3 +162,16 @@ internal sealed class SubmissionCommentConfiguration : IEntityTypeConfiguration<
         comment.Property(c => c.Text).HasMaxLength(4000);
     }
 }
+
+internal sealed class ReconciliationConfiguration : IEntityTypeConfiguration<Reconciliation>
+{
+    public void Configure(EntityTypeBuilder<Reconciliation> reconciliation)
+    {
+        reconciliation.ToTable("Reconciliations");
+        reconciliation.HasKey(r => r.Id);
+        reconciliation.Property(r => r.Source).HasMaxLength(300);
+        reconciliation.Property(r => r.RunBy).HasMaxLength(256);
+        reconciliation.Property(r => r.Findings).AsJson();
+        reconciliation.HasIndex(r => r.RunAt);
+    }
+}

@@ -14,6 +14,7 @@ internal class WorkflowDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SubmissionComment> SubmissionComments => Set<SubmissionComment>();
+    public DbSet<Reconciliation> Reconciliations => Set<Reconciliation>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

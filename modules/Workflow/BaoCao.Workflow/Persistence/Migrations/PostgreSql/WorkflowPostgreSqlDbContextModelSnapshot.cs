@@ -231,6 +231,48 @@ namespace BaoCao.Workflow.Persistence.Migrations.PostgreSql
                     b.ToTable("ProcessedEvents", "workflow");
                 });
 
+            modelBuilder.Entity("BaoCao.Workflow.Domain.Reconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Differences")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Matches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MissingHere")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MissingInSource")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunAt");
+
+                    b.ToTable("Reconciliations", "workflow");
+                });
+
             modelBuilder.Entity("BaoCao.Workflow.Domain.Report", b =>
                 {
                     b.Property<Guid>("Id")

@@ -223,6 +223,48 @@ namespace BaoCao.Workflow.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_ProcessedEvents", (string)null);
                 });
 
+            modelBuilder.Entity("BaoCao.Workflow.Domain.Reconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Differences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Matches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingHere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingInSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunAt");
+
+                    b.ToTable("workflow_Reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("BaoCao.Workflow.Domain.Report", b =>
                 {
                     b.Property<Guid>("Id")
