@@ -52,11 +52,10 @@ internal static class ExportDataValueSets
                 for (var i = 0; i < units.Count; i++)
                     units.AddRange(all.Where(u => u.ParentCode == units[i] && u.SuccessorCode is null).Select(u => u.Code));
             }
-            var rows = await db.ApprovedValues.AsNoTracking()
-                .Where(v => v.FormCode == form && v.Period == period && units.Contains(v.UnitCode))
-                .ToListAsync(cancellationToken);
-            var latest = rows.GroupBy(v => (v.UnitCode, v.Indicator, v.Column, v.Disaggregation)).Select(g => g.MaxBy(v => v.Sequence)!)
-                .Where(v => v.Number is not null || v.Text is not null)
+            var rows = new List<Domain.ApprovedValue>();
+            foreach (var each in units)
+                rows.AddRange((await Domain.Approved.LatestAsync(db, form, each, period, cancellationToken)).Values);
+            var latest = rows.Where(v => v.Number is not null || v.Text is not null)
                 .OrderBy(v => v.UnitCode, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)
                 .ThenBy(v => v.Column, StringComparer.Ordinal).ThenBy(v => v.Disaggregation, StringComparer.Ordinal);
             return new DataValueSet(form, period, unit, [.. latest.Select(v => new DataValue(v.Indicator, v.Period, v.UnitCode,

@@ -65,8 +65,7 @@ internal static class ReconcileSourceData
             foreach (var group in source.Keys.GroupBy(k => (k.Form, k.Unit, k.Period)))
             {
                 var (form, unit, period) = group.Key;
-                var approved = (await db.ApprovedValues.AsNoTracking().Where(v => v.FormCode == form && v.UnitCode == unit && v.Period == period).ToListAsync(cancellationToken))
-                    .GroupBy(v => (v.Indicator, v.Disaggregation, v.Column)).Select(g => g.MaxBy(v => v.Sequence)!)
+                var approved = (await Approved.LatestAsync(db, form, unit, period, cancellationToken)).Values
                     .Where(v => v.Number is not null || v.Text is not null)
                     .ToDictionary(v => (v.Indicator, v.Disaggregation, v.Column),
                         v => SharedKernel.Text.Decimals.Normalize(v.Number)?.ToString(CultureInfo.InvariantCulture) ?? v.Text);
