@@ -115,11 +115,11 @@ internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvide
         var kid = Text(header, "kid");
         var (partner, key) = await TrustedKeyAsync(kid, cancellationToken);
         if (partner is null || key is null)
-            return Refuse($"Khóa ký '{kid}' không thuộc đối tác nào được tin cậy.", id);
+            return Refuse($"Khóa ký '{kid}' không thuộc đối tác nào được tin cậy. Quản trị cấp tỉnh cần khai báo đối tác cùng khóa công khai hiện hành của đối tác (PUT /api/exchange/partners/{{mã}}).", id);
         using (key)
         {
             if (signature.Length != 64 || !key.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), signature, HashAlgorithmName.SHA256))
-                return Refuse("Chữ ký không hợp lệ: gói tin đã bị sửa hoặc không do đối tác ký.", id);
+                return Refuse("Chữ ký không hợp lệ: gói tin đã bị sửa hoặc không do đối tác ký. Hãy gửi đúng gói tin nguyên vẹn do hệ thống gửi tạo ra.", id);
         }
         var (type, sender) = (Text(payload, "type"), Text(payload, "sender"));
         if (id is null || id.Length > 64 || type is null || sender is null || !payload.TryGetProperty("body", out var body)
@@ -130,11 +130,11 @@ internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvide
             return Refuse($"Người gửi ghi trong gói tin ({sender}) không khớp với đối tác sở hữu khóa ký ({partner}).", id);
         var now = clock.GetUtcNow();
         if (expires <= now)
-            return Refuse($"Gói tin đã hết hạn lúc {expires.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}.", id);
+            return Refuse($"Gói tin đã hết hạn lúc {expires.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}. Hãy đề nghị hệ thống gửi tạo gói tin mới.", id);
         if (issued > now + ClockSkew)
-            return Refuse("Gói tin ghi thời điểm phát hành ở tương lai.", id);
+            return Refuse("Gói tin ghi thời điểm phát hành ở tương lai: đồng hồ của hệ thống gửi cần được chỉnh đúng giờ.", id);
         if (expires - issued > MaximumLifetime)
-            return Refuse("Thời hạn của gói tin dài quá 7 ngày.", id);
+            return Refuse("Thời hạn của gói tin dài quá 7 ngày; hệ thống gửi cần đặt thời hạn ngắn hơn.", id);
         if (await db.ReceivedPackets.AnyAsync(p => p.PacketId == id, cancellationToken))
             return Refuse($"Gói tin {id} đã được nhận trước đó; gửi lại cùng một gói tin không được chấp nhận.", id, replayed: true);
         return new PacketCheck(null, false, id, type, partner, body.GetRawText(), expires);

@@ -10,12 +10,17 @@ internal static class Approved
 {
     /// <summary>The latest approved value of every cell of one form, unit and period.</summary>
     public static async Task<Dictionary<(string Indicator, string Column, string Disaggregation), ApprovedValue>> LatestAsync(
-        WorkflowDbContext db, string formCode, string unitCode, string period, CancellationToken cancellationToken)
+        WorkflowDbContext db, string formCode, string unitCode, string period, CancellationToken cancellationToken) =>
+        (await LatestAsync(db, formCode, [unitCode], period, cancellationToken)).ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
+
+    /// <summary>The latest approved value of every cell of one form and period, for several units in one query.</summary>
+    public static async Task<List<ApprovedValue>> LatestAsync(
+        WorkflowDbContext db, string formCode, IReadOnlyCollection<string> unitCodes, string period, CancellationToken cancellationToken)
     {
         var rows = await db.ApprovedValues.AsNoTracking()
-            .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == period)
+            .Where(v => v.FormCode == formCode && v.Period == period && unitCodes.Contains(v.UnitCode))
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(v => (v.Indicator, v.Column, v.Disaggregation)).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Sequence)!);
+        return [.. rows.GroupBy(v => (v.UnitCode, v.Indicator, v.Column, v.Disaggregation)).Select(g => g.MaxBy(v => v.Sequence)!)];
     }
 
     /// <summary>

@@ -52,10 +52,7 @@ internal static class ExportDataValueSets
                 for (var i = 0; i < units.Count; i++)
                     units.AddRange(all.Where(u => u.ParentCode == units[i] && u.SuccessorCode is null).Select(u => u.Code));
             }
-            var rows = new List<Domain.ApprovedValue>();
-            foreach (var each in units)
-                rows.AddRange((await Domain.Approved.LatestAsync(db, form, each, period, cancellationToken)).Values);
-            var latest = rows.Where(v => v.Number is not null || v.Text is not null)
+            var latest = (await Domain.Approved.LatestAsync(db, form, units, period, cancellationToken)).Where(v => v.Number is not null || v.Text is not null)
                 .OrderBy(v => v.UnitCode, StringComparer.Ordinal).ThenBy(v => v.Indicator, StringComparer.Ordinal)
                 .ThenBy(v => v.Column, StringComparer.Ordinal).ThenBy(v => v.Disaggregation, StringComparer.Ordinal);
             return new DataValueSet(form, period, unit, [.. latest.Select(v => new DataValue(v.Indicator, v.Period, v.UnitCode,

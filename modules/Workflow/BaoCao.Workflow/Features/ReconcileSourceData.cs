@@ -62,30 +62,36 @@ internal static class ReconcileSourceData
             }
             var findings = new List<ReconciliationFinding>();
             var matches = 0;
-            foreach (var group in source.Keys.GroupBy(k => (k.Form, k.Unit, k.Period)))
+            // One query per form and period, for all the units the source covers there.
+            foreach (var formPeriod in source.Keys.GroupBy(k => (k.Form, k.Period)))
             {
-                var (form, unit, period) = group.Key;
-                var approved = (await Approved.LatestAsync(db, form, unit, period, cancellationToken)).Values
-                    .Where(v => v.Number is not null || v.Text is not null)
-                    .ToDictionary(v => (v.Indicator, v.Disaggregation, v.Column),
-                        v => SharedKernel.Text.Decimals.Normalize(v.Number)?.ToString(CultureInfo.InvariantCulture) ?? v.Text);
-                ReconciliationFinding Finding(FindingKind kind, (string Element, string Combo, string Column) cell, string? theirs, string? ours) =>
-                    new(kind, form, unit, period, cell.Element, DataValueSets.Combo(cell.Combo), DataValueSets.Attribute(cell.Column), theirs, ours);
-                foreach (var key in group)
+                var (form, period) = formPeriod.Key;
+                var latest = await Approved.LatestAsync(db, form, [.. formPeriod.Select(k => k.Unit).Distinct()], period, cancellationToken);
+                foreach (var group in formPeriod.GroupBy(k => k.Unit))
                 {
-                    var theirs = source[key];
-                    if (!approved.TryGetValue((key.Element, key.Combo, key.Column), out var ours))
+                    var unit = group.Key;
+                    var approved = latest.Where(v => v.UnitCode == unit && (v.Number is not null || v.Text is not null))
+                        .ToDictionary(v => (v.Indicator, v.Disaggregation, v.Column),
+                            v => SharedKernel.Text.Decimals.Normalize(v.Number)?.ToString(CultureInfo.InvariantCulture) ?? v.Text);
+                    ReconciliationFinding Finding(FindingKind kind, (string Element, string Combo, string Column) cell, string? theirs, string? ours) =>
+                        new(kind, form, unit, period, cell.Element, DataValueSets.Combo(cell.Combo), DataValueSets.Attribute(cell.Column), theirs, ours);
+                    var covered = group.Select(k => (k.Element, k.Combo, k.Column)).ToHashSet();
+                    foreach (var key in group)
                     {
-                        if (!string.IsNullOrWhiteSpace(theirs))
-                            findings.Add(Finding(FindingKind.MissingHere, (key.Element, key.Combo, key.Column), theirs, null));
+                        var theirs = source[key];
+                        if (!approved.TryGetValue((key.Element, key.Combo, key.Column), out var ours))
+                        {
+                            if (!string.IsNullOrWhiteSpace(theirs))
+                                findings.Add(Finding(FindingKind.MissingHere, (key.Element, key.Combo, key.Column), theirs, null));
+                        }
+                        else if (Same(theirs, ours))
+                            matches++;
+                        else
+                            findings.Add(Finding(FindingKind.Different, (key.Element, key.Combo, key.Column), theirs, ours));
                     }
-                    else if (Same(theirs, ours))
-                        matches++;
-                    else
-                        findings.Add(Finding(FindingKind.Different, (key.Element, key.Combo, key.Column), theirs, ours));
+                    foreach (var (cell, ours) in approved.Where(a => !covered.Contains(a.Key)))
+                        findings.Add(Finding(FindingKind.MissingInSource, cell, null, ours));
                 }
-                foreach (var (cell, ours) in approved.Where(a => !group.Contains((form, unit, period, a.Key.Indicator, a.Key.Disaggregation, a.Key.Column))))
-                    findings.Add(Finding(FindingKind.MissingInSource, cell, null, ours));
             }
             var run = new Reconciliation(command.Source!.Trim(), clock.GetUtcNow(), user.UserName ?? "system", matches, findings);
             db.Reconciliations.Add(run);
