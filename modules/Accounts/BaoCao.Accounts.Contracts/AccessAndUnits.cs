@@ -21,8 +21,22 @@ public sealed record FindUnit(string Code) : IQuery<UnitInfo?>;
 public sealed record ListAllUnits : IQuery<IReadOnlyList<UnitInfo>>;
 
 /// <param name="Kind">ProvincePeoplesCommittee, ProvinceOffice, Department, CommunePeoplesCommittee, SubDepartment or OtherAgency.</param>
+/// <param name="AdministrativeCode">The national administrative code (communes, wards), where the unit has one.</param>
 public sealed record UnitInfo(string Code, string Name, string Kind, string? ParentCode, string? SuccessorCode,
-    DateOnly ValidFrom, DateOnly? ValidTo, string? OfficialEmail, string? LeaderEmail);
+    DateOnly ValidFrom, DateOnly? ValidTo, string? OfficialEmail, string? LeaderEmail, string? AdministrativeCode = null);
+
+/// <summary>How units are named in exchanged packets (QCVN 125): by their national administrative code where they have
+/// one, else by their BaoCao code; and back.</summary>
+public sealed record GetUnitExchangeCodes : IQuery<UnitExchangeCodes>;
+
+public sealed record UnitExchangeCodes(IReadOnlyDictionary<string, string> ExchangeByCode, IReadOnlyDictionary<string, string> CodeByExchange)
+{
+    /// <summary>The code a packet carries for a BaoCao unit code.</summary>
+    public string ToExchange(string code) => ExchangeByCode.GetValueOrDefault(code, code);
+
+    /// <summary>The BaoCao unit code for a code found in a packet (an administrative code or a BaoCao code).</summary>
+    public string FromExchange(string code) => CodeByExchange.GetValueOrDefault(code.Trim(), code.Trim().ToUpperInvariant());
+}
 
 /// <summary>Who an account is and where to write to them, for notifications; null for an unknown or inactive account.</summary>
 public sealed record GetAccountContact(string UserName) : IQuery<AccountContact?>;

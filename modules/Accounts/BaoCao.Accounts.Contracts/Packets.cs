@@ -6,7 +6,8 @@ namespace BaoCao.Accounts.Contracts;
 /// a lifetime (default and at most 7 days).</summary>
 public sealed record SignPacket(string Type, string BodyJson, TimeSpan? Lifetime = null) : ICommand<SignedPacket>;
 
-public sealed record SignedPacket(string PacketId, string Jws, DateTimeOffset ExpiresAt);
+/// <summary>What the outbound packet endpoints answer: the packet (compact JWS) with its id, type and end of validity.</summary>
+public sealed record SignedPacket(string PacketId, string Type, DateTimeOffset ExpiresAt, string Jws);
 
 /// <summary>Checks an incoming packet: a trusted partner's key, an intact signature, not expired, not seen before. A
 /// refusal is logged with its reason. Nothing is recorded: call <see cref="RecordPacket"/> once the packet is applied.</summary>

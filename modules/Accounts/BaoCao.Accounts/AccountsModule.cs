@@ -81,6 +81,7 @@ public sealed class AccountsModule : IModule
         services.AddSingleton<Integration.UnitDirectory>();
         services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<Integration.UnitDirectory>());
         services.AddSingleton<GrantCache>();
+        services.AddSingleton<Integration.PacketSchemas>();
         services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<GrantCache>());
         services.AddScoped<PasswordLinks>();
         services.AddScoped<SignInSteps>();

@@ -1,5 +1,6 @@
 using BaoCao.Dashboards.Persistence;
 using BaoCao.Dashboards.Projection;
+using BaoCao.SharedKernel.Exchange;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using BaoCao.SharedKernel.Time;
@@ -43,6 +44,10 @@ public sealed class DashboardsModule : IModule
     {
         services.AddSingleton<ProjectionGate>();
         services.AddScoped<AggregatesProjector>();
+        services.AddExchangePacket<Features.ShareKpiPackets.KpiSet>("kpi-set", "Bộ chỉ số KPI",
+            "Các ô KPI của một bảng điều khiển: chỉ số, tên hiển thị, đơn vị tính, đơn vị và kỳ; số liệu tổng hợp từ đơn vị trực thuộc hay số liệu riêng.");
+        services.AddExchangePacket<Features.ShareKpiPackets.KpiData>("kpi-data", "Số liệu KPI",
+            "Giá trị các chỉ số KPI của một bảng điều khiển trong một kỳ cho một đơn vị, kèm cùng kỳ năm trước (chỉ số liệu đã duyệt).");
         services.AddScoped<SeriesReader>();
         services.AddScoped<ViewerScope>();
         services.AddScoped<Widgets.WidgetComposer>();

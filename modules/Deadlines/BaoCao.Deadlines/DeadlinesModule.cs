@@ -1,5 +1,6 @@
 using BaoCao.Deadlines.Domain;
 using BaoCao.Deadlines.Persistence;
+using BaoCao.SharedKernel.Exchange;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,8 @@ public sealed class DeadlinesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<WorkingCalendar>();
+        services.AddExchangePacket<Features.SharePeriodCatalogue.PeriodCatalogue>("period-catalogue", "Danh mục kỳ báo cáo",
+            "Các kỳ báo cáo của một năm (tháng, quý, 6 tháng, 9 tháng, năm): thời gian chốt số liệu theo Nghị định 09/2019 hoặc theo lịch, thời hạn gửi đã dời theo ngày nghỉ.");
         services.AddScoped<Reminders.ExpectedReports>();
         services.AddScoped<Reminders.ReminderLadder>();
         services.AddScoped<Jobs.RemindLateUnitsJob>();

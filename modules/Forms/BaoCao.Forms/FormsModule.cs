@@ -1,5 +1,6 @@
 using BaoCao.Forms.Demo;
 using BaoCao.Forms.Persistence;
+using BaoCao.SharedKernel.Exchange;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,12 @@ public sealed class FormsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DemoFormsSeed>();
+        services.AddExchangePacket<Features.ShareRegimePackets.RegimePacket>("regime", "Chế độ báo cáo",
+            "Một chế độ báo cáo: đơn vị báo cáo, đơn vị nhận, đơn vị chủ trì, tần suất, quy tắc kỳ và thời hạn, các biểu mẫu, các đợt (báo cáo chuyên đề, đột xuất).");
+        services.AddExchangePacket<Features.ShareRegimePackets.DataFormPacket>("data-form", "Biểu mẫu nhập liệu",
+            "Một phiên bản đã ban hành của biểu mẫu nhập liệu: các phần, dòng chỉ tiêu (đơn vị tính, kiểu giá trị, bắt buộc, công thức, phân tổ) và các cột.");
+        services.AddExchangePacket<Features.ShareRegimePackets.OutlineFormPacket>("outline-form", "Biểu mẫu báo cáo (đề cương)",
+            "Đề cương báo cáo của một chế độ: các mục phần lời kèm hướng dẫn và các bảng số liệu (chỉ tiêu, cột).");
         var perMinute = configuration.GetValue("Exchange:InboundPerMinute", 60);
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options => options.AddPolicy(SharedKernel.Http.RateLimits.ExchangeInbound, context =>
             System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(

@@ -1,5 +1,6 @@
 using BaoCao.Indicators.Demo;
 using BaoCao.Indicators.Persistence;
+using BaoCao.SharedKernel.Exchange;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,12 @@ public sealed class IndicatorsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DemoCatalogueSeed>();
+        services.AddExchangePacket<Features.ShareCataloguePackets.IndicatorCatalogue>("indicator-catalogue", "Hệ thống chỉ số",
+            "Các chỉ số của tỉnh theo phiên bản hiệu lực tại một ngày: tên, đơn vị tính, kiểu giá trị, cách cộng dồn theo đơn vị và theo thời gian, nhóm, công thức, phân tổ.");
+        services.AddExchangePacket<Features.ShareCataloguePackets.IndicatorGroups>("indicator-groups", "Nhóm chỉ số",
+            "Cây nhóm chỉ số (ngành → lĩnh vực) và các chỉ số thuộc từng nhóm.");
+        services.AddExchangePacket<Features.ShareCataloguePackets.IndicatorDisaggregations>("indicator-disaggregations", "Phân tổ chỉ số",
+            "Các tiêu chí phân tổ (giới tính, thành thị/nông thôn…) và các giá trị của từng tiêu chí.");
         services.AddSingleton<Integration.CatalogueCache>();
         services.AddSingleton<SharedKernel.Persistence.INodeCache>(sp => sp.GetRequiredService<Integration.CatalogueCache>());
         services.AddModuleDbContext<IndicatorsDbContext, IndicatorsSqliteDbContext, IndicatorsPostgreSqlDbContext>(configuration, SchemaName);

@@ -1,3 +1,4 @@
+using BaoCao.SharedKernel.Exchange;
 using BaoCao.Workflow.Persistence;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
@@ -42,6 +43,14 @@ public sealed class WorkflowModule : IModule
         services.AddScoped<Reports.ReportTables>();
         services.AddScoped<Demo.DemoReportsSeed>();
         services.AddScoped<Demo.DemoApprovalsSeed>();
+        services.AddExchangePacket<SharedKernel.Exchange.DataValueSet>(SharedKernel.Exchange.DataValueSets.ReportDataPacket, "Dữ liệu báo cáo",
+            "Số liệu đã duyệt của một biểu mẫu, một kỳ, một đơn vị theo dạng dataValueSets (DHIS2). Nhận vào: số liệu vào bản nhập của đơn vị, chờ trình và duyệt.", inbound: true);
+        services.AddExchangePacket<SharedKernel.Exchange.ListReportData>(SharedKernel.Exchange.DataValueSets.ListReportDataPacket, "Dữ liệu báo cáo dạng danh sách",
+            "Số liệu đã duyệt của một biểu mẫu và kỳ cho một đơn vị và các đơn vị trực thuộc, mỗi đơn vị một dòng. Nhận vào: số liệu vào bản nhập của từng đơn vị.", inbound: true);
+        services.AddExchangePacket<Features.ShareReportPackets.OutlineSubmission>("outline-submission", "Báo cáo theo đề cương",
+            "Một báo cáo đã gửi: phần lời theo đề cương, phần bảng số liệu, tệp đính kèm (base64, kèm SHA-256).");
+        services.AddExchangePacket<Features.ShareReportPackets.RegimeReportStatus>("report-status", "Trạng thái báo cáo",
+            "Tình hình gửi báo cáo của một chế độ báo cáo trong một kỳ: từng đơn vị phải báo cáo, đã gửi đúng hạn, trễ hạn hay chưa gửi.");
         services.AddModuleDbContext<WorkflowDbContext, WorkflowSqliteDbContext, WorkflowPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

@@ -72,6 +72,29 @@ public sealed class SignedPacketTests
         Assert.DoesNotContain(state.EnumerateArray(), s => s.GetProperty("state").GetString() == "Approved"); // …not into approved data
         Assert.Equal((HttpStatusCode.Conflict, true), (replayed.Status, Reason(replayed.Body).Contains("đã được nhận trước đó")));
 
+        // A list-type packet names STC by its national administrative code on both sides; each row lands in its unit's working copy.
+        foreach (var (instance, who) in new[] { (sending, sendingAdmin), (receiving, receivingAdmin) })
+        {
+            var unit = await who.GetFromJsonAsync<JsonElement>("/api/units/STC");
+            Assert.Equal(HttpStatusCode.OK, (await who.PutAsJsonAsync("/api/units/STC", new { name = unit.GetProperty("name").GetString(), administrativeCode = "14308",
+                version = unit.GetProperty("version").GetInt64() })).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await receivingOfficer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = 1 } } })).StatusCode);
+        var list = (await sendingAdmin.GetFromJsonAsync<JsonElement>("/api/exchange/packets/list-report-data?dataSet=BM-TC-THANG&period=202610&orgUnit=UBND-NB")).GetProperty("jws").GetString()!;
+        Assert.Contains("\"orgUnit\":\"14308\"", Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(list.Split('.')[1])));
+        var listAccepted = await SendAsync(receivingOfficer, list);
+        Assert.Equal((HttpStatusCode.OK, "list-report-data"), (listAccepted.Status, listAccepted.Body.GetProperty("type").GetString()));
+        Assert.Equal(1, listAccepted.Body.GetProperty("summary").GetProperty("importCount").GetProperty("updated").GetInt32());
+        Assert.Equal(777m, await ReceivedValueAsync());
+
+        // A body that does not match its published schema is refused before anything is applied.
+        string malformed;
+        using (var signing = sending.Services.CreateScope())
+            malformed = (await signing.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new BaoCao.Accounts.Contracts.SignPacket("report-data",
+                "{\"dataSet\":\"BM-TC-THANG\",\"period\":\"202610\",\"orgUnit\":\"STC\",\"dataValues\":[{\"dataElement\":7}]}"))).Jws;
+        var mismatch = await SendAsync(receivingOfficer, malformed);
+        Assert.Equal((HttpStatusCode.BadRequest, true), (mismatch.Status, Reason(mismatch.Body).Contains("không khớp lược đồ")));
+
         // Rotation: the new key is published beside the old; a packet signed with it is refused until the receiver trusts it.
         var rotated = await (await sendingAdmin.PostAsync("/api/exchange/keys/rotate", null)).Content.ReadFromJsonAsync<JsonElement>();
         var signedWithNewKey = await SendAsync(receivingOfficer, await PacketAsync());
@@ -87,6 +110,6 @@ public sealed class SignedPacketTests
 
         using var scope = receiving.Services.CreateScope();
         var logged = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().SecurityLog.CountAsync(e => e.Event == SecurityEvent.PacketRefused);
-        Assert.Equal(6, logged); // untrusted, tampered, "none", replayed, new key, expired
+        Assert.Equal(7, logged); // untrusted, tampered, "none", replayed, schema mismatch, new key, expired
     }
 }

@@ -59,6 +59,8 @@ internal static class ManageUnits
             RuleFor(c => c.ValidFrom).NotNull().WithMessage("Cần nhập ngày bắt đầu hoạt động.");
             RuleFor(c => c.OfficialEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.OfficialEmail)).WithMessage("Thư điện tử công vụ không hợp lệ.");
             RuleFor(c => c.LeaderEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.LeaderEmail)).WithMessage("Thư điện tử của lãnh đạo không hợp lệ.");
+            RuleFor(c => c.AdministrativeCode).Matches(@"^\d{2,5}$").When(c => !string.IsNullOrEmpty(c.AdministrativeCode))
+                .WithMessage("Mã đơn vị hành chính gồm 2–5 chữ số theo Danh mục đơn vị hành chính Việt Nam (ví dụ 37: tỉnh Ninh Bình).");
         }
     }
 
@@ -69,6 +71,8 @@ internal static class ManageUnits
             RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.");
             RuleFor(c => c.OfficialEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.OfficialEmail)).WithMessage("Thư điện tử công vụ không hợp lệ.");
             RuleFor(c => c.LeaderEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.LeaderEmail)).WithMessage("Thư điện tử của lãnh đạo không hợp lệ.");
+            RuleFor(c => c.AdministrativeCode).Matches(@"^\d{2,5}$").When(c => !string.IsNullOrEmpty(c.AdministrativeCode))
+                .WithMessage("Mã đơn vị hành chính gồm 2–5 chữ số theo Danh mục đơn vị hành chính Việt Nam (ví dụ 37: tỉnh Ninh Bình).");
         }
     }
 

@@ -12,7 +12,7 @@ namespace BaoCao.Accounts.Integration;
 internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer,
     UnitDirectory directory)
     : IQueryHandler<CheckAccess, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
-      IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<CheckProvinceWideAccess, bool>,
+      IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<GetUnitExchangeCodes, UnitExchangeCodes>, IQueryHandler<CheckProvinceWideAccess, bool>,
       IQueryHandler<GetAccountContact, AccountContact?>, IQueryHandler<ListAccountUnits, IReadOnlyDictionary<string, string>>
 {
     public async ValueTask<IReadOnlyDictionary<string, string>> Handle(ListAccountUnits query, CancellationToken cancellationToken) =>
@@ -54,6 +54,13 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
     public async ValueTask<IReadOnlyList<UnitInfo>> Handle(ListAllUnits query, CancellationToken cancellationToken) =>
         (await directory.GetAsync(() => DirectoryAsync(db, cancellationToken))).Infos;
 
+    public async ValueTask<UnitExchangeCodes> Handle(GetUnitExchangeCodes query, CancellationToken cancellationToken)
+    {
+        var named = (await Handle(new ListAllUnits(), cancellationToken)).Where(u => !string.IsNullOrWhiteSpace(u.AdministrativeCode)).ToList();
+        return new UnitExchangeCodes(named.ToDictionary(u => u.Code, u => u.AdministrativeCode!.Trim()),
+            named.GroupBy(u => u.AdministrativeCode!.Trim()).ToDictionary(g => g.Key, g => g.OrderBy(u => u.ValidTo.HasValue).First().Code));
+    }
+
     /// <summary>Every unit, for the in-memory <see cref="UnitDirectory"/>.</summary>
     public static Task<List<DirectoryUnit>> DirectoryAsync(AccountsDbContext db, CancellationToken cancellationToken) => AllAsync(db, db.Units, cancellationToken);
 
@@ -65,6 +72,6 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
                from successor in successors.DefaultIfEmpty()
                orderby unit.Path
                select new DirectoryUnit(unit.Id, unit.Path, new UnitInfo(unit.Code, unit.Name, unit.Kind.ToString(), parent == null ? null : parent.Code,
-                   successor == null ? null : successor.Code, unit.ValidFrom, unit.ValidTo, unit.OfficialEmail, unit.LeaderEmail)))
+                   successor == null ? null : successor.Code, unit.ValidFrom, unit.ValidTo, unit.OfficialEmail, unit.LeaderEmail, unit.AdministrativeCode)))
             .ToListAsync(cancellationToken);
 }

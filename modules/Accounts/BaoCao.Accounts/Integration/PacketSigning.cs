@@ -22,7 +22,7 @@ namespace BaoCao.Accounts.Integration;
 /// belong to Accounts with the other credentials; the modules that build and apply packets ask through Contracts.
 /// </summary>
 internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvider protection, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
-    UnitDirectory directory)
+    UnitDirectory directory, PacketSchemas schemas)
     : ICommandHandler<SignPacket, SignedPacket>, ICommandHandler<VerifyPacket, PacketCheck>, ICommandHandler<RecordPacket, bool>
 {
     public const string Algorithm = "ES256";
@@ -56,7 +56,7 @@ internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvide
         }
         var signingInput = $"{WebEncoders.Base64UrlEncode(header)}.{WebEncoders.Base64UrlEncode(payload.WrittenSpan)}";
         var signature = ecdsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256); // IEEE P1363, as JWS wants
-        return new SignedPacket(id, $"{signingInput}.{WebEncoders.Base64UrlEncode(signature)}", expires);
+        return new SignedPacket(id, command.Type, expires, $"{signingInput}.{WebEncoders.Base64UrlEncode(signature)}");
     }
 
     public async ValueTask<PacketCheck> Handle(VerifyPacket command, CancellationToken cancellationToken)
@@ -137,6 +137,8 @@ internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvide
             return Refuse("Thời hạn của gói tin dài quá 7 ngày; hệ thống gửi cần đặt thời hạn ngắn hơn.", id);
         if (await db.ReceivedPackets.AnyAsync(p => p.PacketId == id, cancellationToken))
             return Refuse($"Gói tin {id} đã được nhận trước đó; gửi lại cùng một gói tin không được chấp nhận.", id, replayed: true);
+        if (schemas.Check(type, body) is { } mismatch)
+            return Refuse(mismatch, id);
         return new PacketCheck(null, false, id, type, partner, body.GetRawText(), expires);
     }
 

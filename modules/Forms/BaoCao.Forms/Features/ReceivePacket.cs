@@ -6,7 +6,7 @@ namespace BaoCao.Forms.Features;
 
 /// <summary>
 /// The inbound endpoint for sectoral systems and other provinces (R12): a signed packet is checked (trusted partner key,
-/// intact signature, sender, lifetime, never applied before — Accounts), then applied: a "report-data" packet's values go
+/// intact signature, sender, lifetime, never applied before — Accounts), then applied: a "report-data" or "list-report-data" packet's values go
 /// into the units' working copies through <see cref="ImportDataValueSets"/> (never straight into approved data), under
 /// the caller's own permissions (an API token's unit and permissions for a system). Its id is recorded once applied,
 /// so the same packet sent again is refused. Every refusal is logged with its reason.
@@ -33,28 +33,47 @@ internal static class ReceivePacket
             var check = await sender.Send(new VerifyPacket(command.Packet!), cancellationToken);
             if (check.Refusal is { } refusal)
                 return check.Replayed ? Result<Received>.Conflict(refusal) : Result<Received>.Invalid(refusal, "packet");
-            if (check.Type != DataValueSets.ReportDataPacket)
-                return Result<Received>.Invalid($"Loại gói tin '{check.Type}' chưa được nhận ở đây (nhận: {DataValueSets.ReportDataPacket}).", "packet");
+            var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
             DataValueSetInput? body;
             try
             {
-                body = JsonSerializer.Deserialize<DataValueSetInput>(check.BodyJson!, Json);
+                body = check.Type switch
+                {
+                    DataValueSets.ReportDataPacket => JsonSerializer.Deserialize<DataValueSetInput>(check.BodyJson!, Json),
+                    DataValueSets.ListReportDataPacket => FromList(JsonSerializer.Deserialize<ListReportData>(check.BodyJson!, Json)!),
+                    _ => null,
+                };
             }
             catch (JsonException)
             {
-                return Result<Received>.Invalid("Nội dung gói tin report-data không đúng dạng dataValueSets.", "packet");
+                return Result<Received>.Invalid($"Nội dung gói tin {check.Type} không đúng lược đồ đã công bố (/api/exchange/schemas/{check.Type}).", "packet");
             }
+            if (body is null)
+                return Result<Received>.Invalid($"Loại gói tin '{check.Type}' không nhận vào hệ thống (nhận: {DataValueSets.ReportDataPacket}, {DataValueSets.ListReportDataPacket}).", "packet");
+            body = InBaoCaoCodes(body, codes);
             var imported = await sender.Send(new ImportDataValueSets.Command(body, DryRun: false, IdScheme: "code", ImportStrategy: "CREATE_AND_UPDATE"), cancellationToken);
             if (imported.IsFailure)
                 return Result<Received>.From(imported);
             // Nothing could be taken (no permission for any of its units…): not recorded, so it can be sent again once fixed.
             if (imported.Value!.Status == "ERROR")
-                return new Received(check.PacketId!, check.Type, check.Sender!, imported.Value);
-            if (!await sender.Send(new RecordPacket(check.PacketId!, check.Sender!, check.Type, check.ExpiresAt!.Value), cancellationToken))
+                return new Received(check.PacketId!, check.Type!, check.Sender!, imported.Value);
+            if (!await sender.Send(new RecordPacket(check.PacketId!, check.Sender!, check.Type!, check.ExpiresAt!.Value), cancellationToken))
                 return Result<Received>.Conflict($"Gói tin {check.PacketId} đã được nhận trước đó; gửi lại cùng một gói tin không được chấp nhận.");
-            return new Received(check.PacketId!, check.Type, check.Sender!, imported.Value!);
+            return new Received(check.PacketId!, check.Type!, check.Sender!, imported.Value!);
         }
     }
+
+    /// <summary>One value per cell of each row, each naming its unit, as dataValueSets carries them.</summary>
+    private static DataValueSetInput FromList(ListReportData list) => new(list.DataSet, list.Period, null,
+        [.. list.Rows.SelectMany(row => row.Values.Select(cell => new DataValueInput(null, cell.DataElement, null, row.OrgUnit, cell.CategoryOptionCombo,
+            cell.AttributeOptionCombo, JsonSerializer.SerializeToElement(cell.Value), null)))]);
+
+    /// <summary>Packets name units by their national administrative code where they have one.</summary>
+    private static DataValueSetInput InBaoCaoCodes(DataValueSetInput body, UnitExchangeCodes codes) => body with
+    {
+        OrgUnit = body.OrgUnit is null ? null : codes.FromExchange(body.OrgUnit),
+        DataValues = body.DataValues?.Select(v => v is { OrgUnit: { } unit } ? v with { OrgUnit = codes.FromExchange(unit) } : v).ToList(),
+    };
 
     public sealed class Endpoint : ICarterModule
     {
@@ -64,7 +83,7 @@ internal static class ReceivePacket
                 .RequireRateLimiting(SharedKernel.Http.RateLimits.ExchangeInbound)
                 .WithMetadata(new SharedKernel.Http.UploadLimit(20 * 1024 * 1024)) // 20,000 values or a packet of them
                 .WithTags("Trao đổi dữ liệu")
-                .WithSummary("Nhận gói tin có chữ ký của đối tác (report-data: số liệu vào bản nhập của đơn vị, chờ trình và duyệt)");
+                .WithSummary("Nhận gói tin có chữ ký của đối tác (report-data, list-report-data: số liệu vào bản nhập của đơn vị, chờ trình và duyệt)");
     }
 
     internal sealed record PacketBody(string? Packet);

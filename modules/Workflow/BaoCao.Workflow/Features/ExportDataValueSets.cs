@@ -18,11 +18,6 @@ internal static class ExportDataValueSets
 {
     internal sealed record Query(string? DataSet, string? Period, string? OrgUnit, string? IdScheme, bool? Children) : IQuery<Result<DataValueSet>>;
 
-    internal sealed record DataValueSet(string DataSet, string Period, string OrgUnit, IReadOnlyList<DataValue> DataValues);
-
-    internal sealed record DataValue(string DataElement, string Period, string OrgUnit, string CategoryOptionCombo, string? AttributeOptionCombo,
-        string Value, string? Comment, string LastUpdated);
-
     internal sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
