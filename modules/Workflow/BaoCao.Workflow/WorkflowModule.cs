@@ -1,4 +1,5 @@
 using BaoCao.SharedKernel.Exchange;
+using Hangfire;
 using BaoCao.Workflow.Persistence;
 using BaoCao.SharedKernel.Modules;
 using BaoCao.SharedKernel.Persistence;
@@ -21,6 +22,7 @@ public sealed class WorkflowModule : IModule
         new("Duyệt số liệu", "/duyet-so-lieu", MudBlazor.Icons.Material.Outlined.FactCheck, 12, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
         new("Báo cáo", "/bao-cao", MudBlazor.Icons.Material.Outlined.Summarize, 13, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
         new("Thông báo", "/thong-bao", MudBlazor.Icons.Material.Outlined.Notifications, 2),
+        new("Gói tin gửi đi", "/trao-doi/goi-tin-di", MudBlazor.Icons.Material.Outlined.Outbox, 72, [Roles.Administrator]),
         new("Nhật ký hệ thống", "/nhat-ky-he-thong", MudBlazor.Icons.Material.Outlined.History, 81, [Roles.Administrator]),
     ];
 
@@ -37,12 +39,19 @@ public sealed class WorkflowModule : IModule
         await services.GetRequiredService<Demo.DemoReportsSeed>().SeedAsync(cancellationToken);
     }
 
+    public void AddRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<Jobs.PushPacketsJob>(Jobs.PushPacketsJob.JobId, job => job.RunAsync(CancellationToken.None), "* * * * *");
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Reports.ReportTables>();
         services.AddScoped<Demo.DemoReportsSeed>();
         services.AddScoped<Demo.DemoApprovalsSeed>();
+        services.Configure<Exchange.ExchangeOptions>(configuration.GetSection("Exchange"));
+        services.AddHttpClient(Exchange.PacketDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<Exchange.PacketDelivery>();
+        services.AddScoped<Jobs.PushPacketsJob>();
         services.AddExchangePacket<SharedKernel.Exchange.DataValueSet>(SharedKernel.Exchange.DataValueSets.ReportDataPacket, "Dữ liệu báo cáo",
             "Số liệu đã duyệt của một biểu mẫu, một kỳ, một đơn vị theo dạng dataValueSets (DHIS2). Nhận vào: số liệu vào bản nhập của đơn vị, chờ trình và duyệt.", inbound: true);
         services.AddExchangePacket<SharedKernel.Exchange.ListReportData>(SharedKernel.Exchange.DataValueSets.ListReportDataPacket, "Dữ liệu báo cáo dạng danh sách",

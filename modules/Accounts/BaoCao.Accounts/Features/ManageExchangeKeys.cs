@@ -59,6 +59,9 @@ internal static class ManageExchangeKeys
         public async ValueTask<Jwks.KeySet> Handle(PublishedKeys query, CancellationToken cancellationToken)
         {
             var since = clock.GetUtcNow() - PacketSigning.MaximumLifetime;
+            // A partner declares our key before we send anything: the first key is made when it is first asked for.
+            if (!await db.SigningKeys.AnyAsync(k => k.RetiredAt == null, cancellationToken))
+                await PacketSigning.CreateKeyAsync(db, protection.CreateProtector(PacketSigning.ProtectorPurpose), clock.GetUtcNow(), "system", cancellationToken);
             var keys = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null || k.RetiredAt > since).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
             return new Jwks.KeySet([.. keys.Select(k => new Jwks.Jwk("EC", "P-256", k.X, k.Y, k.KeyId))]);
         }
@@ -71,7 +74,7 @@ internal static class ManageExchangeKeys
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var old in await db.SigningKeys.Where(k => k.RetiredAt == null).ToListAsync(cancellationToken))
                 old.Retire(now);
-            var key = await PacketSigning.CreateKeyAsync(db, protection.CreateProtector("BaoCao.Exchange.SigningKeys"), now, user.UserName ?? "system", cancellationToken);
+            var key = await PacketSigning.CreateKeyAsync(db, protection.CreateProtector(PacketSigning.ProtectorPurpose), now, user.UserName ?? "system", cancellationToken);
             db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.SigningKeyRotated, user.UserName ?? "system", user.RemoteAddress, now, $"khóa mới {key.KeyId}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -29,7 +29,9 @@ internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvide
     public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(7);
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    private IDataProtector Protector => protection.CreateProtector("BaoCao.Exchange.SigningKeys");
+    public const string ProtectorPurpose = "BaoCao.Exchange.SigningKeys";
+
+    private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
 
     public async ValueTask<SignedPacket> Handle(SignPacket command, CancellationToken cancellationToken)
     {

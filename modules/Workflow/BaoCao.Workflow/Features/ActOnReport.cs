@@ -37,7 +37,8 @@ internal static class ActOnReport
     public static IEnumerable<ReportAction> Allowed(Report report, ReportScope scope) =>
         Enum.GetValues<ReportAction>().Where(a => Permits(scope, a) && ReportStateMachine.Apply(report.State, a).Next is not null);
 
-    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock, AuditTrail audit, ReportTables tables)
+    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock, AuditTrail audit, ReportTables tables,
+        Exchange.PacketDelivery delivery)
         : ICommandHandler<Command, Result<WriteReport.ReportView>>
     {
         public async ValueTask<Result<WriteReport.ReportView>> Handle(Command command, CancellationToken cancellationToken)
@@ -93,6 +94,13 @@ internal static class ActOnReport
                     $"{user.UserName} đã {ReportStateMachine.Verb(command.Action)} báo cáo “{scope.Regime.Name}” của đơn vị {scope.UnitCode}, kỳ {scope.Period.Code}."
                         + (command.Reason is { } reason ? $" Lý do: {reason.Trim()}" : ""),
                     $"/bao-cao/{scope.Regime.Code}/{scope.UnitCode}/{scope.Period.Code}", clock.GetUtcNow());
+            if (command.Action == ReportAction.Send && report.State == ReportState.Sent)
+            {
+                // Pushed to the configured destinations with the sending itself: committed together or not at all.
+                var cause = Guid.NewGuid();
+                await delivery.QueueAsync(Exchange.PushedTypes.OutlineSubmission, scope.Regime.Code, scope.UnitCode, scope.Period.Code, cause, cancellationToken);
+                await delivery.QueueAsync(Exchange.PushedTypes.ReportStatus, scope.Regime.Code, "", scope.Period.Code, cause, cancellationToken);
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -175,3 +175,24 @@ internal sealed class ReconciliationConfiguration : IEntityTypeConfiguration<Rec
         reconciliation.HasIndex(r => r.RunAt);
     }
 }
+
+internal sealed class OutboundPacketConfiguration : IEntityTypeConfiguration<OutboundPacket>
+{
+    public void Configure(EntityTypeBuilder<OutboundPacket> packet)
+    {
+        packet.ToTable("OutboundPackets");
+        packet.HasKey(p => p.Id);
+        packet.Property(p => p.Destination).HasMaxLength(64);
+        packet.Property(p => p.Type).HasMaxLength(64);
+        packet.Property(p => p.Code).HasMaxLength(64);
+        packet.Property(p => p.UnitCode).HasMaxLength(64);
+        packet.Property(p => p.Period).HasMaxLength(32);
+        packet.Property(p => p.PacketId).HasMaxLength(64);
+        packet.Property(p => p.LastError).HasMaxLength(2000);
+        packet.Property(p => p.State).HasConversion<string>().HasMaxLength(16);
+        packet.Ignore(p => p.Subject);
+        packet.HasIndex(p => new { p.Destination, p.Type, p.Cause }).IsUnique();
+        packet.HasIndex(p => new { p.State, p.NextAttemptAt });
+        packet.HasIndex(p => p.CreatedAt);
+    }
+}

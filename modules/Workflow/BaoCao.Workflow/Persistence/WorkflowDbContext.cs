@@ -15,6 +15,7 @@ internal class WorkflowDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SubmissionComment> SubmissionComments => Set<SubmissionComment>();
     public DbSet<Reconciliation> Reconciliations => Set<Reconciliation>();
+    public DbSet<OutboundPacket> OutboundPackets => Set<OutboundPacket>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
