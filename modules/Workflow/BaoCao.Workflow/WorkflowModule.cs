@@ -22,6 +22,7 @@ public sealed class WorkflowModule : IModule
         new("Duyệt số liệu", "/duyet-so-lieu", MudBlazor.Icons.Material.Outlined.FactCheck, 12, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
         new("Báo cáo", "/bao-cao", MudBlazor.Icons.Material.Outlined.Summarize, 13, [Roles.Leader, Roles.Administrator, Roles.DataEntry]),
         new("Thông báo", "/thong-bao", MudBlazor.Icons.Material.Outlined.Notifications, 2),
+        new("Đối soát số liệu", "/trao-doi/doi-soat", MudBlazor.Icons.Material.Outlined.CompareArrows, 71, [Roles.Administrator]),
         new("Gói tin gửi đi", "/trao-doi/goi-tin-di", MudBlazor.Icons.Material.Outlined.Outbox, 72, [Roles.Administrator]),
         new("Nhật ký hệ thống", "/nhat-ky-he-thong", MudBlazor.Icons.Material.Outlined.History, 81, [Roles.Administrator]),
     ];

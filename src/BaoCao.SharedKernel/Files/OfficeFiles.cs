@@ -67,7 +67,74 @@ public static class OfficeFiles
     }
 
     private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
+
+    /// <summary>The cells of every sheet of an .xlsx (as written here, or re-saved by Excel or LibreOffice), or null when the
+    /// file is not a readable .xlsx. Numbers are rounded to 10 decimals: spreadsheets store binary doubles.</summary>
+    public static IReadOnlyList<XlsxSheet>? ReadXlsx(Stream file)
+    {
+        try
+        {
+            using var document = SpreadsheetDocument.Open(file, false);
+            if (document.WorkbookPart is not { } workbook)
+                return null;
+            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<Sheet.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            return [.. (workbook.Workbook.Sheets?.Elements<Sheet.Sheet>() ?? []).Where(s => s.Id?.Value is not null)
+                .Select(s => new XlsxSheet(s.Name?.Value ?? "", [.. Cells((WorksheetPart)workbook.GetPartById(s.Id!.Value!), strings)]))];
+        }
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
+                                          or InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<XlsxCell> Cells(WorksheetPart part, List<string> strings)
+    {
+        foreach (var cell in part.Worksheet.Descendants<Sheet.Cell>())
+        {
+            var (column, row) = Position(cell.CellReference?.Value);
+            if (row == 0)
+                continue;
+            var raw = cell.CellValue?.Text;
+            if (cell.DataType?.Value == Sheet.CellValues.SharedString)
+                yield return new(row, column, null, int.TryParse(raw, out var index) && index < strings.Count ? strings[index] : null);
+            else if (cell.DataType?.Value == Sheet.CellValues.InlineString)
+                yield return new(row, column, null, cell.InlineString?.InnerText);
+            else if (cell.DataType?.Value == Sheet.CellValues.String)
+                yield return new(row, column, null, raw);
+            else if (cell.DataType?.Value == Sheet.CellValues.Boolean)
+                yield return new(row, column, null, raw == "1" ? "có" : "không");
+            else if (raw is null)
+                yield return new(row, column, null, null);
+            else if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                // Spreadsheets store binary doubles: 470.5 may come back as 470.49999999999994.
+                yield return new(row, column, Math.Round(number, 10), null);
+            else
+                yield return new(row, column, null, raw);
+        }
+    }
+
+    private static (int Column, int Row) Position(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+            return (0, 0);
+        var column = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsLetter(reference[i]); i++)
+            column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+        return (column, int.TryParse(reference.AsSpan(i), out var row) ? row : 0);
+    }
 }
+
+/// <param name="Row">From 1.</param>
+/// <param name="Column">From 1 (A).</param>
+public readonly record struct XlsxCell(int Row, int Column, decimal? Number, string? Text)
+{
+    /// <summary>The cell as text: a number in invariant form, else the trimmed text, else null.</summary>
+    public string? Value => Number?.ToString(CultureInfo.InvariantCulture) ?? (string.IsNullOrWhiteSpace(Text) ? null : Text.Trim());
+}
+
+public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxCell> Cells);
 
 /// <summary>What a .docx is written with: paragraphs (bold, italic, size in half-points, centred) and tables.</summary>
 public sealed class DocxBody

@@ -35,7 +35,7 @@ public sealed class PushPacketsTests
             ["Exchange:Destinations:1:Code"] = "HONG",
             ["Exchange:Destinations:1:Url"] = "http://127.0.0.1:9/api/exchange/packets", // nothing listens there
             ["Exchange:Destinations:1:Types:0"] = "report-data",
-        }, services => services.AddHttpClient("exchange-push").ConfigurePrimaryHttpMessageHandler(() => new ToReceiver(receiving)));
+        }, services => services.AddHttpClient("exchange").ConfigurePrimaryHttpMessageHandler(() => new ToReceiver(receiving)));
         var keys = await sending.CreateClient().GetFromJsonAsync<JsonElement>("/api/exchange/keys");
         Assert.Equal(HttpStatusCode.OK, (await receivingAdmin.PutAsJsonAsync("/api/exchange/partners/UBND-NB", new { name = "UBND tỉnh (hệ thống gửi)", keys })).StatusCode);
         var officer = await ScopeTests.AsAsync(sending, "canbo.stc");

@@ -13,6 +13,8 @@ public sealed class PageTests(SharedApp fixture) : IClassFixture<SharedApp>
     [InlineData("canbo.stc", "/thong-bao", "Không có thông báo nào.")]
     [InlineData("admin", "/nhat-ky-he-thong", "Kiểm tra tính toàn vẹn")]
     [InlineData("canbo.stc", "/nhat-ky-he-thong", "Tài khoản của bạn không có quyền thực hiện thao tác này.")]
+    [InlineData("admin", "/trao-doi/goi-tin-di", "Chưa cấu hình nơi nhận nào")]
+    [InlineData("admin", "/trao-doi/doi-soat", "Chưa cấu hình hệ thống nguồn nào")]
     public async Task Each_page_renders_for_the_user_who_works_on_it(string user, string path, string expected)
     {
         var client = await ScopeTests.AsAsync(fixture.Instance, user);

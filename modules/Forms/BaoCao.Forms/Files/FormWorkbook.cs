@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BaoCao.SharedKernel.Files;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -128,51 +129,41 @@ internal static class FormWorkbook
     /// <summary>The values of a file made by <see cref="Write"/> (and possibly re-saved by Excel or LibreOffice), or why it is not one.</summary>
     public static (WorkbookContent? Content, string? Error) Read(Stream file)
     {
-        try
-        {
-            using var document = SpreadsheetDocument.Open(file, false);
-            var workbookPart = document.WorkbookPart;
-            var sheets = workbookPart?.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
-            var metaSheet = sheets.FirstOrDefault(s => s.Name == MetaSheet);
-            var dataSheet = sheets.FirstOrDefault(s => s.Name == DataSheet);
-            if (workbookPart is null || metaSheet is null || dataSheet is null)
-                return (null, "Tệp không phải mẫu biểu tải từ BaoCao (thiếu trang tính “Số liệu” hoặc thông tin mẫu). Hãy tải mẫu từ trang nhập liệu.");
-            var strings = workbookPart.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-            var meta = Cells((WorksheetPart)workbookPart.GetPartById(metaSheet.Id!), strings)
-                .GroupBy(c => c.Row).ToDictionary(g => g.FirstOrDefault(c => c.Column == 1).Text ?? "", g => g.FirstOrDefault(c => c.Column == 2).Text ?? "");
-            if (meta.GetValueOrDefault("format") != Format || !int.TryParse(meta.GetValueOrDefault("version"), CultureInfo.InvariantCulture, out var version))
-                return (null, "Thông tin mẫu trong tệp không đọc được: hãy tải mẫu mới từ trang nhập liệu.");
-            var cells = Cells((WorksheetPart)workbookPart.GetPartById(dataSheet.Id!), strings).ToList();
-            var keys = cells.Where(c => c.Row == KeyRow).ToDictionary(c => c.Column, c => c.Text ?? "");
-            if (!FixedKeys.Select((k, i) => keys.GetValueOrDefault(i + 1) == k).All(x => x))
-                return (null, "Cấu trúc tệp đã bị thay đổi (mất dòng mã cột ẩn): hãy tải mẫu mới từ trang nhập liệu.");
-            var values = new List<WorkbookValue>();
-            foreach (var row in cells.Where(c => c.Row >= FirstDataRow).GroupBy(c => c.Row).OrderBy(g => g.Key))
-            {
-                var byColumn = row.ToDictionary(c => c.Column);
-                var indicator = byColumn.GetValueOrDefault(1).Text?.Trim().ToUpperInvariant();
-                if (string.IsNullOrEmpty(indicator))
-                    continue; // a section title or a blank line
-                var disaggregation = byColumn.GetValueOrDefault(2).Text?.Trim().ToUpperInvariant() ?? "";
-                foreach (var (column, key) in keys.Where(k => k.Key > FixedKeys.Length && !k.Value.StartsWith("v:", StringComparison.Ordinal)))
-                {
-                    var versionColumn = keys.FirstOrDefault(k => k.Value == "v:" + key).Key;
-                    if (versionColumn == 0)
-                        continue; // not an entered column: shown for reference only
-                    var cell = byColumn.GetValueOrDefault(column);
-                    var reference = $"{ColumnName(column)}{row.Key}";
-                    var cellVersion = byColumn.GetValueOrDefault(versionColumn) is { Number: { } v } ? (long)v : 0;
-                    values.Add(new WorkbookValue(reference, indicator, disaggregation, key, cell.Number, string.IsNullOrWhiteSpace(cell.Text) ? null : cell.Text, cellVersion));
-                }
-            }
-            return (new WorkbookContent(meta.GetValueOrDefault("form", ""), version, meta.GetValueOrDefault("unit", ""), meta.GetValueOrDefault("period", ""),
-                meta.GetValueOrDefault("rows", ""), values), null);
-        }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
-                                          or InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException)
-        {
+        if (OfficeFiles.ReadXlsx(file) is not { } sheets)
             return (null, "Tệp không phải .xlsx hợp lệ hoặc đã hỏng.");
+        var metaSheet = sheets.FirstOrDefault(s => s.Name == MetaSheet);
+        var dataSheet = sheets.FirstOrDefault(s => s.Name == DataSheet);
+        if (metaSheet is null || dataSheet is null)
+            return (null, "Tệp không phải mẫu biểu tải từ BaoCao (thiếu trang tính “Số liệu” hoặc thông tin mẫu). Hãy tải mẫu từ trang nhập liệu.");
+        var meta = metaSheet.Cells.GroupBy(c => c.Row)
+            .ToDictionary(g => g.FirstOrDefault(c => c.Column == 1).Text ?? "", g => g.FirstOrDefault(c => c.Column == 2).Text ?? "");
+        if (meta.GetValueOrDefault("format") != Format || !int.TryParse(meta.GetValueOrDefault("version"), CultureInfo.InvariantCulture, out var version))
+            return (null, "Thông tin mẫu trong tệp không đọc được: hãy tải mẫu mới từ trang nhập liệu.");
+        var cells = dataSheet.Cells;
+        var keys = cells.Where(c => c.Row == KeyRow).GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First().Text ?? "");
+        if (!FixedKeys.Select((k, i) => keys.GetValueOrDefault(i + 1) == k).All(x => x))
+            return (null, "Cấu trúc tệp đã bị thay đổi (mất dòng mã cột ẩn): hãy tải mẫu mới từ trang nhập liệu.");
+        var values = new List<WorkbookValue>();
+        foreach (var row in cells.Where(c => c.Row >= FirstDataRow).GroupBy(c => c.Row).OrderBy(g => g.Key))
+        {
+            var byColumn = row.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First());
+            var indicator = byColumn.GetValueOrDefault(1).Text?.Trim().ToUpperInvariant();
+            if (string.IsNullOrEmpty(indicator))
+                continue; // a section title or a blank line
+            var disaggregation = byColumn.GetValueOrDefault(2).Text?.Trim().ToUpperInvariant() ?? "";
+            foreach (var (column, key) in keys.Where(k => k.Key > FixedKeys.Length && !k.Value.StartsWith("v:", StringComparison.Ordinal)))
+            {
+                var versionColumn = keys.FirstOrDefault(k => k.Value == "v:" + key).Key;
+                if (versionColumn == 0)
+                    continue; // not an entered column: shown for reference only
+                var cell = byColumn.GetValueOrDefault(column);
+                var reference = $"{ColumnName(column)}{row.Key}";
+                var cellVersion = byColumn.GetValueOrDefault(versionColumn) is { Number: { } v } ? (long)v : 0;
+                values.Add(new WorkbookValue(reference, indicator, disaggregation, key, cell.Number, string.IsNullOrWhiteSpace(cell.Text) ? null : cell.Text, cellVersion));
+            }
         }
+        return (new WorkbookContent(meta.GetValueOrDefault("form", ""), version, meta.GetValueOrDefault("unit", ""), meta.GetValueOrDefault("period", ""),
+            meta.GetValueOrDefault("rows", ""), values), null);
     }
 
     /// <summary>"A" for 1, "AB" for 28.</summary>
@@ -182,45 +173,6 @@ internal static class FormWorkbook
         for (; column > 0; column = (column - 1) / 26)
             name = (char)('A' + (column - 1) % 26) + name;
         return name;
-    }
-
-    private readonly record struct SheetCell(int Row, int Column, decimal? Number, string? Text);
-
-    private static IEnumerable<SheetCell> Cells(WorksheetPart part, List<string> strings)
-    {
-        foreach (var cell in part.Worksheet.Descendants<Cell>())
-        {
-            var (column, row) = Position(cell.CellReference?.Value);
-            if (row == 0)
-                continue;
-            var raw = cell.CellValue?.Text;
-            if (cell.DataType?.Value == CellValues.SharedString)
-                yield return new(row, column, null, int.TryParse(raw, out var index) && index < strings.Count ? strings[index] : null);
-            else if (cell.DataType?.Value == CellValues.InlineString)
-                yield return new(row, column, null, cell.InlineString?.InnerText);
-            else if (cell.DataType?.Value == CellValues.String)
-                yield return new(row, column, null, raw);
-            else if (cell.DataType?.Value == CellValues.Boolean)
-                yield return new(row, column, null, raw == "1" ? "có" : "không");
-            else if (raw is null)
-                yield return new(row, column, null, null);
-            else if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                // Spreadsheets store binary doubles: 470.5 may come back as 470.49999999999994.
-                yield return new(row, column, Math.Round(number, 10), null);
-            else
-                yield return new(row, column, null, raw);
-        }
-    }
-
-    private static (int Column, int Row) Position(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-            return (0, 0);
-        var column = 0;
-        var i = 0;
-        for (; i < reference.Length && char.IsLetter(reference[i]); i++)
-            column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
-        return (column, int.TryParse(reference.AsSpan(i), out var row) ? row : 0);
     }
 
     private static class Styles

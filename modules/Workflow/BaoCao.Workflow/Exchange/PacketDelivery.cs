@@ -11,11 +11,15 @@ using Microsoft.Extensions.Options;
 
 namespace BaoCao.Workflow.Exchange;
 
-/// <summary>Where packets are pushed (<c>Exchange:Destinations</c>): each destination's inbound packet endpoint, the API
-/// token it issued to the province, and the packet types it takes.</summary>
+/// <summary>Where packets are pushed (<c>Exchange:Destinations</c>: each destination's inbound packet endpoint, the API
+/// token it issued to the province, the packet types it takes) and where figures are fetched for reconciliation
+/// (<c>Exchange:Sources</c>).</summary>
 internal sealed class ExchangeOptions
 {
     public List<Destination> Destinations { get; set; } = [];
+
+    /// <summary>Systems whose dataValueSets exports can be fetched for reconciliation.</summary>
+    public List<Source> Sources { get; set; } = [];
 
     public IEnumerable<Destination> Taking(string type) => Destinations.Where(d => d.Types.Contains(type, StringComparer.OrdinalIgnoreCase) && d.Url is { Length: > 0 });
 }
@@ -28,6 +32,15 @@ internal sealed class Destination
     public string Url { get; set; } = "";
     public string? Token { get; set; }
     public List<string> Types { get; set; } = [];
+}
+
+/// <param name="Url">A dataValueSets JSON export, e.g. https://…/api/dataValueSets.json (dataSet, period, orgUnit are added).</param>
+internal sealed class Source
+{
+    public string Code { get; set; } = "";
+    public string? Name { get; set; }
+    public string Url { get; set; } = "";
+    public string? Token { get; set; }
 }
 
 /// <summary>The packet types pushed on their own, and what causes them.</summary>
@@ -49,7 +62,7 @@ internal static class PushedTypes
 internal sealed class PacketDelivery(WorkflowDbContext db, ISender sender, IOptionsMonitor<ExchangeOptions> options, IHttpClientFactory http, TimeProvider clock,
     ILogger<PacketDelivery> log)
 {
-    public const string HttpClientName = "exchange-push";
+    public const string HttpClientName = "exchange";
 
     /// <summary>Adds the packets of <paramref name="type"/> owed to every destination taking it; an older packet about the
     /// same data that has not left yet is superseded. Saved with the caller's changes.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.SharedKernel.Exchange;
@@ -11,11 +12,22 @@ namespace BaoCao.Workflow.Features;
 /// Reconciliation ("đối soát", Đ10.1): an administrator uploads a source system's export (dataValueSets JSON) and the
 /// system compares it, cell by cell, with the latest approved values of the same forms, units and periods — matches,
 /// differences, values the source has that are not approved here, and approved values the source lacks. Numbers are
-/// compared as numbers (1500 = 1500.0). Each run is kept; the latest runs are listed for administrators.
+/// compared as numbers (1500 = 1500.0). The source's figures come as dataValueSets JSON, as an .xlsx with one value per
+/// row (a header row naming the columns; the template is downloadable), or are fetched from a source configured in
+/// <c>Exchange:Sources</c>. Each run is kept; the latest runs are listed for administrators.
 /// </summary>
 internal static class ReconcileSourceData
 {
     internal sealed record Command(string? Source, DataValueSetInput? Data) : ICommand<Result<RunView>>;
+
+    internal sealed record FromWorkbook(string? Source, byte[] Content) : ICommand<Result<RunView>>;
+
+    /// <summary>Fetches the dataValueSets of a configured source (its URL, with dataSet, period and orgUnit added when given).</summary>
+    internal sealed record FromSource(string? Source, string? DataSet, string? Period, string? OrgUnit) : ICommand<Result<RunView>>;
+
+    internal sealed record ListSources : IQuery<Result<IReadOnlyList<SourceView>>>;
+
+    internal sealed record SourceView(string Code, string? Name, string Url);
 
     internal sealed record ListRuns : IQuery<Result<IReadOnlyList<RunSummary>>>;
 
@@ -37,10 +49,108 @@ internal static class ReconcileSourceData
         }
     }
 
-    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock)
-        : ICommandHandler<Command, Result<RunView>>, IQueryHandler<ListRuns, Result<IReadOnlyList<RunSummary>>>, IQueryHandler<GetRun, Result<RunView>>
+    public const int MaximumWorkbookBytes = 20 * 1024 * 1024;
+
+    /// <summary>The columns of the .xlsx: DHIS2's names, or the Vietnamese headings of the template.</summary>
+    private static readonly (string Key, string[] Names, bool Required)[] Columns =
+    [
+        ("dataSet", ["dataset", "biểu mẫu", "mã biểu mẫu"], true),
+        ("dataElement", ["dataelement", "chỉ số", "mã chỉ số"], true),
+        ("period", ["period", "kỳ", "kỳ báo cáo"], true),
+        ("orgUnit", ["orgunit", "đơn vị", "mã đơn vị"], true),
+        ("categoryOptionCombo", ["categoryoptioncombo", "phân tổ"], false),
+        ("attributeOptionCombo", ["attributeoptioncombo", "cột"], false),
+        ("value", ["value", "giá trị"], true),
+    ];
+
+    /// <summary>An empty .xlsx with the headings, for a source system's export by hand.</summary>
+    public static byte[] Template() => SharedKernel.Files.OfficeFiles.Xlsx([("Số liệu nguồn", [
+        ["Mã biểu mẫu", "Mã chỉ số", "Kỳ báo cáo", "Mã đơn vị", "Phân tổ", "Cột", "Giá trị"],
+        ["BM-TC-THANG", "THU_NSNN", "202610", "STC", "default", "", 1250.5m],
+    ])]);
+
+    /// <summary>The values of an .xlsx (first sheet with the needed headings), or what is wrong with it.</summary>
+    internal static Result<DataValueSetInput> ReadWorkbook(byte[] content)
+    {
+        if (SharedKernel.Files.OfficeFiles.ReadXlsx(new MemoryStream(content)) is not { } sheets)
+            return Result<DataValueSetInput>.Invalid("Tệp không phải .xlsx hợp lệ hoặc đã hỏng.", "file");
+        static string Heading(string? text) => (text ?? "").Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormC);
+        foreach (var sheet in sheets)
+        {
+            var header = sheet.Cells.Where(c => c.Row == sheet.Cells.Select(x => x.Row).DefaultIfEmpty(0).Min()).ToList();
+            var positions = Columns.ToDictionary(c => c.Key, c => header.FirstOrDefault(h => c.Names.Contains(Heading(h.Text))).Column);
+            if (Columns.Where(c => c.Required).Any(c => positions[c.Key] == 0))
+                continue;
+            var values = new List<DataValueInput?>();
+            foreach (var row in sheet.Cells.Where(c => c.Row > header[0].Row).GroupBy(c => c.Row))
+            {
+                var cells = row.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First().Value);
+                string? Cell(string key) => positions[key] == 0 ? null : cells.GetValueOrDefault(positions[key]);
+                if (Cell("dataElement") is null && Cell("value") is null)
+                    continue; // a blank line
+                values.Add(new DataValueInput(Cell("dataSet"), Cell("dataElement"), Cell("period"), Cell("orgUnit"), Cell("categoryOptionCombo"),
+                    Cell("attributeOptionCombo"), Cell("value") is { } value ? JsonSerializer.SerializeToElement(value) : null, null));
+            }
+            return new DataValueSetInput(null, null, null, values);
+        }
+        return Result<DataValueSetInput>.Invalid("Không tìm thấy trang tính có dòng tiêu đề gồm: Mã biểu mẫu, Mã chỉ số, Kỳ báo cáo, Mã đơn vị, Giá trị "
+            + "(hoặc dataSet, dataElement, period, orgUnit, value). Hãy dùng tệp mẫu.", "file");
+    }
+
+    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptionsMonitor<Exchange.ExchangeOptions> options, IHttpClientFactory http)
+        : ICommandHandler<Command, Result<RunView>>, IQueryHandler<ListRuns, Result<IReadOnlyList<RunSummary>>>, IQueryHandler<GetRun, Result<RunView>>,
+          ICommandHandler<FromWorkbook, Result<RunView>>, ICommandHandler<FromSource, Result<RunView>>, IQueryHandler<ListSources, Result<IReadOnlyList<SourceView>>>
     {
         private const string Refusal = "Chỉ quản trị hệ thống cấp tỉnh được đối soát số liệu.";
+
+        public async ValueTask<Result<RunView>> Handle(FromWorkbook command, CancellationToken cancellationToken)
+        {
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken))
+                return Result<RunView>.Forbidden(Refusal);
+            if (command.Content.Length > MaximumWorkbookBytes)
+                return Result<RunView>.Invalid("Tệp lớn hơn 20 MB.", "file");
+            var read = ReadWorkbook(command.Content);
+            return read.Value is { } data ? await sender.Send(new Command(command.Source, data), cancellationToken) : Result<RunView>.From(read);
+        }
+
+        public async ValueTask<Result<RunView>> Handle(FromSource command, CancellationToken cancellationToken)
+        {
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken))
+                return Result<RunView>.Forbidden(Refusal);
+            if (options.CurrentValue.Sources.FirstOrDefault(s => s.Code.Equals(command.Source?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } source)
+                return Result<RunView>.Invalid($"Không có hệ thống nguồn mã '{command.Source}' trong cấu hình Exchange:Sources.", "source");
+            var query = new[] { ("dataSet", command.DataSet), ("period", command.Period), ("orgUnit", command.OrgUnit) }
+                .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!.Trim())}").ToList();
+            var url = query.Count == 0 ? source.Url : source.Url + (source.Url.Contains('?') ? "&" : "?") + string.Join("&", query);
+            DataValueSetInput? data;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (source.Token is { Length: > 0 } token)
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.CreateClient(Exchange.PacketDelivery.HttpClientName).SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                    return Result<RunView>.Conflict($"Hệ thống nguồn {source.Code} trả lời {(int)response.StatusCode}; chưa đối soát được.");
+                data = await response.Content.ReadFromJsonAsync<DataValueSetInput>(Json, cancellationToken);
+            }
+            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return Result<RunView>.Conflict($"Không lấy được số liệu từ hệ thống nguồn {source.Code}: {(failure is TaskCanceledException ? "quá thời gian chờ" : failure.Message)}.");
+            }
+            catch (JsonException)
+            {
+                return Result<RunView>.Conflict($"Hệ thống nguồn {source.Code} trả về dữ liệu không đúng dạng dataValueSets.");
+            }
+            return await sender.Send(new Command(source.Name ?? source.Code, data), cancellationToken);
+        }
+
+        public async ValueTask<Result<IReadOnlyList<SourceView>>> Handle(ListSources query, CancellationToken cancellationToken)
+        {
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken))
+                return Result<IReadOnlyList<SourceView>>.Forbidden(Refusal);
+            return options.CurrentValue.Sources.Select(s => new SourceView(s.Code, s.Name, s.Url)).ToList();
+        }
 
         public async ValueTask<Result<RunView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -127,6 +237,8 @@ internal static class ReconcileSourceData
                 : string.Equals(theirs?.Trim(), ours?.Trim(), StringComparison.Ordinal);
     }
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app)
@@ -136,6 +248,25 @@ internal static class ReconcileSourceData
                     (await sender.Send(new Command(body?.Source, body?.Data), ct)).ToHttpResult())
                 .WithMetadata(new SharedKernel.Http.UploadLimit(50 * 1024 * 1024))
                 .WithSummary("Đối soát số liệu của hệ thống nguồn (dataValueSets) với số liệu đã duyệt");
+            reconciliations.MapPost("/workbook", async (HttpRequest request, string? source, ISender sender, CancellationToken ct) =>
+                {
+                    if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
+                        return Result.Invalid("Cần gửi tệp .xlsx trong trường 'file' (multipart/form-data).", "file").ToHttpResult();
+                    using var buffer = new MemoryStream();
+                    await file.CopyToAsync(buffer, ct);
+                    return (await sender.Send(new FromWorkbook(source, buffer.ToArray()), ct)).ToHttpResult();
+                })
+                .WithMetadata(new SharedKernel.Http.UploadLimit(MaximumWorkbookBytes + 65_536))
+                .DisableAntiforgery() // systems call it with a bearer token; the page uses the mediator
+                .Accepts<IFormFile>("multipart/form-data")
+                .WithSummary("Đối soát từ tệp .xlsx của hệ thống nguồn (mỗi dòng một giá trị; xem tệp mẫu)");
+            reconciliations.MapPost("/fetch", async (FetchBody? body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new FromSource(body?.Source, body?.DataSet, body?.Period, body?.OrgUnit), ct)).ToHttpResult())
+                .WithSummary("Đối soát với số liệu lấy trực tiếp từ một hệ thống nguồn đã cấu hình (Exchange:Sources)");
+            reconciliations.MapGet("/sources", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListSources(), ct)).ToHttpResult())
+                .WithSummary("Các hệ thống nguồn đã cấu hình để đối soát");
+            reconciliations.MapGet("/template", () => TypedResults.File(Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "doi-soat-mau.xlsx"))
+                .WithSummary("Tệp .xlsx mẫu cho số liệu nguồn (mỗi dòng một giá trị)");
             reconciliations.MapGet("", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListRuns(), ct)).ToHttpResult())
                 .WithSummary("Các lần đối soát gần nhất");
             reconciliations.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetRun(id), ct)).ToHttpResult())
@@ -144,4 +275,6 @@ internal static class ReconcileSourceData
     }
 
     internal sealed record ReconcileBody(string? Source, DataValueSetInput? Data);
+
+    internal sealed record FetchBody(string? Source, string? DataSet, string? Period, string? OrgUnit);
 }
