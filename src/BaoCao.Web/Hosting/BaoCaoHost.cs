@@ -77,10 +77,14 @@ internal static class BaoCaoHost
         builder.AddTelemetry();
         builder.AddHealth();
         builder.AddDemo(database);
-        services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
-            type.Type.DeclaringType is { } slice && !type.Type.IsGenericType
-                ? $"{slice.Name}{type.Type.Name}"
-                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type));
+        services.AddOpenApi(options =>
+        {
+            options.CreateSchemaReferenceId = type =>
+                type.Type.DeclaringType is { } slice && !type.Type.IsGenericType
+                    ? $"{slice.Name}{type.Type.Name}"
+                    : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddOperationTransformer<OpenApiProblems>();
+        });
 
         // Vietnamese letters as they are, not as &#x...; entities: smaller, readable pages.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

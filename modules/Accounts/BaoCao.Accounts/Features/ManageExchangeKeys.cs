@@ -118,11 +118,14 @@ internal static class ManageExchangeKeys
                 .AllowAnonymous() // public keys: partners verify our packets with them
                 .WithSummary("Khóa công khai (JWKS) để kiểm tra chữ ký các gói tin tỉnh gửi đi");
             exchange.MapPost("/keys/rotate", async (ISender sender, CancellationToken ct) => (await sender.Send(new Rotate(), ct)).ToHttpResult())
+                .Produces<Jwks.KeySet>()
                 .WithSummary("Đổi khóa ký gói tin (khóa cũ vẫn được công bố 7 ngày)");
             exchange.MapPut("/partners/{code}", async (string code, PartnerBody body, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new SavePartner(code, body.Name, body.Keys), ct)).ToHttpResult())
+                .Produces<PartnerView>()
                 .WithSummary("Khai báo hoặc cập nhật đối tác trao đổi dữ liệu và khóa công khai của đối tác");
             exchange.MapGet("/partners", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListPartners(), ct)).ToHttpResult())
+                .Produces<IReadOnlyList<PartnerView>>()
                 .WithSummary("Các đối tác trao đổi dữ liệu được tin cậy");
         }
     }

@@ -92,9 +92,11 @@ internal static class ShareKpiPackets
             var packets = app.MapGroup("/api/exchange/packets").WithTags("Trao đổi dữ liệu");
             packets.MapGet("/kpi-set", (string? dashboard, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new SetQuery(dashboard), body => new SignPacket("kpi-set", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin bộ chỉ số KPI: các ô KPI của một bảng điều khiển (chỉ số, đơn vị, tổng hợp hay số liệu riêng)");
             packets.MapGet("/kpi-data", (string? dashboard, string? period, string? orgUnit, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new DataQuery(dashboard, period, orgUnit), body => new SignPacket("kpi-data", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin số liệu KPI của một kỳ (kèm cùng kỳ năm trước) cho một đơn vị");
         }
     }

@@ -60,6 +60,7 @@ internal static class SharePeriodCatalogue
             app.MapGet("/api/exchange/packets/period-catalogue", (int? year, string? rule, int? dueDay, int? dueDaysAfterWindow, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new Query(year, rule, dueDay, dueDaysAfterWindow), body => new SignPacket("period-catalogue", body), ct))
                 .WithTags("Trao đổi dữ liệu")
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin danh mục kỳ báo cáo của một năm: thời gian chốt số liệu và thời hạn gửi (đã dời theo ngày nghỉ)");
     }
 }

@@ -143,6 +143,7 @@ internal static class ImportDataValueSets
                 .RequireRateLimiting(SharedKernel.Http.RateLimits.ExchangeInbound)
                 .WithMetadata(new SharedKernel.Http.UploadLimit(20 * 1024 * 1024)) // 20,000 values or a packet of them
                 .WithTags("Trao đổi dữ liệu")
+                .Produces<ImportSummary>()
                 .WithSummary("Nhận số liệu dạng dataValueSets của DHIS2 vào bản nhập của đơn vị (chờ đơn vị trình và lãnh đạo duyệt)");
     }
 }

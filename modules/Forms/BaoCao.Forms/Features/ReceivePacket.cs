@@ -83,6 +83,7 @@ internal static class ReceivePacket
                 .RequireRateLimiting(SharedKernel.Http.RateLimits.ExchangeInbound)
                 .WithMetadata(new SharedKernel.Http.UploadLimit(20 * 1024 * 1024)) // 20,000 values or a packet of them
                 .WithTags("Trao đổi dữ liệu")
+                .Produces<Received>()
                 .WithSummary("Nhận gói tin có chữ ký của đối tác (report-data, list-report-data: số liệu vào bản nhập của đơn vị, chờ trình và duyệt)");
     }
 

@@ -89,12 +89,15 @@ internal static class ShareRegimePackets
             var packets = app.MapGroup("/api/exchange/packets").WithTags("Trao đổi dữ liệu");
             packets.MapGet("/regime", (string? code, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new RegimeQuery(code), body => new SignPacket("regime", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin chế độ báo cáo: đơn vị báo cáo, đơn vị nhận, tần suất, thời hạn, biểu mẫu");
             packets.MapGet("/data-form", (string? code, int? version, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new DataFormQuery(code, version), body => new SignPacket("data-form", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin biểu mẫu nhập liệu: phiên bản đã ban hành (mặc định: đang dùng) với các phần, dòng chỉ tiêu và cột");
             packets.MapGet("/outline-form", (string? code, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new OutlineQuery(code), body => new SignPacket("outline-form", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin biểu mẫu báo cáo (đề cương): các mục phần lời và các bảng số liệu của chế độ báo cáo");
         }
     }

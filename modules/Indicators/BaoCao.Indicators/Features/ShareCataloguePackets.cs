@@ -83,12 +83,15 @@ internal static class ShareCataloguePackets
             var packets = app.MapGroup("/api/exchange/packets").WithTags("Trao đổi dữ liệu");
             packets.MapGet("/indicator-catalogue", (DateOnly? asOf, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new CatalogueQuery(asOf), body => new SignPacket("indicator-catalogue", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin hệ thống chỉ số: các chỉ số đang dùng hoặc đã ngừng theo phiên bản hiệu lực tại một ngày (mặc định hôm nay)");
             packets.MapGet("/indicator-groups", (ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new GroupsQuery(), body => new SignPacket("indicator-groups", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin nhóm chỉ số: cây lĩnh vực và các chỉ số của từng nhóm");
             packets.MapGet("/indicator-disaggregations", (ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new DisaggregationsQuery(), body => new SignPacket("indicator-disaggregations", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin phân tổ chỉ số: các tiêu chí phân tổ và các giá trị của từng tiêu chí");
         }
     }

@@ -63,6 +63,7 @@ internal static class ExportDataValueSets
                     ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Query(dataSet, period, orgUnit, idScheme, children), ct)).ToHttpResult())
                 .WithTags("Trao đổi dữ liệu")
+                .Produces<DataValueSet>()
                 .WithSummary("Số liệu đã duyệt của một biểu mẫu, một kỳ, một đơn vị theo dạng dataValueSets của DHIS2");
     }
 }

@@ -25,6 +25,7 @@ internal static class FollowExchangeChanges
                             SharedKernel.Text.Decimals.Normalize(v.Value)?.ToString(CultureInfo.InvariantCulture) ?? v.Text, DataValueSets.Timestamp(v.ApprovedAt)))],
                         page.Last))))
                 .WithTags("Trao đổi dữ liệu")
+                .Produces<Changes>()
                 .WithSummary("Các thay đổi của số liệu đã duyệt sau số thứ tự after, theo từ vựng dataValueSets (đồng bộ kéo)");
     }
 }

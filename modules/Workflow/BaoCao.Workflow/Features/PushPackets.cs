@@ -94,8 +94,10 @@ internal static class PushPackets
         {
             var outbox = app.MapGroup("/api/exchange/outbox").WithTags("Trao đổi dữ liệu");
             outbox.MapGet("", async (string? state, ISender sender, CancellationToken ct) => (await sender.Send(new List(state), ct)).ToHttpResult())
+                .Produces<Outbox>()
                 .WithSummary("Các gói tin gửi đi tới hệ thống khác: đang chờ, đã gửi, gửi không được (kèm trả lời của nơi nhận)");
             outbox.MapPost("/{id:guid}/send-again", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new SendAgain(id), ct)).ToHttpResult())
+                .Produces(StatusCodes.Status204NoContent)
                 .WithSummary("Gửi lại một gói tin gửi không được (sau khi đã khắc phục nguyên nhân)");
         }
     }

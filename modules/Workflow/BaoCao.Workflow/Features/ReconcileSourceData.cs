@@ -247,6 +247,7 @@ internal static class ReconcileSourceData
             reconciliations.MapPost("", async (ReconcileBody? body, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Command(body?.Source, body?.Data), ct)).ToHttpResult())
                 .WithMetadata(new SharedKernel.Http.UploadLimit(50 * 1024 * 1024))
+                .Produces<RunView>()
                 .WithSummary("Đối soát số liệu của hệ thống nguồn (dataValueSets) với số liệu đã duyệt");
             reconciliations.MapPost("/workbook", async (HttpRequest request, string? source, ISender sender, CancellationToken ct) =>
                 {
@@ -259,17 +260,23 @@ internal static class ReconcileSourceData
                 .WithMetadata(new SharedKernel.Http.UploadLimit(MaximumWorkbookBytes + 65_536))
                 .DisableAntiforgery() // systems call it with a bearer token; the page uses the mediator
                 .Accepts<IFormFile>("multipart/form-data")
+                .Produces<RunView>()
                 .WithSummary("Đối soát từ tệp .xlsx của hệ thống nguồn (mỗi dòng một giá trị; xem tệp mẫu)");
             reconciliations.MapPost("/fetch", async (FetchBody? body, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new FromSource(body?.Source, body?.DataSet, body?.Period, body?.OrgUnit), ct)).ToHttpResult())
+                .Produces<RunView>()
                 .WithSummary("Đối soát với số liệu lấy trực tiếp từ một hệ thống nguồn đã cấu hình (Exchange:Sources)");
             reconciliations.MapGet("/sources", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListSources(), ct)).ToHttpResult())
+                .Produces<IReadOnlyList<SourceView>>()
                 .WithSummary("Các hệ thống nguồn đã cấu hình để đối soát");
             reconciliations.MapGet("/template", () => TypedResults.File(Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "doi-soat-mau.xlsx"))
+                .Produces<byte[]>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .WithSummary("Tệp .xlsx mẫu cho số liệu nguồn (mỗi dòng một giá trị)");
             reconciliations.MapGet("", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListRuns(), ct)).ToHttpResult())
+                .Produces<IReadOnlyList<RunSummary>>()
                 .WithSummary("Các lần đối soát gần nhất");
             reconciliations.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetRun(id), ct)).ToHttpResult())
+                .Produces<RunView>()
                 .WithSummary("Kết quả một lần đối soát: các ô khác nhau và thiếu ở mỗi bên");
         }
     }

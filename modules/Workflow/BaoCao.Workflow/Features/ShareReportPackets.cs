@@ -108,15 +108,19 @@ internal static class ShareReportPackets
             var packets = app.MapGroup("/api/exchange/packets").WithTags("Trao đổi dữ liệu");
             packets.MapGet($"/{DataValueSets.ReportDataPacket}", (string? dataSet, string? period, string? orgUnit, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new ReportData(dataSet, period, orgUnit), body => new SignPacket(DataValueSets.ReportDataPacket, body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin dữ liệu báo cáo: số liệu đã duyệt của một biểu mẫu, kỳ, đơn vị (dataValueSets), có chữ ký số của tỉnh");
             packets.MapGet($"/{DataValueSets.ListReportDataPacket}", (string? dataSet, string? period, string? orgUnit, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new ListData(dataSet, period, orgUnit), body => new SignPacket(DataValueSets.ListReportDataPacket, body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin dữ liệu báo cáo dạng danh sách: số liệu đã duyệt của đơn vị và các đơn vị trực thuộc, mỗi đơn vị một dòng");
             packets.MapGet("/outline-submission", (string? regime, string? period, string? orgUnit, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new Submission(regime, period, orgUnit), body => new SignPacket("outline-submission", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin báo cáo theo đề cương đã gửi: phần lời, phần bảng số liệu và tệp đính kèm");
             packets.MapGet("/report-status", (string? regime, string? period, ISender sender, CancellationToken ct) =>
                     sender.SignedAsync(new Status(regime, period), body => new SignPacket("report-status", body), ct))
+                .Produces<SignedPacket>()
                 .WithSummary("Gói tin trạng thái báo cáo: đơn vị nào đã gửi, đúng hạn hay trễ hạn, chưa gửi");
         }
     }
