@@ -41,3 +41,11 @@ public sealed record ListApprovedChanges(long After, int Limit) : IQuery<IReadOn
 /// <param name="Number">The approved number; null when the cell was emptied or holds text.</param>
 public sealed record ApprovedChange(long Sequence, string FormCode, string UnitCode, string Period, string Indicator, string Column,
     string Disaggregation, decimal? Number, DateTimeOffset ApprovedAt);
+
+/// <summary>Submits a form's data of a unit and period for approval, under the caller's permissions: what an inbound
+/// exchange packet does once its values are in the unit's working copy, so a leader approves them like any other data.</summary>
+public sealed record SubmitForApproval(string FormCode, string UnitCode, string Period) : ICommand<SubmissionOutcome>;
+
+/// <param name="State">The state after the attempt (Submitted when it worked or already was).</param>
+/// <param name="Refusal">Why it was not submitted (missing required cells, a failed check, no permission), in Vietnamese; null when submitted.</param>
+public sealed record SubmissionOutcome(string State, string? Refusal);

@@ -83,6 +83,8 @@ public sealed class PushPacketsTests
 
         // A crash after the destination took the packet and before it was marked: the same packet goes again, the receiver
         // knows its id (409) and applies nothing; here it counts as delivered.
+        var receivingLeader = await ScopeTests.AsAsync(receiving, "lanhdao.stc"); // the pushed data awaits approval there: returned, then changed
+        Assert.Equal(HttpStatusCode.OK, (await receivingLeader.PostAsJsonAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/return", new { reason = "Kiểm tra lại." })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await receivingOfficer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = 5 } } })).StatusCode);
         var packetId = To(first, "NHAN").GetProperty("packetId").GetString();
         await sending.InScopeAsync(async services =>

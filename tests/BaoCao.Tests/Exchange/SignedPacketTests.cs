@@ -69,7 +69,11 @@ public sealed class SignedPacketTests
         Assert.Equal(1, accepted.Body.GetProperty("summary").GetProperty("importCount").GetProperty("updated").GetInt32());
         Assert.Equal(777m, after); // into the working copy of the receiving province's unit…
         var state = await receivingOfficer.GetFromJsonAsync<JsonElement>("/api/workflow/submissions?period=202610&unitCode=STC");
-        Assert.DoesNotContain(state.EnumerateArray(), s => s.GetProperty("state").GetString() == "Approved"); // …not into approved data
+        Assert.DoesNotContain(state.EnumerateArray(), s => s.GetProperty("state").GetString() == "Approved"); // …not into approved data…
+        var submitted = Assert.Single(accepted.Body.GetProperty("submissions").EnumerateArray()); // …but submitted for the leader's approval
+        Assert.Equal(("BM-TC-THANG", "STC", "Submitted"), (submitted.GetProperty("dataSet").GetString(), submitted.GetProperty("orgUnit").GetString(), submitted.GetProperty("state").GetString()));
+        var receivingLeader = await ScopeTests.AsAsync(receiving, "lanhdao.stc");
+        Assert.Equal(HttpStatusCode.OK, (await receivingLeader.PostAsJsonAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/return", new { reason = "Đối chiếu lại với sổ kế toán." })).StatusCode);
         Assert.Equal((HttpStatusCode.Conflict, true), (replayed.Status, Reason(replayed.Body).Contains("đã được nhận trước đó")));
 
         // A list-type packet names STC by its national administrative code on both sides; each row lands in its unit's working copy.

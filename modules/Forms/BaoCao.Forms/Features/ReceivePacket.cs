@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.SharedKernel.Exchange;
+using BaoCao.Workflow.Contracts;
 
 namespace BaoCao.Forms.Features;
 
@@ -8,7 +9,9 @@ namespace BaoCao.Forms.Features;
 /// The inbound endpoint for sectoral systems and other provinces (R12): a signed packet is checked (trusted partner key,
 /// intact signature, sender, lifetime, never applied before — Accounts), then applied: a "report-data" or "list-report-data" packet's values go
 /// into the units' working copies through <see cref="ImportDataValueSets"/> (never straight into approved data), under
-/// the caller's own permissions (an API token's unit and permissions for a system). Its id is recorded once applied,
+/// the caller's own permissions (an API token's unit and permissions for a system), then submitted for the unit leader's
+/// approval (a unit whose data cannot be submitted yet — a missing required cell — keeps it as a draft, with the reason
+/// in the answer). Its id is recorded once applied,
 /// so the same packet sent again is refused. Every refusal is logged with its reason.
 /// </summary>
 internal static class ReceivePacket
@@ -17,7 +20,11 @@ internal static class ReceivePacket
 
     internal sealed record Command(string? Packet) : ICommand<Result<Received>>;
 
-    internal sealed record Received(string PacketId, string Type, string Sender, ImportDataValueSets.ImportSummary Summary);
+    /// <param name="Submissions">Each form, unit and period the packet filled, submitted for approval (or why not).</param>
+    internal sealed record Received(string PacketId, string Type, string Sender, ImportDataValueSets.ImportSummary Summary, IReadOnlyList<ReceivedSubmission> Submissions);
+
+    /// <param name="State">Submitted when it awaits the leader's approval; otherwise the state it stays in, with the reason.</param>
+    internal sealed record ReceivedSubmission(string DataSet, string OrgUnit, string Period, string State, string? Refusal);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -56,12 +63,26 @@ internal static class ReceivePacket
                 return Result<Received>.From(imported);
             // Nothing could be taken (no permission for any of its units…): not recorded, so it can be sent again once fixed.
             if (imported.Value!.Status == "ERROR")
-                return new Received(check.PacketId!, check.Type!, check.Sender!, imported.Value);
+                return new Received(check.PacketId!, check.Type!, check.Sender!, imported.Value, []);
             if (!await sender.Send(new RecordPacket(check.PacketId!, check.Sender!, check.Type!, check.ExpiresAt!.Value), cancellationToken))
                 return Result<Received>.Conflict($"Gói tin {check.PacketId} đã được nhận trước đó; gửi lại cùng một gói tin không được chấp nhận.");
-            return new Received(check.PacketId!, check.Type!, check.Sender!, imported.Value!);
+            // Data from another system is the unit's data like any other: submitted for its leader's approval, never approved here.
+            var submissions = new List<ReceivedSubmission>();
+            foreach (var (form, unit, period) in Groups(body))
+            {
+                var outcome = await sender.Send(new SubmitForApproval(form, unit, period), cancellationToken);
+                submissions.Add(new ReceivedSubmission(form, codes.ToExchange(unit), period, outcome.State, outcome.Refusal));
+            }
+            return new Received(check.PacketId!, check.Type!, check.Sender!, imported.Value!, submissions);
         }
     }
+
+    private static IEnumerable<(string Form, string Unit, string Period)> Groups(DataValueSetInput body) =>
+        (body.DataValues ?? []).OfType<DataValueInput>()
+            .Select(v => (Form: (v.DataSet ?? body.DataSet)?.Trim().ToUpperInvariant(), Unit: (v.OrgUnit ?? body.OrgUnit)?.Trim().ToUpperInvariant(),
+                Period: (v.Period ?? body.Period)?.Trim().ToUpperInvariant()))
+            .Where(g => !string.IsNullOrEmpty(g.Form) && !string.IsNullOrEmpty(g.Unit) && !string.IsNullOrEmpty(g.Period))
+            .Select(g => (g.Form!, g.Unit!, g.Period!)).Distinct().OrderBy(g => g.Item1).ThenBy(g => g.Item2).ThenBy(g => g.Item3);
 
     /// <summary>One value per cell of each row, each naming its unit, as dataValueSets carries them.</summary>
     private static DataValueSetInput FromList(ListReportData list) => new(list.DataSet, list.Period, null,

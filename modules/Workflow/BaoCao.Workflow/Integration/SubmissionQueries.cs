@@ -1,3 +1,4 @@
+using BaoCao.SharedKernel.Pipeline;
 using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Persistence;
@@ -7,8 +8,21 @@ namespace BaoCao.Workflow.Integration;
 /// <summary>Answers other modules' questions about approval (Workflow's Contracts).</summary>
 internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
     : IQueryHandler<GetSubmissionState, SubmissionStatus>, IQueryHandler<ListReportStatuses, IReadOnlyList<ReportStatus>>,
-      IQueryHandler<CountSubmissions, IReadOnlyDictionary<string, int>>, IQueryHandler<CheckTrackingAccess, bool>
+      IQueryHandler<CountSubmissions, IReadOnlyDictionary<string, int>>, IQueryHandler<CheckTrackingAccess, bool>,
+      ICommandHandler<SubmitForApproval, SubmissionOutcome>
 {
+    public async ValueTask<SubmissionOutcome> Handle(SubmitForApproval command, CancellationToken cancellationToken)
+    {
+        var submitted = await sender.TrySendAsync(new Features.ActOnSubmission.Command(command.FormCode, command.UnitCode, command.Period, SubmissionAction.Submit, null),
+            cancellationToken);
+        if (submitted.Value is { } view)
+            return new SubmissionOutcome(view.State, null);
+        var now = await Handle(new GetSubmissionState(command.FormCode, command.UnitCode, command.Period), cancellationToken);
+        return now.State == nameof(SubmissionState.Submitted)
+            ? new SubmissionOutcome(now.State, null)
+            : new SubmissionOutcome(now.State, string.Join(" ", submitted.Errors.Select(e => e.Message)));
+    }
+
     public async ValueTask<bool> Handle(CheckTrackingAccess query, CancellationToken cancellationToken) =>
         await sender.Send(new Forms.Contracts.GetRegime(query.RegimeCode), cancellationToken) is { } regime
         && await Features.TrackReports.MayTrackAsync(sender, regime, cancellationToken);
