@@ -10,8 +10,6 @@ namespace BaoCao.Tests.Exchange;
 /// after the unit submits and its leader approves; import strategies, scope and bad parameters.</summary>
 public sealed class DataValueSetsTests
 {
-    private const string Form = "/api/forms/data?formCode=BM-TC-THANG&unitCode=STC&period=202610";
-
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_data_value_set_is_imported_dry_run_first_and_leaves_as_approved_data_only_after_approval(DatabaseKind database)
     {
@@ -25,17 +23,13 @@ public sealed class DataValueSetsTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return await response.Content.ReadFromJsonAsync<JsonElement>();
         }
-        async Task<decimal?> Cell(string indicator) =>
-            (await officer.GetFromJsonAsync<JsonElement>(Form)).GetProperty("values").EnumerateArray()
-                .Where(v => v.GetProperty("indicator").GetString() == indicator && v.GetProperty("column").GetString() == "current")
-                .Select(v => v.GetProperty("number").ValueKind == JsonValueKind.Number ? v.GetProperty("number").GetDecimal() : (decimal?)null).FirstOrDefault();
         static (int, int, int, int) Counts(JsonElement summary) =>
             summary.GetProperty("importCount") is var c ? (c.GetProperty("imported").GetInt32(), c.GetProperty("updated").GetInt32(), c.GetProperty("ignored").GetInt32(), c.GetProperty("deleted").GetInt32()) : default;
-        var before = await Cell("THU_XNK");
+        var before = await ExchangeScenario.CellAsync(officer, "THU_XNK");
 
         var dryRun = await Import(officer, "?dryRun=true", new { dataElement = "THU_XNK", categoryOptionCombo = "default", value = "210.5" },
             new { dataElement = "THU_DAT", value = "350" }, new { dataElement = "KHONG_CO", value = "1" });
-        var afterDryRun = await Cell("THU_XNK");
+        var afterDryRun = await ExchangeScenario.CellAsync(officer, "THU_XNK");
         var real = await Import(officer, "?importStrategy=CREATE_AND_UPDATE&idScheme=code", new { dataElement = "THU_XNK", categoryOptionCombo = "default", value = "210.5" },
             new { dataElement = "THU_DAT", value = "350" }, new { dataElement = "KHONG_CO", value = "1" });
         var create = await Import(officer, "?importStrategy=CREATE", new { dataElement = "THU_XNK", value = "999" });
@@ -51,13 +45,12 @@ public sealed class DataValueSetsTests
         Assert.Equal((0, 0, 1, 0), Counts(create));
         Assert.Contains("không ghi đè", create.GetProperty("conflicts")[0].GetProperty("value").GetString());
         Assert.Equal((0, 0, 0, 1), Counts(delete));
-        Assert.Equal(210.5m, await Cell("THU_XNK")); // a machine-format string is a number, not 2.105 read the Vietnamese way
-        Assert.Null(await Cell("THU_DAT"));
+        Assert.Equal(210.5m, await ExchangeScenario.CellAsync(officer, "THU_XNK")); // a machine-format string is a number, not 2.105 read the Vietnamese way
+        Assert.Null(await ExchangeScenario.CellAsync(officer, "THU_DAT"));
         Assert.Equal(("ERROR", (0, 0, 1, 0)), (foreign.GetProperty("status").GetString(), Counts(foreign)));
         Assert.Empty(exportedBeforeApproval.GetProperty("dataValues").EnumerateArray()); // imported is not approved
 
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
+        await ExchangeScenario.ApproveOctoberAsync(officer, leader);
         var exported = await leader.GetFromJsonAsync<JsonElement>("/api/exchange/dataValueSets?dataSet=bm-tc-thang&period=202610&orgUnit=STC&idScheme=id");
         var changes = await leader.GetFromJsonAsync<JsonElement>("/api/exchange/changes?after=0");
 

@@ -35,9 +35,7 @@ public sealed class PacketCatalogueTests
             administrativeCode = "Hoa Lư", version = stc.GetProperty("version").GetInt64() })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/units/STC", new { name = stc.GetProperty("name").GetString(),
             administrativeCode = "14308", version = stc.GetProperty("version").GetInt64() })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = 777 } } })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
+        await ExchangeScenario.ApproveOctoberAsync(officer, leader, 777);
         var sentReport = (await reporter.GetFromJsonAsync<JsonElement[]>("/api/workflow/reports?regimeCode=BC-KTXH-THANG"))!.First(r => r.GetProperty("state").GetString() == "Sent");
         var reportPeriod = sentReport.GetProperty("period").GetString();
 

@@ -42,23 +42,17 @@ public sealed class PushPacketsTests
         var leader = await ScopeTests.AsAsync(sending, "lanhdao.stc");
         var sendingAdmin = await ScopeTests.AsAsync(sending, "admin");
         var receivingOfficer = await ScopeTests.AsAsync(receiving, "canbo.stc");
-        async Task<decimal?> ReceivedAsync() =>
-            (await receivingOfficer.GetFromJsonAsync<JsonElement>("/api/forms/data?formCode=BM-TC-THANG&unitCode=STC&period=202610")).GetProperty("values").EnumerateArray()
-                .Where(v => v.GetProperty("indicator").GetString() == "THU_XNK" && v.GetProperty("column").GetString() == "current")
-                .Select(v => v.GetProperty("number").GetDecimal()).FirstOrDefault();
         async Task<JsonElement[]> OutboxAsync(string? state = null) =>
             (await sendingAdmin.GetFromJsonAsync<JsonElement>($"/api/exchange/outbox{(state is null ? "" : $"?state={state}")}")).GetProperty("packets").EnumerateArray().ToArray();
         JsonElement To(JsonElement[] packets, string destination, string type = "report-data") =>
             packets.Single(p => p.GetProperty("destination").GetString() == destination && p.GetProperty("type").GetString() == type);
         Task<int> RunJobAsync() => new PushPacketsJob(sending.Services).RunAsync(CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = 777 } } })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
+        await ExchangeScenario.ApproveOctoberAsync(officer, leader, 777);
         await Eventually.TrueAsync(async () => (await OutboxAsync()).Length == 2, "the approval queues a packet for each destination taking report-data");
         var queued = await OutboxAsync();
         Assert.All(queued, p => Assert.Equal(("Pending", "BM-TC-THANG/STC/202610"), (p.GetProperty("state").GetString(), p.GetProperty("subject").GetString())));
-        var before = await ReceivedAsync();
+        var before = await ExchangeScenario.CellAsync(receivingOfficer, "THU_XNK");
 
         var deliveredFirst = await RunJobAsync();
         var first = await OutboxAsync();
@@ -70,7 +64,7 @@ public sealed class PushPacketsTests
 
         Assert.NotEqual(777m, before);
         Assert.Equal(1, deliveredFirst);
-        Assert.Equal(777m, await ReceivedAsync()); // into the receiving unit's working copy, under the token's unit
+        Assert.Equal(777m, await ExchangeScenario.CellAsync(receivingOfficer, "THU_XNK")); // into the receiving unit's working copy, under the token's unit
         Assert.Equal(("Delivered", 1, 200), (To(first, "NHAN").GetProperty("state").GetString(), To(first, "NHAN").GetProperty("attempts").GetInt32(), To(first, "NHAN").GetProperty("lastStatus").GetInt32()));
         var down = To(first, "HONG");
         Assert.Equal(("Pending", 1), (down.GetProperty("state").GetString(), down.GetProperty("attempts").GetInt32()));
@@ -97,7 +91,7 @@ public sealed class PushPacketsTests
         await RunJobAsync();
         var resent = To(await OutboxAsync(), "NHAN");
         Assert.Equal(("Delivered", 409, packetId), (resent.GetProperty("state").GetString(), resent.GetProperty("lastStatus").GetInt32(), resent.GetProperty("packetId").GetString()));
-        Assert.Equal(5m, await ReceivedAsync()); // not overwritten by the old packet
+        Assert.Equal(5m, await ExchangeScenario.CellAsync(receivingOfficer, "THU_XNK")); // not overwritten by the old packet
 
         // A report sent goes too; this destination does not take outline submissions (400): it waits for an administrator.
         var report = "/api/workflow/reports/BC-KTXH-THANG/STC/202610";

@@ -18,8 +18,7 @@ public sealed class ReconciliationTests
         var officer = await ScopeTests.AsAsync(app, "canbo.stc");
         var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
         var admin = await ScopeTests.AsAsync(app, "admin");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
+        await ExchangeScenario.ApproveOctoberAsync(officer, leader);
         var approved = (await admin.GetFromJsonAsync<JsonElement>("/api/exchange/dataValueSets?dataSet=BM-TC-THANG&period=202610&orgUnit=STC"))
             .GetProperty("dataValues").EnumerateArray().Select(v => (Element: v.GetProperty("dataElement").GetString()!, Value: v.GetProperty("value").GetString()!)).ToList();
         Assert.True(approved.Count >= 4, "the demo form has enough approved cells to plant differences in");
@@ -112,12 +111,6 @@ public sealed class ReconciliationTests
         Assert.Contains("403", await nothingThere.Content.ReadAsStringAsync());
     }
 
-    private static async Task ApproveAsync(BaoCaoApp app, decimal revenue)
-    {
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = revenue } } })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
-    }
+    private static async Task ApproveAsync(BaoCaoApp app, decimal revenue) =>
+        await ExchangeScenario.ApproveOctoberAsync(await ScopeTests.AsAsync(app, "canbo.stc"), await ScopeTests.AsAsync(app, "lanhdao.stc"), revenue);
 }

@@ -27,9 +27,7 @@ public sealed class SignedPacketTests
         var sendingAdmin = await ScopeTests.AsAsync(sending, "admin");
         var receivingAdmin = await ScopeTests.AsAsync(receiving, "admin");
         var receivingOfficer = await ScopeTests.AsAsync(receiving, "canbo.stc");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = 777 } } })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
+        await ExchangeScenario.ApproveOctoberAsync(officer, leader, 777);
         async Task<string> PacketAsync() =>
             (await sendingAdmin.GetFromJsonAsync<JsonElement>("/api/exchange/packets/report-data?dataSet=BM-TC-THANG&period=202610&orgUnit=STC")).GetProperty("jws").GetString()!;
         async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient who, string packet)
@@ -38,10 +36,6 @@ public sealed class SignedPacketTests
             return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
         }
         static string Reason(JsonElement problem) => problem.GetRawText(); // detail and the field messages
-        async Task<decimal?> ReceivedValueAsync() =>
-            (await receivingOfficer.GetFromJsonAsync<JsonElement>("/api/forms/data?formCode=BM-TC-THANG&unitCode=STC&period=202610")).GetProperty("values").EnumerateArray()
-                .Where(v => v.GetProperty("indicator").GetString() == "THU_XNK" && v.GetProperty("column").GetString() == "current")
-                .Select(v => v.GetProperty("number").GetDecimal()).FirstOrDefault();
 
         var packet = await PacketAsync();
         var untrusted = await SendAsync(receivingOfficer, packet); // before the receiver trusts the sender's keys
@@ -53,9 +47,9 @@ public sealed class SignedPacketTests
         Assert.NotEqual(packet, altered);
         var tampered = await SendAsync(receivingOfficer, altered);
         var noneAlgorithm = await SendAsync(receivingOfficer, $"{WebEncoders.Base64UrlEncode("{\"alg\":\"none\"}"u8.ToArray())}.{parts[1]}.{parts[2]}");
-        var before = await ReceivedValueAsync();
+        var before = await ExchangeScenario.CellAsync(receivingOfficer, "THU_XNK");
         var accepted = await SendAsync(receivingOfficer, packet);
-        var after = await ReceivedValueAsync();
+        var after = await ExchangeScenario.CellAsync(receivingOfficer, "THU_XNK");
         var replayed = await SendAsync(receivingOfficer, packet);
 
         Assert.Equal((HttpStatusCode.BadRequest, true), (untrusted.Status, Reason(untrusted.Body).Contains("không thuộc đối tác nào được tin cậy")));
@@ -89,7 +83,7 @@ public sealed class SignedPacketTests
         var listAccepted = await SendAsync(receivingOfficer, list);
         Assert.Equal((HttpStatusCode.OK, "list-report-data"), (listAccepted.Status, listAccepted.Body.GetProperty("type").GetString()));
         Assert.Equal(1, listAccepted.Body.GetProperty("summary").GetProperty("importCount").GetProperty("updated").GetInt32());
-        Assert.Equal(777m, await ReceivedValueAsync());
+        Assert.Equal(777m, await ExchangeScenario.CellAsync(receivingOfficer, "THU_XNK"));
 
         // A body that does not match its published schema is refused before anything is applied.
         string malformed;
