@@ -152,7 +152,7 @@ internal sealed class PacketDelivery(WorkflowDbContext db, ISender sender, IOpti
                 return true;
             }
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            error = $"Nơi nhận trả lời {status}: {(body.Length > 1500 ? body[..1500] + "…" : body)}";
+            error = $"Nơi nhận trả lời {status}: {SharedKernel.Text.OneLine.Of(body, 1500)}";
             if (status is 408 or 429 || status >= 500)
                 packet.Retry(clock.GetUtcNow(), status, error);
             else
@@ -160,7 +160,7 @@ internal sealed class PacketDelivery(WorkflowDbContext db, ISender sender, IOpti
         }
         catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            error = failure is TaskCanceledException ? "Nơi nhận không trả lời trong thời gian chờ." : $"Không kết nối được tới nơi nhận: {failure.Message}";
+            error = failure is TaskCanceledException ? "Nơi nhận không trả lời trong thời gian chờ." : $"Không kết nối được tới nơi nhận: {SharedKernel.Text.OneLine.Of(failure.Message, 500)}";
             packet.Retry(clock.GetUtcNow(), null, error);
         }
         log.LogWarning("Gửi gói tin {Type} {Subject} tới {Destination} chưa được (lần {Attempts}): {Error}", packet.Type, packet.Subject, packet.Destination, packet.Attempts, error);
