@@ -59,6 +59,8 @@ internal static class ApiErrors
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
             return next(context);
+        if (context.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true || context.Request.Path.Value?.Contains('\0') == true)
+            throw new BadHttpRequestException(NulInQuery, StatusCodes.Status400BadRequest);
         // An upload endpoint states its own limit (RequestSizeLimitAttribute); everything else gets the default.
         limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? limit;
         if (context.Request.ContentLength > limit)
@@ -70,6 +72,8 @@ internal static class ApiErrors
             context.Request.Body = new LengthLimitedStream(context.Request.Body, limit);
         return next(context);
     }
+
+    private const string NulInQuery = "NUL character in the query string.";
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
@@ -84,6 +88,7 @@ internal static class ApiErrors
                 AccessDeniedException denied => ProblemResults.Problem(403, denied.Message),
                 BadHttpRequestException { StatusCode: 413 } => ProblemResults.Problem(413, "Dữ liệu gửi lên vượt quá giới hạn cho phép."),
                 BadHttpRequestException { InnerException: JsonException json } => ProblemResults.Problem(400, JsonMessage(json)),
+                NulCharacterException nul => ProblemResults.Problem(400, JsonMessage(nul)),
                 BadHttpRequestException bad => ProblemResults.Problem(bad.StatusCode, BadRequestMessage(bad)),
                 JsonException json => ProblemResults.Problem(400, JsonMessage(json)),
                 DbUpdateConcurrencyException => ProblemResults.Problem(409, "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại."),
@@ -99,7 +104,9 @@ internal static class ApiErrors
         }
 
         private static string JsonMessage(JsonException json) =>
-            json.Path is { Length: > 1 } path
+            json is NulCharacterException || json.InnerException is NulCharacterException
+                ? $"Trường '{json.Path?.TrimStart('$', '.')}' chứa ký tự NUL (\\0), không được phép trong dữ liệu."
+            : json.Path is { Length: > 1 } path
                 ? $"Nội dung JSON không hợp lệ tại trường '{path.TrimStart('$', '.')}': sai kiểu dữ liệu hoặc sai cú pháp."
                 : "Nội dung JSON không hợp lệ: sai cú pháp hoặc sai kiểu dữ liệu.";
 
@@ -109,6 +116,7 @@ internal static class ApiErrors
             var m when m.Contains("Required parameter", StringComparison.Ordinal) || m.Contains("Implicit body inferred", StringComparison.Ordinal) => "Thiếu dữ liệu bắt buộc trong yêu cầu.",
             var m when m.Contains("Expected a supported JSON media type", StringComparison.Ordinal) => "Yêu cầu phải gửi nội dung JSON (Content-Type: application/json).",
             var m when m.Contains("Failed to bind parameter", StringComparison.Ordinal) => "Tham số trong đường dẫn hoặc chuỗi truy vấn không đúng định dạng.",
+            NulInQuery => "Chuỗi truy vấn chứa ký tự NUL (%00), không được phép.",
             _ => "Yêu cầu không hợp lệ.",
         };
     }

@@ -52,7 +52,14 @@ internal static class BaoCaoHost
         services.AddSingleton<IMapper>(new Mapper(TypeAdapterConfig.GlobalSettings));
 
         // Enums travel as their names ("Create", "Pending"), in both directions.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new NoNulStrings());
+        });
+        // One line per entry, control characters made visible: no caller can forge or split a log line.
+        builder.Logging.AddConsole(options => options.FormatterName = OneLineConsoleFormatter.Name)
+            .AddConsoleFormatter<OneLineConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();

@@ -27,8 +27,8 @@ internal static class SharePeriodCatalogue
     {
         public Validator()
         {
-            RuleFor(q => q.Year).NotNull().WithMessage("Cần năm (year), ví dụ 2026.")
-                .InclusiveBetween(1902, 2099).When(q => q.Year is not null).WithMessage("Năm (year) phải trong khoảng 1902–2099.");
+            RuleFor(q => q.Year).NotNull().WithMessage("Cần năm (year), ví dụ 2026.");
+            RuleFor(q => q.Year).InclusiveBetween(1902, 2099).When(q => q.Year is not null).WithMessage("Năm (year) phải trong khoảng 1902–2099.");
             RuleFor(q => q.Rule).Must(r => r is null or "decree09" or "calendar")
                 .WithMessage("Quy tắc chốt số liệu phải là 'decree09' (Điều 12 Nghị định 09/2019) hoặc 'calendar' (theo lịch).");
             RuleFor(q => q.DueDay).InclusiveBetween(1, 31).When(q => q.DueDay is not null).WithMessage("Ngày hạn (dueDay) phải từ 1 đến 31.");
