@@ -38,8 +38,11 @@ internal static class ReadNotifications
             if (command.Id is { } id)
                 unread = unread.Where(n => n.Id == id);
             var now = clock.GetUtcNow();
-            // Someone else's notification is simply not found among mine: no hint that it exists.
-            return await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+            var marked = await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+            // Someone else's notification is not found among mine, like one that does not exist: no hint that it does.
+            if (command.Id is { } asked && marked == 0 && !await db.Notifications.AnyAsync(n => n.Id == asked && n.Recipient == me, cancellationToken))
+                return Result<int>.NotFound("Không có thông báo này trong hộp thư của bạn.");
+            return marked;
         }
     }
 
