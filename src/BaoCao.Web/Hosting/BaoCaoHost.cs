@@ -117,6 +117,7 @@ internal static class BaoCaoHost
             SupportedUICultures = [Vietnamese],
         });
         app.UseStaticFiles();
+        app.UseSameOriginApi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // after authentication: limits are per account or API token

@@ -40,6 +40,41 @@ internal static class Security
         return builder;
     }
 
+    /// <summary>
+    /// Cross-site request forgery on the API: a browser sends the sign-in cookie with a form or fetch from any page of the
+    /// same site (every *.gov.vn sibling is "same-site" for SameSite=Lax), so an unsafe /api request carried by the cookie
+    /// must come from this origin: its Origin header, when the browser sends one, must be ours, and Sec-Fetch-Site must
+    /// not say another site. Systems with a bearer token and non-browser clients (no Origin) are not concerned.
+    /// </summary>
+    public static WebApplication UseSameOriginApi(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (!request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+                || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || !request.Cookies.ContainsKey("BaoCao.Auth"))
+                return next(context);
+            // Sec-Fetch-Site is the browser's own verdict (unaffected by a TLS-terminating proxy); older browsers send only Origin.
+            var site = request.Headers["Sec-Fetch-Site"].ToString();
+            var origin = request.Headers.Origin.ToString();
+            var refused = site.Length > 0
+                ? site is "cross-site" or "same-site"
+                : origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+            if (refused)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = ProblemResults.Problem(StatusCodes.Status403Forbidden,
+                        "Yêu cầu thay đổi dữ liệu gửi từ một trang khác bị từ chối (chống giả mạo yêu cầu). Hãy thao tác trực tiếp trên trang của hệ thống."),
+                }).AsTask();
+            }
+            return next(context);
+        });
+        return app;
+    }
+
     // APIs answer 401/403 with ProblemDetails; browsers on pages are sent to the sign-in page.
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, string detail)
     {
