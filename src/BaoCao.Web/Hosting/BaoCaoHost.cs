@@ -162,10 +162,14 @@ internal static class BaoCaoHost
         var commands = app.Services.GetRequiredService<IReadOnlyList<IModule>>().SelectMany(m => m.Commands).ToList();
         if (args.Length == 0 || args[0].StartsWith('-'))
             return null;
+        if (args[0] == DatabaseBackup.CommandName)
+            return await DatabaseBackup.RunAsync(app.Services.GetRequiredService<DatabaseOptions>(), args.ElementAtOrDefault(1), Console.Out,
+                app.Lifetime.ApplicationStopping);
         var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
             Console.WriteLine(args[0] == "commands" ? "Các lệnh:" : $"Không có lệnh '{args[0]}'. Các lệnh:");
+            Console.WriteLine($"  {DatabaseBackup.CommandName,-16} {DatabaseBackup.Description}");
             foreach (var known in commands)
                 Console.WriteLine($"  {known.Name,-16} {known.Description}");
             return args[0] == "commands" ? 0 : 2;

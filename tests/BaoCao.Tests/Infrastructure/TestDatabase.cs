@@ -42,6 +42,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, builder.ConnectionString, null, name);
     }
 
+    /// <summary>The SQLite file's path (null on PostgreSQL), e.g. to put a backup in its place before a start.</summary>
+    public string? SqliteFile => _sqliteDirectory is null ? null : Path.Combine(_sqliteDirectory, "baocao.db");
+
+    /// <summary>The PostgreSQL database's name (null on SQLite).</summary>
+    public string? PostgresName => _postgresName;
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteDirectory is not null)
