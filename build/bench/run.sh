@@ -5,6 +5,8 @@
 #   BENCH_DATABASE=postgres build/bench/run.sh forms          on PostgreSQL (BAOCAO_TEST_POSTGRES, default local postgres/postgres)
 #   build/bench/run.sh reminders                               2,000 late units' reminders to a local SMTP server the benchmark runs
 #   build/bench/run.sh dashboards                              24 million figures (2,000 units × 200 indicators × 60 months); ~15 min, ~5 GB of disk
+#   build/bench/run.sh load                                    deadline-day mix at 100/s and stepping up until p95 > 200 ms; entry read vs minimal endpoint
+#   build/bench/report                                         every benchmark, one table
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 port=${BENCH_PORT:-5099}

@@ -33,7 +33,7 @@ internal static class DashboardsBenchmark
         var provider = Environment.GetEnvironmentVariable("BENCH_DB_PROVIDER") ?? "Sqlite";
         var connection = Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("BENCH_DB is not set (build/bench/run.sh sets it).");
         var password = Environment.GetEnvironmentVariable("BENCH_DEMO_PASSWORD")!;
-        using var admin = await SignInAsync(baseUrl, "admin", password);
+        using var admin = await BenchHttp.SignInAsync(baseUrl, "admin", password);
         var rows = new List<string[]>();
 
         var watch = Stopwatch.StartNew();
@@ -77,8 +77,8 @@ internal static class DashboardsBenchmark
             await TimeAsync(api, i, () => GetAsync($"/api/dashboards/query?indicator={indicator}&units={string.Join(',', groups)}&from={Periods[0]}&to={Periods[^1]}&rollup=true"));
             await TimeAsync(sql, i, async () => JsonSerializer.SerializeToUtf8Bytes(await HandWrittenAsync(provider, connection, indicator, groups)));
         }
-        rows.Add(["dash-query", "API 100 units × 60 months", $"{1000 / P(api, 0.5):F0}", $"{P(api, 0.5):F1}", $"{P(api, 0.95):F1}", $"{errors}",
-            "hand-written SQL + same JSON", $"{1000 / P(sql, 0.5):F0}", $"{P(sql, 0.5):F1}", $"{P(sql, 0.95):F1}", $"{P(sql, 0.5) / P(api, 0.5):F2}", "≥ 0.8"]);
+        rows.Add(["dash-query", "API 100 units × 60 months", $"{1000 / BenchHttp.Percentile(api, 0.5):F0}", $"{BenchHttp.Percentile(api, 0.5):F1}", $"{BenchHttp.Percentile(api, 0.95):F1}", $"{errors}",
+            "hand-written SQL + same JSON", $"{1000 / BenchHttp.Percentile(sql, 0.5):F0}", $"{BenchHttp.Percentile(sql, 0.5):F1}", $"{BenchHttp.Percentile(sql, 0.95):F1}", $"{BenchHttp.Percentile(sql, 0.5) / BenchHttp.Percentile(api, 0.5):F2}", "≥ 0.8"]);
 
         // (b) the province total over 60 months: pre-aggregated (API; SQL) vs a live GROUP BY over every unit's own figure.
         var total = new List<double>();
@@ -92,14 +92,14 @@ internal static class DashboardsBenchmark
             await TimeAsync(rolled, i, () => ScalarQueryAsync(provider, connection, RolledSql(provider), indicator));
             await TimeAsync(live, i, () => ScalarQueryAsync(provider, connection, LiveSql(provider), indicator));
         }
-        rows.Add(["dash-preagg", "API province total, 60 months", $"{1000 / P(total, 0.5):F0}", $"{P(total, 0.5):F2}", $"{P(total, 0.95):F2}", $"{errors}",
-            "live GROUP BY, 120,000 own figures", $"{1000 / P(live, 0.5):F1}", $"{P(live, 0.5):F1}", $"{P(live, 0.95):F1}", $"{P(live, 0.5) / P(total, 0.5):F1}×", "≥ 10×"]);
-        rows.Add(["dash-preagg-sql", "SQL on rolled rows, 60 months", $"{1000 / P(rolled, 0.5):F0}", $"{P(rolled, 0.5):F2}", $"{P(rolled, 0.95):F2}", "0",
-            "live GROUP BY, 120,000 own figures", $"{1000 / P(live, 0.5):F1}", $"{P(live, 0.5):F1}", $"{P(live, 0.95):F1}", $"{P(live, 0.5) / P(rolled, 0.5):F1}×", "≥ 10×"]);
+        rows.Add(["dash-preagg", "API province total, 60 months", $"{1000 / BenchHttp.Percentile(total, 0.5):F0}", $"{BenchHttp.Percentile(total, 0.5):F2}", $"{BenchHttp.Percentile(total, 0.95):F2}", $"{errors}",
+            "live GROUP BY, 120,000 own figures", $"{1000 / BenchHttp.Percentile(live, 0.5):F1}", $"{BenchHttp.Percentile(live, 0.5):F1}", $"{BenchHttp.Percentile(live, 0.95):F1}", $"{BenchHttp.Percentile(live, 0.5) / BenchHttp.Percentile(total, 0.5):F1}×", "≥ 10×"]);
+        rows.Add(["dash-preagg-sql", "SQL on rolled rows, 60 months", $"{1000 / BenchHttp.Percentile(rolled, 0.5):F0}", $"{BenchHttp.Percentile(rolled, 0.5):F2}", $"{BenchHttp.Percentile(rolled, 0.95):F2}", "0",
+            "live GROUP BY, 120,000 own figures", $"{1000 / BenchHttp.Percentile(live, 0.5):F1}", $"{BenchHttp.Percentile(live, 0.5):F1}", $"{BenchHttp.Percentile(live, 0.95):F1}", $"{BenchHttp.Percentile(live, 0.5) / BenchHttp.Percentile(rolled, 0.5):F1}×", "≥ 10×"]);
 
         // (c) approval → visible: the province's roll-up of the budget revenue gains Finance's figure.
-        using var officer = await SignInAsync(baseUrl, "canbo.stc", password);
-        using var leader = await SignInAsync(baseUrl, "lanhdao.stc", password);
+        using var officer = await BenchHttp.SignInAsync(baseUrl, "canbo.stc", password);
+        using var leader = await BenchHttp.SignInAsync(baseUrl, "lanhdao.stc", password);
         var visible = new List<double>();
         foreach (var period in new[] { "202609", "202610" })
         {
@@ -126,12 +126,11 @@ internal static class DashboardsBenchmark
     /// back to back for 60 s; the server's RSS is sampled every 100 ms.</summary>
     private static async Task<string[]> MemoryAsync(string baseUrl, string password)
     {
-        var pid = int.Parse(Environment.GetEnvironmentVariable("BENCH_APP_PID") ?? "0", CultureInfo.InvariantCulture);
         string[] accounts = ["admin", "lanhdao.stc", "lanhdao.sct", "lanhdao.sdl", "lanhdao.snnmt", "canbo.stc", "canbo.sct", "canbo.sdl", "canbo.snnmt", "lanhdao.syt"];
         var users = new List<HttpClient>();
         foreach (var i in Enumerable.Range(0, 100))
-            users.Add(await SignInAsync(baseUrl, accounts[i % accounts.Length], password));
-        var before = Rss(pid);
+            users.Add(await BenchHttp.SignInAsync(baseUrl, accounts[i % accounts.Length], password));
+        var before = BenchHttp.RssMegabytes() * 1024;
         var peak = before;
         var latencies = new List<double>();
         var errors = 0;
@@ -140,7 +139,7 @@ internal static class DashboardsBenchmark
         {
             while (!stop.IsCancellationRequested)
             {
-                peak = Math.Max(peak, Rss(pid));
+                peak = Math.Max(peak, BenchHttp.RssMegabytes() * 1024);
                 try { await Task.Delay(100, stop.Token); } catch (OperationCanceledException) { }
             }
         });
@@ -169,17 +168,10 @@ internal static class DashboardsBenchmark
         await sampler;
         foreach (var user in users)
             user.Dispose();
-        return ["dash-memory", "100 users: page + data, 60 s", $"{latencies.Count / 60.0:F0}", $"{P(latencies, 0.5):F0}", $"{P(latencies, 0.95):F0}", $"{errors}",
+        return ["dash-memory", "100 users: page + data, 60 s", $"{latencies.Count / 60.0:F0}", $"{BenchHttp.Percentile(latencies, 0.5):F0}", $"{BenchHttp.Percentile(latencies, 0.95):F0}", $"{errors}",
             $"server RSS before {before / 1024:F0} MB, peak {peak / 1024:F0} MB", "", "", "", "", "RSS < 400 MB"];
     }
 
-    private static double Rss(int pid)
-    {
-        if (pid == 0 || !File.Exists($"/proc/{pid}/status"))
-            return 0;
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture); // kB
-    }
 
     private sealed record BenchUnit(string Code, string Parent);
 
@@ -369,19 +361,5 @@ internal static class DashboardsBenchmark
         };
     }
 
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(30) };
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        response.EnsureSuccessStatusCode();
-        return client;
-    }
 
-    private static double P(List<double> values, double quantile)
-    {
-        if (values.Count == 0)
-            return double.NaN;
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
-    }
 }

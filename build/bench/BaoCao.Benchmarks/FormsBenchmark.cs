@@ -24,8 +24,8 @@ internal static class FormsBenchmark
         var provider = Environment.GetEnvironmentVariable("BENCH_DB_PROVIDER") ?? "Sqlite";
         var connection = Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("BENCH_DB is not set (build/bench/run.sh sets it).");
         var password = Environment.GetEnvironmentVariable("BENCH_DEMO_PASSWORD")!;
-        using var admin = await SignInAsync(baseUrl, "admin", password);
-        using var officer = await SignInAsync(baseUrl, "canbo.stc", password);
+        using var admin = await BenchHttp.SignInAsync(baseUrl, "admin", password);
+        using var officer = await BenchHttp.SignInAsync(baseUrl, "canbo.stc", password);
         await PrepareAsync(admin);
 
         // (a) one 500-cell form: a fresh period per save (inserts), the same rows inserted raw under another form code.
@@ -50,9 +50,9 @@ internal static class FormsBenchmark
         }
         var save = new[]
         {
-            "form-save", "POST /api/forms/data, 500 cells", $"{1000 / P(apiSaves, 0.5):F1}", $"{P(apiSaves, 0.5):F1}", $"{P(apiSaves, 0.95):F1}", $"{errors}",
-            provider == "PostgreSql" ? "multi-row INSERT of 500 rows" : "500 prepared INSERTs, 1 transaction", $"{1000 / P(rawSaves, 0.5):F1}", $"{P(rawSaves, 0.5):F1}", $"{P(rawSaves, 0.95):F1}",
-            $"{P(rawSaves, 0.5) / P(apiSaves, 0.5):F2}", "≥ 0.25",
+            "form-save", "POST /api/forms/data, 500 cells", $"{1000 / BenchHttp.Percentile(apiSaves, 0.5):F1}", $"{BenchHttp.Percentile(apiSaves, 0.5):F1}", $"{BenchHttp.Percentile(apiSaves, 0.95):F1}", $"{errors}",
+            provider == "PostgreSql" ? "multi-row INSERT of 500 rows" : "500 prepared INSERTs, 1 transaction", $"{1000 / BenchHttp.Percentile(rawSaves, 0.5):F1}", $"{BenchHttp.Percentile(rawSaves, 0.5):F1}", $"{BenchHttp.Percentile(rawSaves, 0.95):F1}",
+            $"{BenchHttp.Percentile(rawSaves, 0.5) / BenchHttp.Percentile(apiSaves, 0.5):F2}", "≥ 0.25",
         };
 
         // (b) 100,000 values: 200 forms of 500 through the API with two clients, then the same count raw.
@@ -84,11 +84,6 @@ internal static class FormsBenchmark
         return [save, import];
     }
 
-    private static double P(List<double> values, double quantile)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * quantile))];
-    }
 
     private static object Body(string period, int seed) => new
     {
@@ -102,13 +97,6 @@ internal static class FormsBenchmark
 
     private static decimal Value(int indicator, int seed) => 1000 + indicator * 3.25m + seed;
 
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        response.EnsureSuccessStatusCode();
-        return client;
-    }
 
     private static async Task PrepareAsync(HttpClient admin)
     {

@@ -15,9 +15,11 @@ var forms = names.Count == 0 || names.Contains("forms");
 var reminders = names.Count == 0 || names.Contains("reminders");
 // Loads 24 million figures: only when named.
 var dashboards = names.Contains("dashboards");
-if (selected.Count == 0 && !inProcess && !forms && !reminders && !dashboards)
+// Steps the rate up until the server saturates (a few minutes): only when named.
+var load = names.Contains("load");
+if (selected.Count == 0 && !inProcess && !forms && !reminders && !dashboards && !load)
 {
-    Console.Error.WriteLine($"Unknown benchmark. Known: {string.Join(", ", all.Select(b => b.Name))}, formula, forms, reminders, dashboards");
+    Console.Error.WriteLine($"Unknown benchmark. Known: {string.Join(", ", all.Select(b => b.Name))}, formula, forms, reminders, dashboards, load");
     return 2;
 }
 
@@ -48,6 +50,8 @@ if (reminders)
     rows.AddRange(await RemindersBenchmark.RunAsync(baseUrl)); // per second: e-mails
 if (dashboards)
     rows.AddRange(await DashboardsBenchmark.RunAsync(baseUrl, rounds)); // per second: answers
+if (load)
+    rows.AddRange(await LoadBenchmark.RunAsync(baseUrl, rounds, seconds)); // per second: requests of the mix
 
 string[] header = ["benchmark", "candidate", "per s", "p50 ms", "p95 ms", "errors", "baseline", "per s", "p50 ms", "p95 ms", "ratio", "goal"];
 var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(row => row[i].Length))).ToArray();
@@ -56,7 +60,7 @@ Console.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i
 Console.WriteLine(string.Join("-|-", widths.Select(w => new string('-', w))));
 foreach (var row in rows)
     Console.WriteLine(string.Join(" | ", row.Select((v, i) => v.PadRight(widths[i]))));
-return rows.Any(row => row[5] != "0") ? 1 : 0;
+return rows.Any(row => row[5] is not ("0" or "")) ? 1 : 0;
 
 namespace BaoCao.Benchmarks
 {
