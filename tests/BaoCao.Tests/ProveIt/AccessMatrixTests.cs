@@ -173,8 +173,8 @@ public sealed class AccessMatrixTests
         Assert.NotEqual("4321", approved); // the approved value is the one approved before
         Assert.DoesNotContain("4321", await foreignCell.Content.ReadAsStringAsync()); // not written to the unit it named
 
-        var unit = await (await ScopeTests.AsAsync(app, "admin")).GetFromJsonAsync<JsonElement>("/api/units/STC");
         var admin = await ScopeTests.AsAsync(app, "admin");
+        var unit = await admin.GetFromJsonAsync<JsonElement>("/api/units/STC");
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/units/STC", new { name = unit.GetProperty("name").GetString(), parent = new { code = "SCT" },
             parentCode = "SCT", kind = "CommunePeoplesCommittee", validTo = "2026-01-01", version = unit.GetProperty("version").GetInt64() })).StatusCode);
         var after = await admin.GetFromJsonAsync<JsonElement>("/api/units/STC");
