@@ -60,10 +60,12 @@ internal static class ShareKpiPackets
             var periods = await sender.Send(new ListPeriods(related.SameLastYear, related.Code), cancellationToken);
             if (periods is null)
                 return Result<KpiData>.Invalid($"Kỳ '{query.Period}' không dùng được cho số liệu KPI.", "period");
+            var tiles = Tiles(dashboard);
+            var indicators = (await sender.Send(new GetIndicators([.. tiles.Select(t => t.Indicators[0])]), cancellationToken)).ToDictionary(i => i.Code);
             var values = new List<KpiValue>();
-            foreach (var tile in Tiles(dashboard))
+            foreach (var tile in tiles)
             {
-                if ((await sender.Send(new GetIndicators([tile.Indicators[0]]), cancellationToken)).SingleOrDefault() is not { } indicator)
+                if (indicators.GetValueOrDefault(tile.Indicators[0]) is not { } indicator)
                     continue;
                 var series = (await scope.ReadAsync(indicator, [unit], [periods[0], periods[^1]], tile.Rollup, cancellationToken))[unit];
                 values.Add(new KpiValue(indicator.Code, series[1], related.SameLastYear, series[0]));

@@ -77,12 +77,15 @@ internal static class ReconcileSourceData
         static string Heading(string? text) => (text ?? "").Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormC);
         foreach (var sheet in sheets)
         {
-            var header = sheet.Cells.Where(c => c.Row == sheet.Cells.Select(x => x.Row).DefaultIfEmpty(0).Min()).ToList();
+            if (sheet.Cells.Count == 0)
+                continue;
+            var headerRow = sheet.Cells.Min(c => c.Row);
+            var header = sheet.Cells.Where(c => c.Row == headerRow).ToList();
             var positions = Columns.ToDictionary(c => c.Key, c => header.FirstOrDefault(h => c.Names.Contains(Heading(h.Text))).Column);
             if (Columns.Where(c => c.Required).Any(c => positions[c.Key] == 0))
                 continue;
             var values = new List<DataValueInput?>();
-            foreach (var row in sheet.Cells.Where(c => c.Row > header[0].Row).GroupBy(c => c.Row))
+            foreach (var row in sheet.Cells.Where(c => c.Row > headerRow).GroupBy(c => c.Row))
             {
                 var cells = row.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First().Value);
                 string? Cell(string key) => positions[key] == 0 ? null : cells.GetValueOrDefault(positions[key]);
