@@ -111,6 +111,7 @@ internal static class EnterFormData
         : ICommandHandler<Save, Result<Summary>>, IQueryHandler<Read, Result<FormData>>
     {
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+        private const string SavepointName = "form_save";
 
         public async ValueTask<Result<Summary>> Handle(Save command, CancellationToken cancellationToken)
         {
@@ -146,14 +147,21 @@ internal static class EnterFormData
                 }
                 if (command.IdempotencyKey is { } newKey)
                     db.IdempotentRequests.Add(new IdempotentRequest(newKey, userName, hash, JsonSerializer.Serialize(summary, Json), clock.GetUtcNow()));
+                // Inside a caller's transaction (an import of several forms) this save is a savepoint of it.
+                var outer = db.Database.CurrentTransaction;
                 try
                 {
                     // New cells go in with multi-row inserts, changed cells through the tracked entities: one transaction.
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await using var transaction = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                    if (outer is not null)
+                        await outer.CreateSavepointAsync(SavepointName, cancellationToken);
                     await db.InsertRowsAsync(newCells, cancellationToken);
                     await db.InsertRowsAsync(newChanges, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    if (transaction is not null)
+                        await transaction.CommitAsync(cancellationToken);
+                    else
+                        await outer!.ReleaseSavepointAsync(SavepointName, cancellationToken);
                     db.ChangeTracker.Clear();
                     return summary;
                 }
@@ -161,6 +169,8 @@ internal static class EnterFormData
                 {
                     // Someone saved one of these cells (or the same key) between our read and our write: read again.
                     // Values sent with a version now meet the newer version and become conflicts; the others apply.
+                    if (outer is not null)
+                        await outer.RollbackToSavepointAsync(SavepointName, cancellationToken);
                     db.ChangeTracker.Clear();
                 }
             }

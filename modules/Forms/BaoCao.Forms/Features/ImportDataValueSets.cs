@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
+using BaoCao.Forms.Persistence;
 using BaoCao.SharedKernel.Exchange;
 
 namespace BaoCao.Forms.Features;
@@ -8,8 +9,8 @@ namespace BaoCao.Forms.Features;
 /// Data from another system in DHIS2's dataValueSets shape (R12). Imported values land in the unit's working copy, as if
 /// its officer had typed them (same checks, same audit, source "dhis2"): they reach approved data only through the unit's
 /// own submission and its leader's approval, never directly. Values are grouped by form (dataSet), unit (orgUnit) and
-/// period — each value may name its own, else the set's — and each group is saved in one transaction by
-/// <see cref="EnterFormData"/>. importStrategy: CREATE writes only empty cells, UPDATE only filled ones, DELETE clears,
+/// period — each value may name its own, else the set's — and each group is saved by <see cref="EnterFormData"/>, all
+/// groups in one transaction: a file is taken whole or not at all, even if the server stops half-way through it. importStrategy: CREATE writes only empty cells, UPDATE only filled ones, DELETE clears,
 /// CREATE_AND_UPDATE (default) writes both; CREATE, UPDATE and DELETE are checked against the cell's version read here,
 /// so a cell someone saves in between is reported as a conflict, not overwritten. dryRun checks everything and writes
 /// nothing. BaoCao's identifiers are its codes: idScheme=code and idScheme=id read the same.
@@ -42,10 +43,14 @@ internal static class ImportDataValueSets
         }
     }
 
-    internal sealed class Handler(ISender sender) : ICommandHandler<Command, Result<ImportSummary>>
+    internal sealed class Handler(ISender sender, FormsDbContext db) : ICommandHandler<Command, Result<ImportSummary>>
     {
         public async ValueTask<Result<ImportSummary>> Handle(Command command, CancellationToken cancellationToken)
         {
+            // The groups' saves join this transaction (each in its own savepoint, so one refused group does not undo the others).
+            await using var transaction = command.DryRun || db.Database.CurrentTransaction is not null
+                ? null
+                : await db.Database.BeginTransactionAsync(cancellationToken);
             var strategy = string.IsNullOrWhiteSpace(command.ImportStrategy) ? "CREATE_AND_UPDATE" : command.ImportStrategy.Trim().ToUpperInvariant();
             var body = command.Body!;
             int imported = 0, updated = 0, ignored = 0, deleted = 0;
@@ -119,6 +124,8 @@ internal static class ImportDataValueSets
                 ignored += summary.Ignored;
                 conflicts.AddRange(summary.Conflicts.Select(c => new ImportConflict($"{where}/{c.Indicator}/{c.Disaggregation}/{c.Column}", c.Message)));
             }
+            if (transaction is not null)
+                await transaction.CommitAsync(cancellationToken);
             var taken = imported + updated + deleted;
             var status = conflicts.Count == 0 ? "SUCCESS" : taken > 0 || ignored < body.DataValues!.Count ? "WARNING" : "ERROR";
             return new ImportSummary(status, command.DryRun, strategy, new ImportCount(imported, updated, ignored, deleted), conflicts);
