@@ -15,7 +15,8 @@ internal sealed class AuditEntry
     public AuditEntry(long id, DateTimeOffset at, string by, string? address, string kind, string subject, string? before, string? after, string previousHash)
     {
         Id = id;
-        At = at;
+        // PostgreSQL keeps microseconds, the clock gives 100 ns ticks: hash only what the database will give back.
+        At = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
         By = by;
         Address = address;
         Kind = kind;
