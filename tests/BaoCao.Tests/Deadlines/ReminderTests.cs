@@ -99,6 +99,28 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task An_ad_hoc_report_that_is_only_an_outline_is_owed_by_every_reporting_unit()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, start: Morning(12, 7));
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/regimes", new
+        {
+            code = "BC-BAO-SO-3", name = "Báo cáo nhanh thiệt hại do bão số 3", content = "Thiệt hại về người, nhà ở.", kind = "AdHoc",
+            explicitDueDate = "2026-12-04", roundStart = "2026-11-20", roundEnd = "2026-11-30", reportingUnits = new[] { "STC", "SCT" },
+            receivingUnit = "VP-UBND", ownerUnit = "VP-UBND", sendingMethod = "Hệ thống thông tin báo cáo", outline = new[] { new { title = "I. Thiệt hại về người" } },
+        })).StatusCode);
+
+        var preview = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/reminders/preview?date=2026-12-07");
+
+        // No form is assigned to anyone for it: the reporting units owe the narrative report itself. Nothing was sent yet,
+        // so the run would also make up the earlier steps; +1 is Monday after Friday's due date.
+        var owed = preview.GetProperty("reminders").EnumerateArray().Where(r => r.GetProperty("regimeCode").GetString() == "BC-BAO-SO-3")
+            .Select(r => (Unit: r.GetProperty("unitCode").GetString(), Step: r.GetProperty("step").GetInt32())).ToList();
+        Assert.Equal(["SCT", "STC"], owed.Select(o => o.Unit).Distinct().Order());
+        Assert.Equal(["SCT", "STC"], owed.Where(o => o.Step == 1).Select(o => o.Unit).Distinct().Order());
+    }
+
+    [Fact]
     public async Task A_unit_that_sent_its_report_is_not_reminded_and_a_second_run_sends_nothing_again()
     {
         await using var smtp = new SmtpTestServer();

@@ -29,8 +29,11 @@ internal sealed class ExpectedReports(DeadlinesDbContext db, ISender sender, Wor
                 if (alreadyPlanned && due < today.AddDays(-40))
                     continue;
                 var reporting = await sender.Send(new ListReportingUnits(regime.Code, period.End), cancellationToken);
-                var assigned = (await sender.Send(new ListAssignedUnits(regime.Code, period.Start, period.End), cancellationToken)).ToHashSet();
-                var owing = reporting.Where(assigned.Contains).ToHashSet();
+                // A regime of forms is owed by the reporting units its forms are assigned to; a regime that is only a
+                // narrative outline (an ad hoc report on a storm, say) by every reporting unit.
+                var owing = regime.Forms.Count == 0
+                    ? reporting.ToHashSet()
+                    : reporting.Intersect(await sender.Send(new ListAssignedUnits(regime.Code, period.Start, period.End), cancellationToken)).ToHashSet();
                 foreach (var unit in owing.Where(u => planned.Add((regime.Code, period.Code, u))))
                 {
                     db.ExpectedReports.Add(new ExpectedReport(regime.Code, unit, period.Code, due, clock.GetUtcNow()));
