@@ -115,7 +115,7 @@ public sealed class WorkbookTests
             .Select(v => (decimal?)v.GetProperty("number").GetDecimal()).SingleOrDefault();
 
     /// <summary>What an officer does in Excel: type a number or a text into cells of the data sheet.</summary>
-    private static byte[] Edit(byte[] workbook, params (string Cell, object Value)[] edits)
+    internal static byte[] Edit(byte[] workbook, params (string Cell, object Value)[] edits)
     {
         using var stream = new MemoryStream();
         stream.Write(workbook);
