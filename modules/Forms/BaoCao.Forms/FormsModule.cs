@@ -31,6 +31,8 @@ public sealed class FormsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DemoFormsSeed>();
+        services.AddSingleton<Integration.FormCache>();
+        services.AddSingleton<SharedKernel.Persistence.INodeCache>(sp => sp.GetRequiredService<Integration.FormCache>());
         services.AddExchangePacket<Features.ShareRegimePackets.RegimePacket>("regime", "Chế độ báo cáo",
             "Một chế độ báo cáo: đơn vị báo cáo, đơn vị nhận, đơn vị chủ trì, tần suất, quy tắc kỳ và thời hạn, các biểu mẫu, các đợt (báo cáo chuyên đề, đột xuất).");
         services.AddExchangePacket<Features.ShareRegimePackets.DataFormPacket>("data-form", "Biểu mẫu nhập liệu",

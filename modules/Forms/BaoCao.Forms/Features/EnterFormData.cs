@@ -4,6 +4,7 @@ using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Deadlines.Contracts;
 using BaoCao.Forms.Domain;
+using BaoCao.Forms.Integration;
 using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;
 using BaoCao.SharedKernel.Persistence;
@@ -74,12 +75,13 @@ internal static class EnterFormData
     internal sealed record Target(FormDesign Form, FormVersion Version, PeriodInfo Period, IReadOnlyDictionary<string, IndicatorInfo> Indicators);
 
     /// <summary>Finds the form version in force for the period and checks the unit reports it then.</summary>
-    internal static async Task<Result<Target>> ResolveAsync(FormsDbContext db, ISender sender, string formCode, string unitCode, string periodCode, CancellationToken cancellationToken)
+    /// <param name="withIndicators">False where the indicators' definitions are not needed (reading stored values): it saves
+    /// a query across modules for every row of the form.</param>
+    internal static async Task<Result<Target>> ResolveAsync(FormsDbContext db, FormCache forms, ISender sender, string formCode, string unitCode, string periodCode,
+        CancellationToken cancellationToken, bool withIndicators = true)
     {
-        var form = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == formCode, cancellationToken);
-        if (form is null)
+        if (await forms.GetAsync(db, formCode, cancellationToken) is not (var form, var regime, var assignments))
             return Result<Target>.NotFound($"Không có biểu mẫu mã '{formCode}'.");
-        var regime = await db.Regimes.AsNoTracking().SingleAsync(r => r.Code == form.RegimeCode, cancellationToken);
         var round = regime.FindRound(periodCode);
         if (regime.Kind != RegimeKind.Periodic && round is null)
             return Result<Target>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Code))}.", "period");
@@ -90,9 +92,10 @@ internal static class EnterFormData
         var version = form.InForceOn(period.Start);
         if (version is null)
             return Result<Target>.Conflict($"Biểu mẫu {form.Code} chưa được ban hành.");
-        var assigned = await db.Assignments.AsNoTracking().Where(a => a.FormCode == form.Code && a.UnitCode == unitCode).ToListAsync(cancellationToken);
-        if (!assigned.Any(a => a.From <= period.End && (a.Until is null || a.Until >= period.Start)))
+        if (!assignments.Any(a => a.UnitCode == unitCode && a.From <= period.End && (a.Until is null || a.Until >= period.Start)))
             return Result<Target>.Invalid($"Đơn vị {unitCode} không được giao báo cáo biểu mẫu {form.Code} trong kỳ {periodCode}.", "unitCode");
+        if (!withIndicators)
+            return new Target(form, version, period, new Dictionary<string, IndicatorInfo>());
         var indicators = (await sender.Send(new GetIndicators([.. version.Layout.Rows.Select(r => r.Indicator)], period.Start), cancellationToken)).ToDictionary(i => i.Code);
         return new Target(form, version, period, indicators);
     }
@@ -107,7 +110,7 @@ internal static class EnterFormData
         _ => "đợt báo cáo, dạng YYYYMMDD-YYYYMMDD",
     };
 
-    internal sealed class Handler(FormsDbContext db, ISender sender, ICurrentUser user, TimeProvider clock)
+    internal sealed class Handler(FormsDbContext db, FormCache forms, ISender sender, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Save, Result<Summary>>, IQueryHandler<Read, Result<FormData>>
     {
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -117,7 +120,7 @@ internal static class EnterFormData
         {
             var formCode = Normalize(command.FormCode)!;
             var unitCode = Normalize(command.UnitCode)!;
-            var resolved = await ResolveAsync(db, sender, formCode, unitCode, command.Period!.Trim(), cancellationToken);
+            var resolved = await ResolveAsync(db, forms, sender, formCode, unitCode, command.Period!.Trim(), cancellationToken);
             if (resolved.IsFailure)
                 return Result<Summary>.From(resolved);
             var target = resolved.Value!;
@@ -304,7 +307,7 @@ internal static class EnterFormData
             if (!await sender.Send(new CheckAccess(Permissions.EnterData, unitCode, formCode), cancellationToken)
                 && !await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode, formCode), cancellationToken))
                 return Result<FormData>.Forbidden("Bạn không có quyền xem số liệu biểu mẫu này của đơn vị này.");
-            var resolved = await ResolveAsync(db, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
+            var resolved = await ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken, withIndicators: false);
             if (resolved.IsFailure)
                 return Result<FormData>.From(resolved);
             var target = resolved.Value!;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Files;
+using BaoCao.Forms.Integration;
 using BaoCao.Forms.Persistence;
 using BaoCao.SharedKernel.Text;
 
@@ -34,7 +35,7 @@ internal static class ExchangeFormWorkbook
             RuleFor(u => u.Content).Must(c => c.Length > 0).WithMessage("Tệp đang trống.").Must(c => c.Length <= MaximumBytes).WithMessage("Tệp lớn hơn 10 MB.");
     }
 
-    internal sealed class Handler(FormsDbContext db, ISender sender, TimeProvider clock)
+    internal sealed class Handler(FormsDbContext db, FormCache forms, ISender sender, TimeProvider clock)
         : IQueryHandler<Download, Result<Workbook>>, ICommandHandler<Upload, Result<Report>>
     {
         public async ValueTask<Result<Workbook>> Handle(Download query, CancellationToken cancellationToken)
@@ -73,7 +74,7 @@ internal static class ExchangeFormWorkbook
             var (content, readError) = FormWorkbook.Read(new MemoryStream(command.Content));
             if (content is null)
                 return Result<Report>.Invalid(readError!, "file");
-            var resolved = await EnterFormData.ResolveAsync(db, sender, content.FormCode, content.UnitCode, content.Period, cancellationToken);
+            var resolved = await EnterFormData.ResolveAsync(db, forms, sender, content.FormCode, content.UnitCode, content.Period, cancellationToken);
             if (resolved.IsFailure)
                 return Result<Report>.From(resolved);
             var target = resolved.Value!;

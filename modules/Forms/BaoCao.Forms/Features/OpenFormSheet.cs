@@ -1,6 +1,7 @@
 using BaoCao.Accounts.Contracts;
 using BaoCao.Deadlines.Contracts;
 using BaoCao.Forms.Domain;
+using BaoCao.Forms.Integration;
 using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;
 
@@ -35,7 +36,7 @@ internal static class OpenFormSheet
     internal static async Task<ComputedIndicator> PercentOfPlanAsync(ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new CompileFormula("[V] / [PLAN] * 100"), cancellationToken))!;
 
-    internal sealed class Handler(FormsDbContext db, ISender sender)
+    internal sealed class Handler(FormsDbContext db, FormCache forms, ISender sender)
         : IQueryHandler<Query, Result<Opened>>, IQueryHandler<History, Result<IReadOnlyList<Change>>>, IQueryHandler<Hints, Result<HintSet>>
     {
         public async ValueTask<Result<Opened>> Handle(Query query, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ internal static class OpenFormSheet
             var canEdit = await sender.Send(new CheckAccess(Permissions.EnterData, unitCode, formCode), cancellationToken);
             if (!canEdit && !await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode, formCode), cancellationToken))
                 return Result<Opened>.Forbidden("Bạn không có quyền với biểu mẫu này của đơn vị này.");
-            var resolved = await EnterFormData.ResolveAsync(db, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
+            var resolved = await EnterFormData.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
             if (resolved.IsFailure)
                 return Result<Opened>.From(resolved);
             var target = resolved.Value!;

@@ -8,7 +8,7 @@ using BaoCao.Indicators.Contracts;
 namespace BaoCao.Forms.Integration;
 
 /// <summary>Answers other modules' questions about forms (Forms' Contracts).</summary>
-internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvider clock)
+internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender sender, TimeProvider clock)
     : IQueryHandler<FindFormsUsingIndicator, IReadOnlyList<string>>, IQueryHandler<GetFormValues, FormValues?>,
       IQueryHandler<GetRegime, RegimeInfo?>, IQueryHandler<ListRegimes, IReadOnlyList<RegimeInfo>>, IQueryHandler<ComputeTable, ComputedTable>,
       IQueryHandler<ListReportedIndicators, IReadOnlyList<string>>, IQueryHandler<ListAssignedUnits, IReadOnlyList<string>>,
@@ -114,7 +114,7 @@ internal sealed class FormQueries(FormsDbContext db, ISender sender, TimeProvide
     {
         var formCode = query.FormCode.Trim().ToUpperInvariant();
         var unitCode = query.UnitCode.Trim().ToUpperInvariant();
-        var resolved = await EnterFormData.ResolveAsync(db, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
+        var resolved = await EnterFormData.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
         if (resolved.Value is not { } target)
             return null;
         var values = await db.DataValues.AsNoTracking()
