@@ -48,6 +48,8 @@ public sealed class DeadlinesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<WorkingCalendar>();
+        services.AddSingleton<WorkingCalendar.Cache>();
+        services.AddSingleton<SharedKernel.Persistence.INodeCache>(sp => sp.GetRequiredService<WorkingCalendar.Cache>());
         services.AddExchangePacket<Features.SharePeriodCatalogue.PeriodCatalogue>("period-catalogue", "Danh mục kỳ báo cáo",
             "Các kỳ báo cáo của một năm (tháng, quý, 6 tháng, 9 tháng, năm): thời gian chốt số liệu theo Nghị định 09/2019 hoặc theo lịch, thời hạn gửi đã dời theo ngày nghỉ.");
         services.AddScoped<Reminders.ExpectedReports>();

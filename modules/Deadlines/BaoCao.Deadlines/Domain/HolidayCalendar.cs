@@ -13,7 +13,8 @@ internal sealed class HolidayCalendar
 {
     private readonly Dictionary<DateOnly, OfficialDay> _official;
     private readonly HashSet<int> _announcedYears;
-    private readonly Dictionary<int, Dictionary<DateOnly, (DayKind Kind, string Name)>> _defaults = [];
+    // Filled per year on first use; one calendar is shared by all requests (WorkingCalendar caches it).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Dictionary<DateOnly, (DayKind Kind, string Name)>> _defaults = [];
 
     public HolidayCalendar(IEnumerable<OfficialDay> officialDays)
     {

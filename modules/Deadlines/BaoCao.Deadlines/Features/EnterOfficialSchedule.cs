@@ -42,7 +42,7 @@ internal static class EnterOfficialSchedule
         }
     }
 
-    internal sealed class Handler(DeadlinesDbContext db, ISender sender) : ICommandHandler<Replace, Result>, ICommandHandler<Withdraw, Result>
+    internal sealed class Handler(DeadlinesDbContext db, WorkingCalendar.Cache calendar, ISender sender) : ICommandHandler<Replace, Result>, ICommandHandler<Withdraw, Result>
     {
         public async ValueTask<Result> Handle(Replace command, CancellationToken cancellationToken)
         {
@@ -57,6 +57,7 @@ internal static class EnterOfficialSchedule
             db.OfficialDays.AddRange(command.Days!.Select(d => OfficialDay.Of(d.Date, d.Kind, d.Name, command.Year)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            calendar.Invalidate(); // again after the commit: a read between the save and the commit saw the old days
             return Result.Ok();
         }
 
@@ -65,6 +66,7 @@ internal static class EnterOfficialSchedule
             if (await ProvinceWideAsync(cancellationToken) is { } refused)
                 return refused;
             await db.OfficialDays.Where(d => d.ScheduleYear == command.Year).ExecuteDeleteAsync(cancellationToken);
+            calendar.Invalidate(); // a bulk delete does not pass through SaveChanges
             return Result.Ok();
         }
 
