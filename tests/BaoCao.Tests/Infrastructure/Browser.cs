@@ -47,6 +47,35 @@ public static class Browser
         await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
     }
 
+    /// <summary>On an opened report page: starts the report from its template, types the first section's text (and
+    /// "Không có." in the others) and saves the narrative.</summary>
+    public static async Task WriteNarrativeAsync(IPage page, string firstSection)
+    {
+        await page.ClickAsync("[data-testid=start]");
+        await Assertions.Expect(page.Locator("[data-testid=state]")).ToHaveTextAsync("Đang soạn");
+        var sections = page.Locator(".report-editor");
+        for (var i = 0; i < await sections.CountAsync(); i++)
+        {
+            await sections.Nth(i).ClickAsync();
+            await page.Keyboard.TypeAsync(i == 0 ? firstSection : "Không có.");
+        }
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator("[data-testid=section-0]")).ToContainTextAsync(firstSection);
+    }
+
+    /// <summary>The officer submits the written report, the leader approves it, the officer sends it.</summary>
+    public static async Task SubmitApproveAndSendReportAsync(IPage officer, IPage leader, string report)
+    {
+        await officer.ClickAsync("[data-testid=action-submit]");
+        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Chờ lãnh đạo duyệt");
+        await GotoInteractiveAsync(leader, report);
+        await leader.ClickAsync("[data-testid=action-approve]");
+        await Assertions.Expect(leader.Locator("[data-testid=state]")).ToHaveTextAsync("Đã duyệt, chưa gửi");
+        await GotoInteractiveAsync(officer, report);
+        await officer.ClickAsync("[data-testid=action-send]");
+        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đã gửi");
+    }
+
     /// <summary>Keeps a screenshot as a test artifact under artifacts/screenshots.</summary>
     public static async Task KeepScreenshotAsync(IPage page, string name)
     {

@@ -127,29 +127,13 @@ public sealed class ProvinceMonthJourneyTests
 
         // 4. The report: narrative and an attachment, approved by the leader, sent, received by the province office.
         await Browser.GotoInteractiveAsync(officer, Report);
-        await officer.ClickAsync("[data-testid=start]");
-        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đang soạn");
-        var sections = officer.Locator(".report-editor");
-        for (var i = 0; i < await sections.CountAsync(); i++)
-        {
-            await sections.Nth(i).ClickAsync();
-            await officer.Keyboard.TypeAsync(i == 0 ? "Thu ngân sách tháng 11 đạt 1.650,5 tỷ đồng." : "Không có.");
-        }
-        await officer.ClickAsync("[data-testid=save]");
-        await Assertions.Expect(officer.Locator("[data-testid=section-0]")).ToContainTextAsync("Thu ngân sách tháng 11");
+        await Browser.WriteNarrativeAsync(officer, "Thu ngân sách tháng 11 đạt 1.650,5 tỷ đồng.");
         var attachment = Path.Combine(Path.GetTempPath(), "baocao-tests", "bang-doi-chieu-kho-bac.pdf");
         await File.WriteAllBytesAsync(attachment, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
         await officer.SetInputFilesAsync("#attachment", attachment);
         await Assertions.Expect(officer.Locator("[data-testid=attachments]")).ToContainTextAsync("bang-doi-chieu-kho-bac.pdf");
         await KeepAsync(officer, "report-written");
-        await officer.ClickAsync("[data-testid=action-submit]");
-        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Chờ lãnh đạo duyệt");
-        await Browser.GotoInteractiveAsync(leader, Report);
-        await leader.ClickAsync("[data-testid=action-approve]");
-        await Assertions.Expect(leader.Locator("[data-testid=state]")).ToHaveTextAsync("Đã duyệt, chưa gửi");
-        await Browser.GotoInteractiveAsync(officer, Report);
-        await officer.ClickAsync("[data-testid=action-send]");
-        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đã gửi");
+        await Browser.SubmitApproveAndSendReportAsync(officer, leader, Report);
         await Browser.GotoInteractiveAsync(office, "/bao-cao");
         await office.GetByRole(AriaRole.Tab, new() { Name = "Báo cáo gửi đến" }).ClickAsync();
         await KeepAsync(office, "incoming-reports");

@@ -66,26 +66,9 @@ public sealed class ApprovalJourneyTests
         await officer.FillAsync("#new-period", "202610");
         await officer.ClickAsync("[data-testid=open-report]");
         await officer.WaitForURLAsync(url => url.EndsWith(Report));
-        await officer.ClickAsync("[data-testid=start]");
-        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đang soạn");
+        await Browser.WriteNarrativeAsync(officer, "Thu ngân sách tháng 10 đạt khá.");
         await Assertions.Expect(officer.Locator("[data-testid=report-table] tr[data-indicator=THU_DAT]")).ToContainTextAsync("333,3");
-        var sections = officer.Locator(".report-editor");
-        for (var i = 0; i < await sections.CountAsync(); i++)
-        {
-            await sections.Nth(i).ClickAsync();
-            await officer.Keyboard.TypeAsync(i == 0 ? "Thu ngân sách tháng 10 đạt khá." : "Không có.");
-        }
-        await officer.ClickAsync("[data-testid=save]");
-        await Assertions.Expect(officer.Locator("[data-testid=section-0]")).ToContainTextAsync("Thu ngân sách tháng 10 đạt khá.");
-        await officer.ClickAsync("[data-testid=action-submit]");
-        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Chờ lãnh đạo duyệt");
-
-        await Browser.GotoInteractiveAsync(leader, Report);
-        await leader.ClickAsync("[data-testid=action-approve]");
-        await Assertions.Expect(leader.Locator("[data-testid=state]")).ToHaveTextAsync("Đã duyệt, chưa gửi");
-        await Browser.GotoInteractiveAsync(officer, Report);
-        await officer.ClickAsync("[data-testid=action-send]");
-        await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đã gửi");
+        await Browser.SubmitApproveAndSendReportAsync(officer, leader, Report);
         await Assertions.Expect(officer.Locator("[data-testid=late]")).ToBeVisibleAsync(); // October's report was due on 20 October
 
         var office = await SignInAsync("admin");
