@@ -15,6 +15,7 @@ var forms = names.Count == 0 || names.Contains("forms");
 var reminders = names.Count == 0 || names.Contains("reminders");
 // Loads 24 million figures: only when named.
 var dashboards = names.Contains("dashboards");
+var enumeration = names.Count == 0 || names.Contains("sign-in");
 // Steps the rate up until the server saturates (a few minutes): only when named.
 var load = names.Contains("load");
 if (selected.Count == 0 && !inProcess && !forms && !reminders && !dashboards && !load)
@@ -42,6 +43,8 @@ foreach (var benchmark in selected)
         benchmark.BaselineName, $"{b.PerSecond:F0}", $"{b.P50Ms:F2}", $"{b.P95Ms:F2}", $"{c.PerSecond / b.PerSecond:F2}", benchmark.Goal]);
 }
 
+if (enumeration)
+    rows.Add(await EnumerationBenchmark.RunAsync(http)); // per second: sign-in attempts, one at a time
 if (inProcess)
     rows.Add(FormulaBenchmark.Run(rounds)); // per second: evaluations, not requests
 if (forms)
