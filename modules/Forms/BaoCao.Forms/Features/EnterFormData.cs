@@ -116,6 +116,12 @@ internal static class EnterFormData
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
         private const string SavepointName = "form_save";
 
+        // The data-entry read is the hottest query: compiled once, it skips EF's per-call expression walk and cache lookup.
+        private static readonly Func<FormsDbContext, string, string, string, IAsyncEnumerable<StoredValue>> StoredValues =
+            EF.CompileAsyncQuery((FormsDbContext db, string formCode, string unitCode, string period) => db.DataValues.AsNoTracking()
+                .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == period)
+                .Select(v => new StoredValue(v.Indicator, v.Column, v.Disaggregation, v.Number, v.Text, v.Comment, v.Version, v.UpdatedAt, v.UpdatedBy)));
+
         public async ValueTask<Result<Summary>> Handle(Save command, CancellationToken cancellationToken)
         {
             var formCode = Normalize(command.FormCode)!;
@@ -186,7 +192,8 @@ internal static class EnterFormData
             var newChanges = new List<DataValueChange>();
             var audited = new List<Forms.Contracts.ValueChange>();
             var period = target.Period.Code;
-            var stored = (await db.DataValues.Where(v => v.FormCode == target.Form.Code && v.UnitCode == unitCode && v.Period == period).ToListAsync(cancellationToken))
+            var formCode = target.Form.Code;
+            var stored = (await db.DataValues.Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == period).ToListAsync(cancellationToken))
                 .ToDictionary(v => (v.Indicator, v.Column, v.Disaggregation));
             var rows = target.Version.Layout.Rows.ToDictionary(r => r.Indicator);
             var columns = target.Version.Layout.Columns.Select(FormLayout.Key).ToHashSet();
@@ -311,10 +318,9 @@ internal static class EnterFormData
             if (resolved.IsFailure)
                 return Result<FormData>.From(resolved);
             var target = resolved.Value!;
-            var values = await db.DataValues.AsNoTracking()
-                .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == target.Period.Code)
-                .Select(v => new StoredValue(v.Indicator, v.Column, v.Disaggregation, v.Number, v.Text, v.Comment, v.Version, v.UpdatedAt, v.UpdatedBy))
-                .ToListAsync(cancellationToken);
+            var values = new List<StoredValue>();
+            await foreach (var value in StoredValues(db, formCode, unitCode, target.Period.Code).WithCancellation(cancellationToken))
+                values.Add(value);
             return new FormData(formCode, unitCode, target.Period.Code, target.Version.Number,
                 [.. values.OrderBy(v => v.Indicator).ThenBy(v => v.Column).ThenBy(v => v.Disaggregation)]);
         }
