@@ -116,11 +116,15 @@ internal static class EnterFormData
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
         private const string SavepointName = "form_save";
 
-        // The data-entry read is the hottest query: compiled once, it skips EF's per-call expression walk and cache lookup.
-        private static readonly Func<FormsDbContext, string, string, string, IAsyncEnumerable<StoredValue>> StoredValues =
-            EF.CompileAsyncQuery((FormsDbContext db, string formCode, string unitCode, string period) => db.DataValues.AsNoTracking()
-                .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == period)
-                .Select(v => new StoredValue(v.Indicator, v.Column, v.Disaggregation, v.Number, v.Text, v.Comment, v.Version, v.UpdatedAt, v.UpdatedBy)));
+        // The data-entry read is the hottest query: compiled, it skips EF's per-call expression walk and cache lookup.
+        // One per context type: a compiled query keeps the model of the first context it ran on, and the SQLite and
+        // PostgreSQL contexts have different models (a process running both, as the tests do, got 500s otherwise).
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<FormsDbContext, string, string, string, IAsyncEnumerable<StoredValue>>> Compiled = new();
+
+        private static IAsyncEnumerable<StoredValue> StoredValues(FormsDbContext db, string formCode, string unitCode, string period) =>
+            Compiled.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery((FormsDbContext context, string form, string unit, string p) => context.DataValues.AsNoTracking()
+                .Where(v => v.FormCode == form && v.UnitCode == unit && v.Period == p)
+                .Select(v => new StoredValue(v.Indicator, v.Column, v.Disaggregation, v.Number, v.Text, v.Comment, v.Version, v.UpdatedAt, v.UpdatedBy))))(db, formCode, unitCode, period);
 
         public async ValueTask<Result<Summary>> Handle(Save command, CancellationToken cancellationToken)
         {
