@@ -10,7 +10,8 @@ namespace BaoCao.Forms.Features;
 /// its officer had typed them (same checks, same audit, source "dhis2"): they reach approved data only through the unit's
 /// own submission and its leader's approval, never directly. Values are grouped by form (dataSet), unit (orgUnit) and
 /// period — each value may name its own, else the set's — and each group is saved by <see cref="EnterFormData"/>, all
-/// groups in one transaction: a file is taken whole or not at all, even if the server stops half-way through it. importStrategy: CREATE writes only empty cells, UPDATE only filled ones, DELETE clears,
+/// groups in one transaction: a file is taken whole or not at all, even if the server stops half-way through it.
+/// importStrategy: CREATE writes only empty cells, UPDATE only filled ones, DELETE clears,
 /// CREATE_AND_UPDATE (default) writes both; CREATE, UPDATE and DELETE are checked against the cell's version read here,
 /// so a cell someone saves in between is reported as a conflict, not overwritten. dryRun checks everything and writes
 /// nothing. BaoCao's identifiers are its codes: idScheme=code and idScheme=id read the same.
