@@ -28,14 +28,14 @@ public static class ModuleDatabaseRegistration
         var database = services.GetDatabaseOptions(configuration);
         if (database.IsSqlite)
         {
-            services.AddDbContextPool<TSqlite>(options => Quiet(options).UseSqlite(database.ConnectionString,
+            services.AddDbContextPool<TSqlite>(options => WithModuleDefaults(options).UseSqlite(database.ConnectionString,
                 sqlite => sqlite.MigrationsHistoryTable($"{schema}___EFMigrationsHistory")));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
             services.AddSingleton(new ModuleDatabase(schema, typeof(TSqlite)));
         }
         else
         {
-            services.AddDbContextPool<TPostgreSql>(options => Quiet(options).UseNpgsql(database.ConnectionString,
+            services.AddDbContextPool<TPostgreSql>(options => WithModuleDefaults(options).UseNpgsql(database.ConnectionString,
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgreSql>());
             services.AddSingleton(new ModuleDatabase(schema, typeof(TPostgreSql)));
@@ -44,8 +44,9 @@ public static class ModuleDatabaseRegistration
     }
 
     // A module without entity configurations yet is normal, not worth a warning at every start.
-    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.NoEntityTypeConfigurationsWarning));
+    private static DbContextOptionsBuilder WithModuleDefaults(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.NoEntityTypeConfigurationsWarning))
+            .AddInterceptors(ClearCachesAtTransactionEnd.Instance);
 
     /// <summary>The options the host registered (read once from configuration).</summary>
     public static DatabaseOptions GetDatabaseOptions(this IServiceCollection services, IConfiguration configuration)

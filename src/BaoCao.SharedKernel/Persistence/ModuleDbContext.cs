@@ -2,6 +2,7 @@ using BaoCao.SharedKernel.Events;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -95,8 +96,7 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (publishes)
             OutboxSignal?.Wake();
-        foreach (var cache in stale)
-            cache.Invalidate();
+        Invalidate(stale);
         return written;
     }
 
@@ -108,12 +108,20 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         if (publishes)
             OutboxSignal?.Wake();
-        foreach (var cache in stale)
-            cache.Invalidate();
+        Invalidate(stale);
         return written;
     }
 
-    /// <summary>The node caches holding entities this save changes (cleared once it has written).</summary>
+    private void Invalidate(List<INodeCache> stale)
+    {
+        foreach (var cache in stale)
+            cache.Invalidate();
+        if (stale.Count > 0 && Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+            ClearCachesAtTransactionEnd.Remember(transaction, stale);
+    }
+
+    /// <summary>The node caches holding entities this save changes (cleared once it has written, and again when its
+    /// transaction ends).</summary>
     private List<INodeCache> StaleCaches()
     {
         var caches = AppServices?.GetServices<INodeCache>().Where(c => c.Sources.Any(t => Model.FindEntityType(t) is not null)).ToList() ?? [];

@@ -158,4 +158,23 @@ public sealed class PersistenceTests
         Assert.NotEmpty(applied);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health/ready")).StatusCode);
     }
+
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_node_cache_filled_between_a_save_and_its_commit_is_cleared_at_the_commit(DatabaseKind kind)
+    {
+        await using var app = await BaoCaoApp.StartAsync(kind);
+        Task<string?> NameSeenAsync() => app.InScopeAsync(async sp =>
+            (await sp.GetRequiredService<Mediator.ISender>().Send(new BaoCao.Accounts.Contracts.ListAllUnits())).SingleOrDefault(u => u.Code == "STC")?.Name);
+        var before = await NameSeenAsync();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<BaoCao.Accounts.Persistence.AccountsDbContext>();
+        await using var transaction = await accounts.Database.BeginTransactionAsync();
+        (await accounts.Units.SingleAsync(u => u.Code == "STC")).Rename("Sở Tài chính tỉnh Ninh Bình");
+        await accounts.SaveChangesAsync();
+        Assert.Equal(before, await NameSeenAsync()); // another request, before the commit: the old name, now cached again
+        await transaction.CommitAsync();
+
+        Assert.Equal("Sở Tài chính tỉnh Ninh Bình", await NameSeenAsync());
+    }
 }

@@ -57,7 +57,6 @@ internal static class EnterOfficialSchedule
             db.OfficialDays.AddRange(command.Days!.Select(d => OfficialDay.Of(d.Date, d.Kind, d.Name, command.Year)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            calendar.Invalidate(); // again after the commit: a read between the save and the commit saw the old days
             return Result.Ok();
         }
 
