@@ -11,7 +11,7 @@ public sealed class SsoTests
 {
     private static async Task<(BaoCaoApp App, SsoProvider Sso)> StartAsync()
     {
-        var appPort = SsoProvider.FreePort();
+        var appPort = LoopbackPort.Free();
         var sso = await SsoProvider.StartAsync($"http://127.0.0.1:{appPort}/signin-oidc",
             """{ "an.nguyen": { "email": "canbo.stc@ninhbinh.gov.vn", "name": "Nguyễn Văn An" } }""");
         var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>

@@ -44,7 +44,16 @@ public static class Browser
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", BaoCaoApp.DemoPassword);
         await page.ClickAsync(".mud-main-content button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        }
+        catch (TimeoutException)
+        {
+            await KeepScreenshotAsync(page, $"sign-in-failed-{userName}");
+            var said = await page.Locator("[role=alert], .validation-message, .mud-error-text").AllInnerTextsAsync();
+            Assert.Fail($"{userName} is still on {page.Url} after signing in; the page says: {string.Join(" | ", said)}");
+        }
     }
 
     /// <summary>On an opened report page: starts the report from its template, types the first section's text (and

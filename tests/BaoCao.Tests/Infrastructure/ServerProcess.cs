@@ -11,7 +11,7 @@ public sealed class ServerProcess(TestDatabase database, IReadOnlyDictionary<str
 {
     private Process? _process;
 
-    public int Port { get; } = SsoProvider.FreePort();
+    public int Port { get; } = LoopbackPort.Free();
     public Uri RootUri => new($"http://127.0.0.1:{Port}/");
     public string LogFile { get; } = Path.Combine(Path.GetTempPath(), "baocao-tests", $"server-{Guid.NewGuid():N}.log");
 

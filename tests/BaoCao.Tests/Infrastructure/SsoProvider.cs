@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace BaoCao.Tests.Infrastructure;
 
@@ -25,7 +23,7 @@ public sealed class SsoProvider : IAsyncDisposable
 
     public static async Task<SsoProvider> StartAsync(string redirectUri, string accountsJson)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("node", "provider.js")
         {
             WorkingDirectory = Folder,
@@ -44,12 +42,6 @@ public sealed class SsoProvider : IAsyncDisposable
         return provider;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public ValueTask DisposeAsync()
     {
