@@ -28,12 +28,7 @@ public sealed class RegimeEditorJourneyTests
         await Browser.KeepScreenshotAsync(page, "forms-regime-missing-element");
 
         await editor.GetByLabel("Nội dung yêu cầu báo cáo").FillAsync("Thiệt hại về người, nhà ở, sản xuất nông nghiệp và hạ tầng.");
-        await editor.Locator(".mud-select", new() { Has = page.Locator("label", new() { HasTextString = "Loại" }) }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Đột xuất" }).First.ClickAsync();
-        await editor.GetByLabel("Hạn gửi (chuyên đề, đột xuất)").FillAsync("04/12/2026");
-        await editor.GetByLabel("Số liệu từ ngày").FillAsync("20/11/2026");
-        await editor.GetByLabel("đến ngày", new() { Exact = true }).FillAsync("30/11/2026");
-        await page.Keyboard.PressAsync("Tab");
+        await Browser.MakeRegimeAdHocAsync(page, editor, "04/12/2026", "20/11/2026", "30/11/2026");
         await page.ClickAsync("[data-testid=save-regime]");
         await Assertions.Expect(editor).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".mud-main-content")).ToContainTextAsync("I. Thiệt hại về người");

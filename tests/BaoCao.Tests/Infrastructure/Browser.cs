@@ -85,6 +85,17 @@ public static class Browser
         await Assertions.Expect(officer.Locator("[data-testid=state]")).ToHaveTextAsync("Đã gửi");
     }
 
+    /// <summary>In the regime editor: makes the regime ad hoc, with its due date and data window (dd/MM/yyyy).</summary>
+    public static async Task MakeRegimeAdHocAsync(IPage page, ILocator editor, string due, string dataFrom, string dataTo)
+    {
+        await editor.Locator(".mud-select", new() { Has = page.Locator("label", new() { HasTextString = "Loại" }) }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Đột xuất" }).First.ClickAsync();
+        await editor.GetByLabel("Hạn gửi (chuyên đề, đột xuất)").FillAsync(due);
+        await editor.GetByLabel("Số liệu từ ngày").FillAsync(dataFrom);
+        await editor.GetByLabel("đến ngày", new() { Exact = true }).FillAsync(dataTo);
+        await page.Keyboard.PressAsync("Tab");
+    }
+
     /// <summary>Keeps a screenshot as a test artifact under artifacts/screenshots.</summary>
     public static async Task KeepScreenshotAsync(IPage page, string name)
     {

@@ -66,12 +66,7 @@ public sealed class ProvinceMonthJourneyTests
         await editor.GetByLabel("Đơn vị báo cáo (mã, cách nhau dấu phẩy)").FillAsync("STC, SCT");
         await editor.GetByLabel("Nội dung yêu cầu báo cáo").FillAsync("Thiệt hại về người, nhà ở, sản xuất nông nghiệp và hạ tầng.");
         await editor.GetByLabel("Đề cương (mỗi dòng một đề mục; hướng dẫn sau dấu |)").FillAsync("I. Thiệt hại về người\nII. Thiệt hại về nhà ở");
-        await editor.Locator(".mud-select", new() { Has = office.Locator("label", new() { HasTextString = "Loại" }) }).First.ClickAsync();
-        await office.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Đột xuất" }).First.ClickAsync();
-        await editor.GetByLabel("Hạn gửi (chuyên đề, đột xuất)").FillAsync("04/12/2026");
-        await editor.GetByLabel("Số liệu từ ngày").FillAsync("20/11/2026");
-        await editor.GetByLabel("đến ngày", new() { Exact = true }).FillAsync("30/11/2026");
-        await office.Keyboard.PressAsync("Tab");
+        await Browser.MakeRegimeAdHocAsync(office, editor, "04/12/2026", "20/11/2026", "30/11/2026");
         await KeepAsync(office, "regime-editor", checkAccessibility: false); // the dialog is checked as part of the page below
         await office.ClickAsync("[data-testid=save-regime]");
         await Assertions.Expect(editor).ToHaveCountAsync(0);
