@@ -35,7 +35,7 @@ public static class ModuleDatabaseRegistration
         }
         else
         {
-            services.AddDbContextPool<TPostgreSql>(options => WithModuleDefaults(options).UseNpgsql(database.ConnectionString,
+            services.AddDbContextPool<TPostgreSql>(options => WithModuleDefaults(options).UseNpgsql(PreparingStatements(database.ConnectionString),
                 npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgreSql>());
             services.AddSingleton(new ModuleDatabase(schema, typeof(TPostgreSql)));
@@ -47,6 +47,18 @@ public static class ModuleDatabaseRegistration
     private static DbContextOptionsBuilder WithModuleDefaults(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.NoEntityTypeConfigurationsWarning))
             .AddInterceptors(ClearCachesAtTransactionEnd.Instance);
+
+    /// <summary>The same queries run on every request: PostgreSQL parses and plans each one once per connection instead of
+    /// every time (the data-entry read serves about a third more per second). A connection string that sets
+    /// <c>Max Auto Prepare</c> itself (0 turns it off) is left as it is.</summary>
+    internal static string PreparingStatements(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: ask the plain one.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50 }.ConnectionString;
+    }
 
     /// <summary>The options the host registered (read once from configuration).</summary>
     public static DatabaseOptions GetDatabaseOptions(this IServiceCollection services, IConfiguration configuration)

@@ -177,4 +177,11 @@ public sealed class PersistenceTests
 
         Assert.Equal("Sở Tài chính tỉnh Ninh Bình", await NameSeenAsync());
     }
+
+    [Theory]
+    [InlineData("Host=db;Username=baocao", 50)]
+    [InlineData("Host=db;Username=baocao;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Username=baocao;Max Auto Prepare=20", 20)]
+    public void PostgreSQL_prepares_repeated_statements_unless_the_connection_string_says_otherwise(string connectionString, int expected) =>
+        Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(ModuleDatabaseRegistration.PreparingStatements(connectionString)).MaxAutoPrepare);
 }
