@@ -43,7 +43,8 @@ public static class ModuleDatabaseRegistration
         return services;
     }
 
-    // A module without entity configurations yet is normal, not worth a warning at every start.
+    // A module without entity configurations yet is normal, not worth a warning at every start; node caches a save makes
+    // stale are cleared again when its transaction ends.
     private static DbContextOptionsBuilder WithModuleDefaults(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.NoEntityTypeConfigurationsWarning))
             .AddInterceptors(ClearCachesAtTransactionEnd.Instance);
