@@ -75,6 +75,20 @@ internal static class LoadBenchmark
     }
 
     /// <summary>One step: requests due every 1/rate s, each sent when due whatever the others are doing.</summary>
+    private const string SignIn = "sign-in", Read = "read", Save = "save", Submit = "submit", DashboardData = "dashboard data", DashboardPage = "dashboard page";
+
+    /// <summary>The deadline-day mix, out of 100 requests: 2 sign-ins, 33 reads, 20 saves, 3 submissions, 37 dashboard
+    /// data, 5 dashboard pages.</summary>
+    private static string KindOf(int percentile) => percentile switch
+    {
+        < 2 => SignIn,
+        < 35 => Read,
+        < 55 => Save,
+        < 58 => Submit,
+        < 95 => DashboardData,
+        _ => DashboardPage,
+    };
+
     private static async Task<(double Achieved, List<double> Latencies, int Errors, int Refusals, double RssPeak)> MixAsync(string baseUrl, string password,
         List<(HttpClient Client, (string User, string Form, string Unit, string Indicator) Who)> officers, List<HttpClient> readers,
         ConcurrentQueue<string> submitPeriods, int rate, double seconds)
@@ -93,7 +107,7 @@ internal static class LoadBenchmark
             var due = started + (long)(i * Stopwatch.Frequency / (double)rate);
             while (Stopwatch.GetTimestamp() < due)
                 await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (due - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
-            var pick = random.Next(100);
+            var kind = KindOf(random.Next(100));
             var officer = officers[random.Next(officers.Count)];
             var reader = readers[random.Next(readers.Count)];
             var value = random.Next(1, 1_000_000);
@@ -101,14 +115,14 @@ internal static class LoadBenchmark
             {
                 try
                 {
-                    using var response = pick switch
+                    using var response = kind switch
                     {
-                        < 2 => await SignInAsync(baseUrl, officer.Who.User, password),
-                        < 35 => await officer.Client.GetAsync($"/api/forms/data?formCode={officer.Who.Form}&unitCode={officer.Who.Unit}&period=202611"),
-                        < 55 => await officer.Client.PostAsJsonAsync("/api/forms/data", new { formCode = officer.Who.Form, unitCode = officer.Who.Unit, period = "202611",
+                        SignIn => await SignInAsync(baseUrl, officer.Who.User, password),
+                        Read => await officer.Client.GetAsync($"/api/forms/data?formCode={officer.Who.Form}&unitCode={officer.Who.Unit}&period=202611"),
+                        Save => await officer.Client.PostAsJsonAsync("/api/forms/data", new { formCode = officer.Who.Form, unitCode = officer.Who.Unit, period = "202611",
                             values = new[] { new { indicator = officer.Who.Indicator, value } } }),
-                        < 58 => await officer.Client.PostAsync($"/api/workflow/submissions/{officer.Who.Form}/{officer.Who.Unit}/{(submitPeriods.TryDequeue(out var p) ? p : "202601")}/submit", null),
-                        < 95 => await reader.GetAsync("/api/dashboards/KTXH-TINH"),
+                        Submit => await officer.Client.PostAsync($"/api/workflow/submissions/{officer.Who.Form}/{officer.Who.Unit}/{(submitPeriods.TryDequeue(out var p) ? p : "202601")}/submit", null),
+                        DashboardData => await reader.GetAsync("/api/dashboards/KTXH-TINH"),
                         _ => await reader.GetAsync("/bang-dieu-khien/KTXH-TINH"),
                     };
                     await response.Content.ReadAsByteArrayAsync();
@@ -123,7 +137,7 @@ internal static class LoadBenchmark
                 }
                 var latency = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
                 latencies.Add(latency);
-                byKind.GetOrAdd(pick switch { < 2 => "sign-in", < 35 => "read", < 55 => "save", < 58 => "submit", < 95 => "dashboard data", _ => "dashboard page" }, _ => []).Add(latency);
+                byKind.GetOrAdd(kind, _ => []).Add(latency);
             }));
             if (i % rate == 0)
                 rssPeak = Math.Max(rssPeak, BenchHttp.RssMegabytes());

@@ -25,7 +25,7 @@ internal static class BaoCaoHost
     /// Some work holds a pool thread while it runs: SQLite's async calls complete synchronously (waiting for the write lock
     /// included) and a sign-in hashes its password for ≈ 160 ms. The pool starts with one thread per core and adds about
     /// two a second, so on a 2-core server a few such calls stalled every request: deadline-day mix at 100/s, p95 422 ms
-    /// with the default, 158 ms with 32 threads ready (build/bench/run.sh load). <c>Hosting:MinThreads</c>, default 32.
+    /// with the default, 179 ms with 32 threads ready (build/bench/run.sh load). <c>Hosting:MinThreads</c>, default 32.
     /// </summary>
     private static void KeepThreadsReady(IConfiguration configuration)
     {
