@@ -3,11 +3,16 @@ using Mediator;
 namespace BaoCao.Accounts.Contracts;
 
 /// <summary>Whether the current user holds <paramref name="Permission"/> (a <c>Permissions</c> constant) for a unit
-/// and, for per-form permissions, a form. The single access decision every module uses.</summary>
+/// and, for per-form permissions, a form. The single access decision every module uses. With no unit it asks for
+/// the province (fails closed).</summary>
 public sealed record CheckAccess(string Permission, string? UnitCode = null, string? FormCode = null) : IQuery<bool>;
 
-/// <summary>Whether the current user holds <paramref name="Permission"/> on the province itself (the root unit), for
-/// province-wide lists such as the holiday calendar or the units of measure.</summary>
+/// <summary>Whether the current user holds <paramref name="Permission"/> on at least one unit — to show a button whose
+/// action is checked again on the unit it acts on.</summary>
+public sealed record CheckAccessSomewhere(string Permission) : IQuery<bool>;
+
+/// <summary>Whether the current user holds <paramref name="Permission"/> province-wide (a root unit with its sub-units),
+/// for province-wide lists such as the holiday calendar or the units of measure.</summary>
 public sealed record CheckProvinceWideAccess(string Permission) : IQuery<bool>;
 
 /// <summary>The codes of the units where the current user holds <paramref name="Permission"/>, to filter a list in SQL

@@ -23,4 +23,16 @@ public static class Permissions
     public const string ManageJobs = "jobs.manage";
     /// <summary>Enter the Government's announced holiday schedules (province-wide administrators).</summary>
     public const string ManageCalendar = "calendar.manage";
+    /// <summary>Read and verify the audit trail of data and reports (province-wide).</summary>
+    public const string ViewAuditTrail = "audit.view";
+    /// <summary>Edit the reminder e-mail template and ladders, preview and run the reminders (province-wide).</summary>
+    public const string ManageReminders = "reminders.manage";
+    /// <summary>Generate or regenerate the compliance and usage reports (province-wide).</summary>
+    public const string GenerateReports = "compliance.generate";
+    /// <summary>Publish data to the public page and withdraw it, rebuild the dashboards (province-wide).</summary>
+    public const string PublishData = "data.publish";
+    /// <summary>Exchange keys, partners and packet pushes with other systems (province-wide).</summary>
+    public const string ManageExchange = "exchange.manage";
+    /// <summary>Carry out or reject a unit's account request: the province office's duty (Đ9), province-wide.</summary>
+    public const string CompleteAccountRequests = "account-requests.complete";
 }

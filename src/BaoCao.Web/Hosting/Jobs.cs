@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BaoCao.SharedKernel.Persistence;
+using BaoCao.SharedKernel.Pipeline;
 using BaoCao.SharedKernel.Security;
 using BaoCao.SharedKernel.Telemetry;
 using Hangfire;
@@ -53,7 +54,7 @@ internal static class Jobs
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             DashboardTitle = "BaoCao — Tác vụ nền",
-            Authorization = [new AdministratorsOnly()],
+            AsyncAuthorization = [new ProvinceAdministratorsOnly()],
             AppPath = "/",
             DisplayStorageConnectionString = false,
         }).AllowAnonymous(); // the dashboard's own filter decides (the default one allows local requests only)
@@ -65,12 +66,18 @@ internal static class Jobs
             module.AddRecurringJobs(jobs);
     }
 
-    private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+    /// <summary>The jobs dashboard can delete and trigger every recurring job: province-wide administrators only
+    /// (<see cref="Permissions.ManageJobs"/> decided by the access policy, not the role name, which a unit administrator has too).</summary>
+    private sealed class ProvinceAdministratorsOnly : IDashboardAsyncAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context)
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
         {
-            var user = context.GetHttpContext().User;
-            return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Administrator);
+            var http = context.GetHttpContext();
+            if (http.User.Identity?.IsAuthenticated != true)
+                return false;
+            var services = http.RequestServices;
+            return (await services.GetRequiredService<IAccessPolicy>()
+                .CheckAsync(services.GetRequiredService<ICurrentUser>(), Permissions.ManageJobs, null, http.RequestAborted)).Allowed;
         }
     }
 

@@ -11,7 +11,7 @@ namespace BaoCao.Tests.ProveIt;
 /// The access-control matrix, generated from the route table: every route with an id or code parameter, every method,
 /// filled with an object of a foreign unit (the finance department's form data, report, account, grant, token,
 /// delegation, dashboard…, or a province-level object), sent by each role of another unit (the trade department's officer
-/// and leader) and anonymously → no successful answer. Lists read by those roles hold no row of a foreign unit. Extra
+/// and leader, the home affairs department's unit administrator) and anonymously → no successful answer. Lists read by those roles hold no row of a foreign unit. Extra
 /// JSON members (unit, state, approver) change nothing.
 /// </summary>
 public sealed class AccessMatrixTests
@@ -26,7 +26,12 @@ public sealed class AccessMatrixTests
         "/api/deadlines/reception/{regimeCode}/{period}",
     ];
 
-    private static readonly string?[] Actors = ["canbo.sct", "lanhdao.sct", null];
+    /// <summary>The trade department's officer and leader, the home affairs department's administrator (a unit
+    /// administrator: Administrator on SNV with its sub-units, see <see cref="MakeUnitAdministratorAsync"/>) and anonymous.</summary>
+    private static readonly string?[] Actors = ["canbo.sct", "lanhdao.sct", "lanhdao.snv", null];
+
+    private static async Task MakeUnitAdministratorAsync(HttpClient admin) =>
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/accounts/lanhdao.snv/grants", new { role = "Administrator", unitCode = "SNV", includeSubUnits = true })).StatusCode);
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task No_role_of_another_unit_reaches_a_foreign_object_through_any_route(DatabaseKind database)
@@ -35,6 +40,7 @@ public sealed class AccessMatrixTests
         var admin = await ScopeTests.AsAsync(app, "admin");
         var officer = await ScopeTests.AsAsync(app, "canbo.stc");
         var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        await MakeUnitAdministratorAsync(admin);
 
         // The foreign objects: the finance department's (STC) and the province's.
         await ExchangeScenario.ApproveOctoberAsync(officer, leader);
@@ -126,15 +132,18 @@ public sealed class AccessMatrixTests
         var officer = await ScopeTests.AsAsync(app, "canbo.stc");
         var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
         var foreignOfficer = await ScopeTests.AsAsync(app, "canbo.sct");
+        await MakeUnitAdministratorAsync(await ScopeTests.AsAsync(app, "admin"));
+        var unitAdministrator = await ScopeTests.AsAsync(app, "lanhdao.snv");
         await ExchangeScenario.ApproveOctoberAsync(officer, leader);
 
         // Lists of unit data, read by the trade department's officer: only SCT's rows.
         string[] lists = ["/api/workflow/submissions?period=202610", "/api/workflow/reports", "/api/workflow/audit", "/api/workflow/approved?after=0",
             "/api/exchange/changes?after=0", "/api/workflow/notifications", "/api/accounts", "/api/units"];
         var foreign = new List<string>();
-        foreach (var list in lists)
+        foreach (var (reader, own, list) in lists.Select(l => (foreignOfficer, "SCT", l))
+                     .Concat([.. lists, "/api/accounts/security-log", "/api/accounts/requests", "/api/accounts/tokens"].Select(l => (unitAdministrator, "SNV", l))))
         {
-            using var response = await foreignOfficer.GetAsync(list);
+            using var response = await reader.GetAsync(list);
             if (!response.IsSuccessStatusCode)
                 continue; // refused outright: nothing listed
             void Walk(JsonElement element)
@@ -143,8 +152,8 @@ public sealed class AccessMatrixTests
                     foreach (var property in element.EnumerateObject())
                     {
                         if (property.Name is "unitCode" or "orgUnit" && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { } unit
-                            && unit != "SCT" && !unit.StartsWith("SCT-", StringComparison.Ordinal))
-                            foreign.Add($"{list}: {unit}");
+                            && unit != own && !unit.StartsWith(own + "-", StringComparison.Ordinal))
+                            foreign.Add($"{list} ({own}): {unit}");
                         Walk(property.Value);
                     }
                 else if (element.ValueKind == JsonValueKind.Array)

@@ -53,6 +53,7 @@ internal static class FileAccountRequest
                 RuleFor(c => c.Role).NotEmpty().WithMessage("Cần chọn vai trò.");
                 RuleFor(c => c.GrantUnitCode).NotEmpty().WithMessage("Cần chọn đơn vị được phân quyền.");
             });
+            RuleFor(c => c.DisplayName).NotLikeFormula();
             RuleFor(c => c.Email).EmailAddress().When(c => !string.IsNullOrEmpty(c.Email)).WithMessage("Địa chỉ thư điện tử không hợp lệ.");
             RuleFor(c => c.Role).Must(r => r is null or Roles.Administrator or Roles.Leader or Roles.DataEntry)
                 .WithMessage($"Vai trò phải là một trong: {Roles.Administrator}, {Roles.Leader}, {Roles.DataEntry}.");
@@ -76,11 +77,12 @@ internal static class FileAccountRequest
                 grantUnitId = grantUnit.Id;
             }
             var normalized = normalizer.NormalizeName(command.UserName.Trim());
-            var exists = await db.Accounts.AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken);
-            if (command.Kind == AccountRequestKind.Create && exists)
+            if (command.Kind == AccountRequestKind.Create && await db.Accounts.AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
                 return Result<Filed>.Invalid($"Tên đăng nhập '{command.UserName}' đã có người dùng. Hãy chọn tên khác.", "userName");
-            if (command.Kind != AccountRequestKind.Create && !exists)
-                return Result<Filed>.Invalid($"Không có tài khoản '{command.UserName}'.", "userName");
+            // A unit files only for accounts wholly its own: the account's unit and every grant inside the unit's subtree.
+            var inside = db.Units.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
+            if (command.Kind != AccountRequestKind.Create && !await Security.Grants.InsideUnits(db, inside).AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
+                return Result<Filed>.Invalid($"Không có tài khoản '{command.UserName}' thuộc trọn {unit.Name} (đơn vị và mọi quyền của tài khoản phải ở trong đơn vị đề nghị).", "userName");
 
             var received = clock.GetUtcNow();
             var dueDay = await sender.Send(new AddWorkingDays(VietnamTime.Today(clock), 1), cancellationToken);

@@ -19,18 +19,20 @@ namespace BaoCao.Accounts.Features;
 /// <summary>
 /// The province office carries out a request (issue the account and e-mail a one-time set-password link;
 /// change; suspend; terminate — suspension and termination end the account's sessions within a minute)
-/// or rejects it with a reason. The request, the account change and the link are saved together.
+/// or rejects it with a reason. The request, the account change and the link are saved together. Only the province
+/// office (a province-wide grant) handles requests, never the person who filed one, and only for an account that lies
+/// wholly inside the requesting unit (its unit and every grant).
 /// </summary>
 internal static class HandleAccountRequest
 {
     internal sealed record Complete(Guid Id) : ICommand<Result<Completed>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageAccounts;
+        string IRequireAccess.Permission => Permissions.CompleteAccountRequests;
     }
 
     internal sealed record Reject(Guid Id, string Reason) : ICommand<Result>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageAccounts;
+        string IRequireAccess.Permission => Permissions.CompleteAccountRequests;
     }
 
     /// <param name="SetPasswordLink">Only when the link could not be e-mailed: deliver it by document.</param>
@@ -41,17 +43,22 @@ internal static class HandleAccountRequest
         public RejectValidator() => RuleFor(r => r.Reason).NotEmpty().WithMessage("Cần ghi rõ lý do từ chối.").MaximumLength(2000);
     }
 
-    internal sealed class Handler(AccountsDbContext db, Grants grants, ICurrentUser user, ILookupNormalizer normalizer, PasswordLinks links, TimeProvider clock)
+    internal sealed class Handler(AccountsDbContext db, ICurrentUser user, ILookupNormalizer normalizer, PasswordLinks links, TimeProvider clock)
         : ICommandHandler<Complete, Result<Completed>>, ICommandHandler<Reject, Result>
     {
         public async ValueTask<Result<Completed>> Handle(Complete command, CancellationToken cancellationToken)
         {
-            var request = await InScopeAsync(command.Id, cancellationToken);
+            var request = await db.AccountRequests.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken);
             if (request is null)
-                return Result<Completed>.NotFound("Không tìm thấy đề nghị trong phạm vi bạn quản trị.");
+                return Result<Completed>.NotFound("Không tìm thấy đề nghị.");
+            if (FiledByCaller(request))
+                return Result<Completed>.Forbidden("Người lập đề nghị không tự xử lý đề nghị của mình; đề nghị do Văn phòng UBND tỉnh xử lý.");
             var now = clock.GetUtcNow();
             var normalized = normalizer.NormalizeName(request.UserName);
             var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
+            // Checked again here, not only when filed: the account may have gained a grant elsewhere since.
+            if (request.Kind != AccountRequestKind.Create && account is not null && !await InsideRequestingUnitAsync(request, account.Id, cancellationToken))
+                return Result<Completed>.Forbidden($"Tài khoản '{request.UserName}' không thuộc trọn đơn vị đề nghị (có đơn vị hoặc quyền ở đơn vị khác); đơn vị này không đề nghị được cho tài khoản đó.");
             (SetPasswordLink Link, string Url)? link = null;
             string outcome;
             switch (request.Kind)
@@ -112,19 +119,25 @@ internal static class HandleAccountRequest
 
         public async ValueTask<Result> Handle(Reject command, CancellationToken cancellationToken)
         {
-            var request = await InScopeAsync(command.Id, cancellationToken);
+            var request = await db.AccountRequests.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken);
             if (request is null)
-                return Result.NotFound("Không tìm thấy đề nghị trong phạm vi bạn quản trị.");
+                return Result.NotFound("Không tìm thấy đề nghị.");
+            if (FiledByCaller(request))
+                return Result.Forbidden("Người lập đề nghị không tự xử lý đề nghị của mình; đề nghị do Văn phòng UBND tỉnh xử lý.");
             var rejected = request.Reject(user.UserName ?? "system", clock.GetUtcNow(), command.Reason.Trim());
             if (rejected.IsSuccess)
                 await db.SaveChangesAsync(cancellationToken);
             return rejected;
         }
 
-        private async Task<AccountRequest?> InScopeAsync(Guid id, CancellationToken cancellationToken)
+        private bool FiledByCaller(AccountRequest request) =>
+            user.UserName is { } me && string.Equals(request.FiledBy, me, StringComparison.OrdinalIgnoreCase);
+
+        private async Task<bool> InsideRequestingUnitAsync(AccountRequest request, Guid accountId, CancellationToken cancellationToken)
         {
-            var units = db.Units.Where(await grants.UnitScopeAsync(Permissions.ManageAccounts, cancellationToken)).Select(u => u.Id);
-            return await db.AccountRequests.SingleOrDefaultAsync(r => r.Id == id && units.Contains(r.RequestingUnitId), cancellationToken);
+            var path = await db.Units.Where(u => u.Id == request.RequestingUnitId).Select(u => u.Path).SingleAsync(cancellationToken);
+            var units = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+            return await Grants.InsideUnits(db, units).AnyAsync(a => a.Id == accountId, cancellationToken);
         }
     }
 

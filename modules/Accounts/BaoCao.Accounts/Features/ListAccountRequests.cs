@@ -20,6 +20,7 @@ internal static class ListAccountRequests
     internal sealed record Query(AccountRequestStatus? Status) : IQuery<Result<IReadOnlyList<Row>>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.RequestAccounts;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record Row(Guid Id, string UnitCode, string UnitName, AccountRequestKind Kind, string KindLabel, string DocumentNumber,

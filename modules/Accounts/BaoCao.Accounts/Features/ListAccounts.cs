@@ -22,6 +22,7 @@ internal static class ListAccounts
     {
         string IRequireAccess.Permission => Permissions.ViewAccounts;
         string? IRequireAccess.UnitCode => UnitCode;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record AccountRow(string UserName, string DisplayName, string Status, IReadOnlyList<string> Roles, IReadOnlyList<GetMe.UnitRole> Units);

@@ -21,6 +21,7 @@ internal static class ListUnits
     internal sealed record Query(bool IncludeMerged = false) : IQuery<Result<IReadOnlyList<UnitNode>>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ViewUnits;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record UnitNode(string Code, string Name, string Kind, string KindLabel, string? AdministrativeCode,

@@ -37,6 +37,7 @@ internal static class ManageApiTokens
     internal sealed record List : IQuery<Result<IReadOnlyList<TokenRow>>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageAccounts;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record TokenRow(Guid Id, string Name, string Prefix, string UnitCode, IReadOnlyList<string> Permissions,
@@ -45,6 +46,7 @@ internal static class ManageApiTokens
     internal sealed record Revoke(Guid Id) : ICommand<Result>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageAccounts;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed class IssueValidator : AbstractValidator<Issue>

@@ -3,6 +3,7 @@ using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Integration;
 using BaoCao.Accounts.Persistence;
 using BaoCao.SharedKernel.Http;
+using BaoCao.SharedKernel.Pipeline;
 using BaoCao.SharedKernel.Results;
 using BaoCao.SharedKernel.Security;
 using Carter;
@@ -25,11 +26,20 @@ internal static class ManageExchangeKeys
 {
     internal sealed record PublishedKeys : IQuery<Jwks.KeySet>;
 
-    internal sealed record Rotate : ICommand<Result<Jwks.KeySet>>;
+    internal sealed record Rotate : ICommand<Result<Jwks.KeySet>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageExchange;
+    }
 
-    internal sealed record SavePartner(string Code, string? Name, Jwks.KeySet? Keys) : ICommand<Result<PartnerView>>;
+    internal sealed record SavePartner(string Code, string? Name, Jwks.KeySet? Keys) : ICommand<Result<PartnerView>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageExchange;
+    }
 
-    internal sealed record ListPartners : IQuery<Result<IReadOnlyList<PartnerView>>>;
+    internal sealed record ListPartners : IQuery<Result<IReadOnlyList<PartnerView>>>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageExchange;
+    }
 
     internal sealed record PartnerView(string Code, string Name, IReadOnlyList<string> KeyIds, DateTimeOffset UpdatedAt);
 
@@ -68,7 +78,7 @@ internal static class ManageExchangeKeys
 
         public async ValueTask<Result<Jwks.KeySet>> Handle(Rotate command, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageAccounts), cancellationToken))
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<Jwks.KeySet>.Forbidden("Chỉ quản trị cấp tỉnh được đổi khóa ký gói tin.");
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -83,7 +93,7 @@ internal static class ManageExchangeKeys
 
         public async ValueTask<Result<PartnerView>> Handle(SavePartner command, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageAccounts), cancellationToken))
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<PartnerView>.Forbidden("Chỉ quản trị cấp tỉnh được khai báo đối tác trao đổi dữ liệu.");
             var code = command.Code.Trim().ToUpperInvariant();
             var jwks = Jwks.Serialize(command.Keys!.Keys);
@@ -101,7 +111,7 @@ internal static class ManageExchangeKeys
 
         public async ValueTask<Result<IReadOnlyList<PartnerView>>> Handle(ListPartners query, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageAccounts), cancellationToken))
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<IReadOnlyList<PartnerView>>.Forbidden("Chỉ quản trị cấp tỉnh xem được danh sách đối tác trao đổi dữ liệu.");
             return (await db.ExchangePartners.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken)).Select(View).ToList();
         }

@@ -22,6 +22,7 @@ internal static class ReissuePassword
     internal sealed record Command(string UserName) : ICommand<Result<HandleAccountRequest.Completed>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageAccounts;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed class Handler(AccountsDbContext db, Grants grants, ICurrentUser user, ILookupNormalizer normalizer, PasswordLinks links, TimeProvider clock)
@@ -29,12 +30,15 @@ internal static class ReissuePassword
     {
         public async ValueTask<Result<HandleAccountRequest.Completed>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var units = db.Units.Where(await grants.UnitScopeAsync(Permissions.ManageAccounts, cancellationToken)).Select(u => u.Id);
             var normalized = normalizer.NormalizeName(command.UserName);
-            var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized && units.Contains(a.UnitId), cancellationToken);
+            var account = await (await grants.AdministeredAccountsAsync(Permissions.ManageAccounts, cancellationToken))
+                .SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
             if (account is null || account.Status == AccountStatus.Terminated)
                 return Result<HandleAccountRequest.Completed>.NotFound($"Không tìm thấy tài khoản '{command.UserName}' trong phạm vi bạn quản trị.");
             var now = clock.GetUtcNow();
+            // The old password stays in the history: the person cannot choose it again from the link.
+            if (account.PasswordHash is not null)
+                db.PasswordHistory.Add(PasswordHistoryEntry.Of(account, now));
             account.PasswordHash = null;
             account.SecurityStamp = Guid.NewGuid().ToString("N");
             var link = links.Create(account);

@@ -21,6 +21,7 @@ internal static class ViewSecurityLog
     internal sealed record Query(string? UserName, int Page = 1, int PageSize = 50) : IQuery<Result<Response>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ViewSecurityLog;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record Entry(DateTimeOffset At, string Event, string UserName, string? RemoteAddress, string? Detail);
@@ -44,7 +45,7 @@ internal static class ViewSecurityLog
             // Lines about the accounts of the administered units; attempts with names that match no account
             // only for administrators whose scope includes a root unit (the province).
             var administered = db.Units.Where(await grants.UnitScopeAsync(Permissions.ViewSecurityLog, cancellationToken));
-            var names = db.Accounts.Where(a => administered.Select(u => u.Id).Contains(a.UnitId)).Select(a => a.UserName);
+            var names = (await grants.AdministeredAccountsAsync(Permissions.ViewSecurityLog, cancellationToken)).Select(a => a.UserName);
             var provinceWide = await administered.AnyAsync(u => u.ParentId == null, cancellationToken);
             var entries = db.SecurityLog.AsNoTracking()
                 .Where(e => names.Contains(e.UserName) || (provinceWide && !db.Accounts.Any(a => a.UserName == e.UserName)));

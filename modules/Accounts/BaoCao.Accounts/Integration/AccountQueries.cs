@@ -11,7 +11,7 @@ namespace BaoCao.Accounts.Integration;
 /// <summary>Answers other modules' questions about access and units (Accounts' Contracts).</summary>
 internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, Grants grants, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer,
     UnitDirectory directory)
-    : IQueryHandler<CheckAccess, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
+    : IQueryHandler<CheckAccess, bool>, IQueryHandler<CheckAccessSomewhere, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
       IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<GetUnitExchangeCodes, UnitExchangeCodes>, IQueryHandler<CheckProvinceWideAccess, bool>,
       IQueryHandler<GetAccountContact, AccountContact?>, IQueryHandler<ListAccountUnits, IReadOnlyDictionary<string, string>>
 {
@@ -31,19 +31,14 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async ValueTask<bool> Handle(CheckProvinceWideAccess query, CancellationToken cancellationToken)
-    {
-        var roots = (await Handle(new ListAllUnits(), cancellationToken)).Where(u => u.ParentCode == null && u.ValidTo == null).Select(u => u.Code);
-        foreach (var root in roots)
-        {
-            if ((await access.CheckAsync(user, query.Permission, root, cancellationToken)).Allowed)
-                return true;
-        }
-        return false;
-    }
+    public async ValueTask<bool> Handle(CheckProvinceWideAccess query, CancellationToken cancellationToken) =>
+        (await access.CheckAsync(user, query.Permission, null, cancellationToken)).Allowed;
 
     public async ValueTask<bool> Handle(CheckAccess query, CancellationToken cancellationToken) =>
         (await access.CheckAsync(user, query.Permission, query.UnitCode, query.FormCode, cancellationToken)).Allowed;
+
+    public async ValueTask<bool> Handle(CheckAccessSomewhere query, CancellationToken cancellationToken) =>
+        (await access.CheckHeldSomewhereAsync(user, query.Permission, null, cancellationToken)).Allowed;
 
     public async ValueTask<IReadOnlyList<string>> Handle(GetUnitCodesInScope query, CancellationToken cancellationToken) =>
         await db.Units.Where(await grants.UnitScopeAsync(query.Permission, cancellationToken)).Select(u => u.Code).ToListAsync(cancellationToken);

@@ -19,6 +19,8 @@ internal sealed class UnitDirectory(TimeProvider clock) : NodeCache<bool, UnitDi
     {
         public IReadOnlyList<UnitInfo> Infos { get; } = [.. units.Select(u => u.Info)];
         public IReadOnlyDictionary<string, DirectoryUnit> ByCode { get; } = units.ToDictionary(u => u.Info.Code, StringComparer.Ordinal);
+        /// <summary>The province: the tree's current roots (a grant on one with its sub-units is province-wide).</summary>
+        public IReadOnlySet<Guid> Roots { get; } = units.Where(u => u.Info.ParentCode is null && u.Info.ValidTo is null).Select(u => u.Id).ToHashSet();
     }
 
     public Task<Tree> GetAsync(Func<Task<List<DirectoryUnit>>> load) => GetAsync(true, async () => new Tree(await load()));

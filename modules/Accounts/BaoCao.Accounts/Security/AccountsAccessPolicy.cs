@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BaoCao.Accounts.Security;
 
 /// <summary>The one access decision: a permission is held through a role grant on the unit acted on (or an
-/// ancestor granted with its sub-units). Requests name the unit by code; an unknown unit is refused.</summary>
+/// ancestor granted with its sub-units). Requests name the unit by code; an unknown unit is refused. Fails closed: a
+/// request naming no unit, and every operation in <see cref="Grants.ProvinceWide"/>, needs a province-wide grant.</summary>
 internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db, TimeProvider clock, Integration.UnitDirectory directory) : IAccessPolicy
 {
     public ValueTask<AccessDecision> CheckAsync(ICurrentUser user, string permission, string? unitCode, CancellationToken cancellationToken) =>
@@ -27,16 +28,32 @@ internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db, 
             : [];
         if (held.Count == 0 && delegations.Count == 0)
             return AccessDecision.Deny("Tài khoản của bạn không có quyền thực hiện thao tác này.");
-        if (unitCode is null)
-            return AccessDecision.Allow;
+        var tree = await directory.GetAsync(() => Integration.AccountQueries.DirectoryAsync(db, cancellationToken));
+        if (unitCode is null || Grants.ProvinceWide.Contains(permission))
+            return held.Any(g => g.IsProvinceWide(tree.Roots))
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("Chỉ quản trị cấp tỉnh mới thực hiện được thao tác này.");
 
         // From the in-memory tree; a unit created on another node moments ago is not there yet, so ask the database.
-        var unit = (await directory.GetAsync(() => Integration.AccountQueries.DirectoryAsync(db, cancellationToken))).ByCode.GetValueOrDefault(unitCode) is { } known
+        var unit = tree.ByCode.GetValueOrDefault(unitCode) is { } known
             ? new { known.Id, known.Path }
             : await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new { u.Id, u.Path }).SingleOrDefaultAsync(cancellationToken);
         return unit is not null && (held.Any(g => g.Covers(unit.Id, unit.Path)) || delegations.Contains(unit.Id))
             ? AccessDecision.Allow
             : AccessDecision.Deny("Tài khoản của bạn không có quyền với đơn vị này.");
+    }
+
+    public async ValueTask<AccessDecision> CheckHeldSomewhereAsync(ICurrentUser user, string permission, string? formCode, CancellationToken cancellationToken)
+    {
+        if (user is SystemUser)
+            return AccessDecision.Allow;
+        if (!user.IsAuthenticated)
+            return AccessDecision.Deny("Bạn cần đăng nhập để tiếp tục.");
+        if (Grants.ProvinceWide.Contains(permission))
+            return await CheckAsync(user, permission, null, formCode, cancellationToken);
+        var held = (await grants.ScopesForAsync(permission, cancellationToken)).Any(g => permission != Permissions.EnterData || g.CoversForm(formCode))
+            || (permission == Permissions.ApproveData && formCode is not null && (await DelegatedUnitsAsync(user, formCode, cancellationToken)).Count > 0);
+        return held ? AccessDecision.Allow : AccessDecision.Deny("Tài khoản của bạn không có quyền thực hiện thao tác này.");
     }
 
     private async Task<List<Guid>> DelegatedUnitsAsync(ICurrentUser user, string formCode, CancellationToken cancellationToken)

@@ -9,6 +9,9 @@ namespace BaoCao.Accounts.Security;
 /// <summary>A grant with the tree path of its unit, for scope checks and scope filters.</summary>
 internal sealed record ScopedGrant(string Role, Guid UnitId, string UnitCode, string UnitName, string UnitPath, bool IncludeSubUnits, string Forms = "")
 {
+    /// <summary>A grant on a root of the unit tree with its sub-units: the whole province.</summary>
+    public bool IsProvinceWide(IReadOnlySet<Guid> roots) => IncludeSubUnits && roots.Contains(UnitId);
+
     public bool Covers(Unit unit) => Covers(unit.Id, unit.Path);
 
     public bool Covers(Guid unitId, string unitPath) => unitId == UnitId || (IncludeSubUnits && unitPath.StartsWith(UnitPath, StringComparison.Ordinal));
@@ -49,6 +52,23 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user, GrantCache
         [Permissions.ManageDashboards] = [Roles.Administrator],
         [Permissions.ManageJobs] = [Roles.Administrator],
         [Permissions.ManageCalendar] = [Roles.Administrator],
+        [Permissions.ViewAuditTrail] = [Roles.Administrator],
+        [Permissions.ManageReminders] = [Roles.Administrator],
+        [Permissions.GenerateReports] = [Roles.Administrator],
+        [Permissions.PublishData] = [Roles.Administrator],
+        [Permissions.ManageExchange] = [Roles.Administrator],
+        [Permissions.CompleteAccountRequests] = [Roles.Administrator],
+    };
+
+    /// <summary>The operations only a province-wide grant (the root unit with its sub-units) allows, whatever unit a
+    /// request names: the audit trail and its verification, reminders (template, ladders, runs), compliance and usage
+    /// generation, calendar schedules, publications and dashboard rebuilds, exchange keys and partners, the jobs
+    /// dashboard and completing account requests. Units above one's own are refused by the unit check itself
+    /// (a grant covers its unit and those below).</summary>
+    public static readonly IReadOnlySet<string> ProvinceWide = new HashSet<string>
+    {
+        Permissions.ViewAuditTrail, Permissions.ManageReminders, Permissions.GenerateReports, Permissions.ManageCalendar,
+        Permissions.PublishData, Permissions.ManageExchange, Permissions.ManageJobs, Permissions.CompleteAccountRequests,
     };
 
     public static IReadOnlyList<string> RolesHolding(string permission) =>
@@ -90,6 +110,19 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user, GrantCache
         var roles = RolesHolding(permission);
         return [.. (await MineAsync(cancellationToken)).Where(g => roles.Contains(g.Role))];
     }
+
+    /// <summary>The accounts the caller administers for <paramref name="permission"/>: the account's unit and every one of
+    /// its grants lie inside the caller's scope. An account that also holds a grant elsewhere (the province
+    /// administrator, a leader of two units) is administered only by someone whose scope covers all of it.</summary>
+    public async Task<IQueryable<Account>> AdministeredAccountsAsync(string permission, CancellationToken cancellationToken)
+    {
+        var units = db.Units.Where(await UnitScopeAsync(permission, cancellationToken)).Select(u => u.Id);
+        return InsideUnits(db, units);
+    }
+
+    /// <summary>Accounts whose unit and every grant lie among <paramref name="units"/>.</summary>
+    public static IQueryable<Account> InsideUnits(AccountsDbContext db, IQueryable<Guid> units) =>
+        db.Accounts.Where(a => units.Contains(a.UnitId) && !db.RoleGrants.Any(g => g.AccountId == a.Id && !units.Contains(g.UnitId)));
 
     /// <summary>Units the user may see for <paramref name="permission"/>, as a SQL predicate (never filtered after loading).</summary>
     public async Task<Expression<Func<Unit, bool>>> UnitScopeAsync(string permission, CancellationToken cancellationToken)

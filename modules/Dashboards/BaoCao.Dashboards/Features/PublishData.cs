@@ -17,12 +17,12 @@ internal static class PublishData
 
     internal sealed record Publish(IReadOnlyList<string>? Indicators, IReadOnlyList<string>? Periods) : ICommand<Result<IReadOnlyList<PublicationView>>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageDashboards;
+        string IRequireAccess.Permission => Permissions.PublishData;
     }
 
     internal sealed record Withdraw(string Indicator, string Period) : ICommand<Result>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageDashboards;
+        string IRequireAccess.Permission => Permissions.PublishData;
     }
 
     internal sealed record ListPublications(string? Indicator) : IQuery<IReadOnlyList<PublicationView>>;
@@ -45,7 +45,7 @@ internal static class PublishData
     {
         public async ValueTask<Result<IReadOnlyList<PublicationView>>> Handle(Publish command, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageDashboards), cancellationToken))
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.PublishData), cancellationToken))
                 return Result<IReadOnlyList<PublicationView>>.Forbidden("Chỉ quản trị cấp tỉnh công khai số liệu.");
             var codes = command.Indicators!.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
             var indicators = (await sender.Send(new GetIndicators(codes), cancellationToken)).ToDictionary(i => i.Code);
@@ -66,7 +66,7 @@ internal static class PublishData
 
         public async ValueTask<Result> Handle(Withdraw command, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageDashboards), cancellationToken))
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.PublishData), cancellationToken))
                 return Result.Forbidden("Chỉ quản trị cấp tỉnh thôi công khai số liệu.");
             var indicator = command.Indicator.Trim().ToUpperInvariant();
             var period = command.Period.Trim().ToUpperInvariant();

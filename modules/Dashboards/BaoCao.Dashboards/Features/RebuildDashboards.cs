@@ -12,7 +12,7 @@ internal static class RebuildDashboards
 {
     internal sealed record Command(bool FromScratch) : ICommand<Result<Rebuilt>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageDashboards;
+        string IRequireAccess.Permission => Permissions.PublishData;
     }
 
     internal sealed record Rebuilt(string Mode, int Count);
@@ -21,7 +21,7 @@ internal static class RebuildDashboards
     {
         public async ValueTask<Result<Rebuilt>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new Accounts.Contracts.CheckProvinceWideAccess(Permissions.ManageDashboards), cancellationToken))
+            if (!await sender.Send(new Accounts.Contracts.CheckProvinceWideAccess(Permissions.PublishData), cancellationToken))
                 return Result<Rebuilt>.Forbidden("Chỉ quản trị cấp tỉnh dựng lại số liệu tổng hợp của bảng điều khiển.");
             return command.FromScratch
                 ? new Rebuilt("fromScratch", await projector.RebuildFromScratchAsync(cancellationToken))

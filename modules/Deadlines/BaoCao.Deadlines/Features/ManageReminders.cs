@@ -10,22 +10,22 @@ internal static class ManageReminders
 {
     internal sealed record GetTemplate : IQuery<Result<TemplateView>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     internal sealed record SaveTemplate(string? Subject, string? Body, long? Version) : ICommand<Result<TemplateView>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     internal sealed record GetLadder(string RegimeCode) : IQuery<Result<LadderView>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     internal sealed record SaveLadder(string RegimeCode, IReadOnlyList<StepBody?>? Steps) : ICommand<Result<LadderView>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     internal sealed record TemplateView(string Subject, string Body, IReadOnlyList<string> Placeholders, long Version);

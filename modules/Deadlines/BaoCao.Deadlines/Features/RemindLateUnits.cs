@@ -14,22 +14,22 @@ internal static class RemindLateUnits
     /// <param name="Date">A past working day to run as (re-running a day the server missed); today when null.</param>
     internal sealed record Run(DateOnly? Date = null) : ICommand<Result<RunOutcome>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     internal sealed record Preview(DateOnly? Date) : IQuery<Result<PreviewView>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     internal sealed record Log(string? Period) : IQuery<Result<IReadOnlyList<DeliveryView>>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     internal sealed record Resend(Guid DigestId) : ICommand<Result>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
     /// <param name="AlreadyInLedger">True when this reminder was already written (sent or on its way): a run sends nothing for it.</param>

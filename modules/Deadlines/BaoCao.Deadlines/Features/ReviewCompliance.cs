@@ -14,7 +14,7 @@ internal static class ReviewCompliance
 {
     internal sealed record Generate(string Period, bool Regenerate) : ICommand<Result<Generated>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ManageJobs;
+        string IRequireAccess.Permission => Permissions.GenerateReports;
     }
 
     internal sealed record Read(string Period) : IQuery<Result<ReportView>>;

@@ -15,11 +15,13 @@ internal static class AssignForm
     internal sealed record Assign(string Code, IReadOnlyList<string>? Units, DateOnly? From) : ICommand<Result<int>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageForms;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record End(string Code, string Unit, DateOnly? LastDay) : ICommand<Result>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageForms;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed class AssignValidator : AbstractValidator<Assign>

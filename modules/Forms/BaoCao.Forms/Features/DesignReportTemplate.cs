@@ -16,6 +16,7 @@ internal static class DesignReportTemplate
     internal sealed record Save(string Code, IReadOnlyList<TableBody?>? Tables, long? Version) : ICommand<Result<long>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageForms;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record TableBody(string? Title, IReadOnlyList<string>? Indicators, IReadOnlyList<string>? Columns);

@@ -30,11 +30,13 @@ internal static class EditIndicator
     internal sealed record Activate(string Code, long? Version) : ICommand<Result<long>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageIndicators;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record Retire(string Code, DateOnly? LastDay, long? Version) : ICommand<Result<long>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageIndicators;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed class AmendValidator : AbstractValidator<Amend>

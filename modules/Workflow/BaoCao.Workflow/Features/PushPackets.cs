@@ -42,7 +42,7 @@ internal static class PushPackets
     {
         public async ValueTask<Result<Outbox>> Handle(List query, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken))
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<Outbox>.Forbidden(Refusal);
             var packets = db.OutboundPackets.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.State))
@@ -59,7 +59,7 @@ internal static class PushPackets
 
         public async ValueTask<Result> Handle(SendAgain command, CancellationToken cancellationToken)
         {
-            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken))
+            if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result.Forbidden(Refusal);
             if (await db.OutboundPackets.SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken) is not { } packet)
                 return Result.NotFound("Không có gói tin này trong hàng đợi gửi đi.");

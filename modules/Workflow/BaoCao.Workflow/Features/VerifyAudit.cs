@@ -10,7 +10,7 @@ internal static class VerifyAudit
 {
     internal sealed record Query : IQuery<Result<Verification>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ViewSecurityLog;
+        string IRequireAccess.Permission => Permissions.ViewAuditTrail;
     }
 
     internal sealed record Verification(bool Valid, long Entries, long? FirstBrokenAt);

@@ -8,7 +8,7 @@ internal static class ViewAuditTrail
 {
     internal sealed record Query(string? Subject, long? Before, int? Limit) : IQuery<Result<IReadOnlyList<Entry>>>, IRequireAccess
     {
-        string IRequireAccess.Permission => Permissions.ViewSecurityLog;
+        string IRequireAccess.Permission => Permissions.ViewAuditTrail;
     }
 
     internal sealed record Entry(long Id, DateTimeOffset At, string By, string? Address, string Kind, string Subject, string? Before, string? After, string Hash);
