@@ -20,7 +20,8 @@ var app = builder.Build();
 if (await app.RunCommandAsync(args) is { } exitCode)
     return exitCode;
 app.UseBaoCao();
-await app.PrepareAsync();
+if (await app.PrepareAsync() is { } refused)
+    return refused;
 await app.RunAsync();
 return 0;
 

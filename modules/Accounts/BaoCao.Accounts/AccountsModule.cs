@@ -48,6 +48,24 @@ public sealed class AccountsModule : IModule
             "0 1 * * *", new RecurringJobOptions { TimeZone = VietnamTime.Zone });
     }
 
+    public IReadOnlyList<ModuleCommand> Commands =>
+    [
+        new(CreateProvinceAdministrator.CommandName,
+            "Tạo quản trị hệ thống cấp tỉnh lần đầu (--user TÊN --email THƯ): in đường dẫn đặt mật khẩu một lần, không in mật khẩu",
+            CreateProvinceAdministrator.RunAsync),
+    ];
+
+    public async Task<IReadOnlyList<string>> ProductionProblemsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var demo = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            services.GetRequiredService<AccountsDbContext>().Accounts, a => a.IsDemo, cancellationToken);
+        return demo == 0 ? [] :
+        [
+            $"Cơ sở dữ liệu còn {demo} tài khoản demo (mật khẩu chung, không xác thực hai lớp). Môi trường Production phải cài trên " +
+            "cơ sở dữ liệu mới, rồi tạo quản trị cấp tỉnh bằng lệnh create-admin.",
+        ];
+    }
+
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         await services.GetRequiredService<DemoProvinceSeed>().SeedAsync(cancellationToken);
 
@@ -81,6 +99,10 @@ public sealed class AccountsModule : IModule
         services.AddSingleton<Integration.UnitDirectory>();
         services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<Integration.UnitDirectory>());
         services.AddSingleton<GrantCache>();
+        services.AddSingleton<StampCache>();
+        services.AddSingleton<SignInThrottle>();
+        SignInThrottle.AddLimits(services, configuration);
+        services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<StampCache>());
         services.AddSingleton<Integration.PacketSchemas>();
         services.AddSingleton<INodeCache>(sp => sp.GetRequiredService<GrantCache>());
         services.AddScoped<PasswordLinks>();
@@ -91,10 +113,19 @@ public sealed class AccountsModule : IModule
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(AuthenticationSchemes.ApiToken, _ => { });
         SignInWithSso.Register(services, configuration);
         services.AddScoped<IAccessPolicy, AccountsAccessPolicy>();
+        services.AddScoped<SharedKernel.Security.ISessionValidator, SessionValidator>();
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             options => options.Events.OnValidatePrincipal = AccountPrincipals.ValidateAsync);
         // In the database, so a restart or a second node still reads the cookies the first one issued.
-        services.AddDataProtection().SetApplicationName("BaoCao").PersistKeysToDbContext<AccountsDbContext>();
+        var protection = services.AddDataProtection().SetApplicationName("BaoCao").PersistKeysToDbContext<AccountsDbContext>();
+        // The master keys sit in the database beside the data: encrypted with a certificate kept outside it, a backup alone
+        // forges no cookie and decrypts no packet-signing key. Production refuses to start without one (InstallChecks).
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]);
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         services.AddModuleDbContext<AccountsDbContext, AccountsSqliteDbContext, AccountsPostgreSqlDbContext>(configuration, SchemaName);
     }
 }

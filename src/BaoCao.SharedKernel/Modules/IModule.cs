@@ -32,6 +32,11 @@ public interface IModule
     /// operator or a cron job: the exit code says how it went.</summary>
     IReadOnlyList<ModuleCommand> Commands => [];
 
+    /// <summary>What makes the migrated database unsafe for production (Vietnamese, with what to do), checked before a
+    /// Production server starts serving; e.g. demo accounts left from a trial.</summary>
+    Task<IReadOnlyList<string>> ProductionProblemsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     /// <summary>Demo data for a fresh embedded database. Must be idempotent: it runs on every start.</summary>
     Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -10,19 +10,22 @@ namespace BaoCao.SharedKernel.Persistence;
 
 /// <summary>
 /// Applies every module's migrations at start-up. On PostgreSQL the whole run holds one advisory lock, so
-/// two nodes starting at once migrate one after the other (the second finds nothing to do).
+/// two nodes starting at once migrate one after the other (the second finds nothing to do); what must follow the
+/// migration on an empty database (the demo seed) runs under the same lock, so two nodes never seed at once.
 /// </summary>
 public sealed class ModuleMigrator(IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> databases, DatabaseOptions options, ILogger<ModuleMigrator> logger)
 {
     // Any constant works as long as nothing else in the database uses it: "BaoCao" in ASCII.
     private const long AdvisoryLockKey = 0x42616f43616f;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public async Task MigrateAsync(CancellationToken cancellationToken, Func<CancellationToken, Task>? thenUnderLock = null)
     {
         if (options.IsSqlite)
         {
             await PrepareSqliteAsync(cancellationToken);
             await MigrateModulesAsync(cancellationToken);
+            if (thenUnderLock is not null)
+                await thenUnderLock(cancellationToken);
             return;
         }
 
@@ -42,6 +45,8 @@ public sealed class ModuleMigrator(IServiceScopeFactory scopes, IEnumerable<Modu
                 await schema.ExecuteNonQueryAsync(cancellationToken);
             }
             await MigrateModulesAsync(cancellationToken);
+            if (thenUnderLock is not null)
+                await thenUnderLock(cancellationToken);
         }
         finally
         {

@@ -13,6 +13,24 @@ public sealed class SqliteNodeLock : IDisposable
 
     private SqliteNodeLock(FileStream @lock) => _lock = @lock;
 
+    /// <summary>The exit code of a second process refused on one SQLite file.</summary>
+    public const int ExitCode = 75; // EX_TEMPFAIL
+
+    /// <summary>The lock, or (as the return value) a Vietnamese message saying why it could not be taken.</summary>
+    public static string? TryAcquire(string connectionString, out SqliteNodeLock? nodeLock)
+    {
+        try
+        {
+            nodeLock = Acquire(connectionString);
+            return null;
+        }
+        catch (InvalidOperationException refused)
+        {
+            nodeLock = null;
+            return refused.Message;
+        }
+    }
+
     public static SqliteNodeLock Acquire(string connectionString)
     {
         var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
@@ -29,9 +47,8 @@ public sealed class SqliteNodeLock : IDisposable
         catch (IOException exception)
         {
             throw new InvalidOperationException(
-                $"Another BaoCao process is already running on the SQLite database '{file}'. " +
-                "SQLite supports one node only: stop the other process, or run several nodes on PostgreSQL " +
-                "(Database:Provider=PostgreSql).", exception);
+                $"Một tiến trình BaoCao khác đang chạy trên cơ sở dữ liệu SQLite '{file}'. SQLite chỉ phục vụ một máy chủ: " +
+                "hãy dừng tiến trình kia, hoặc chạy nhiều máy chủ trên PostgreSQL (Database:Provider=PostgreSql).", exception);
         }
     }
 

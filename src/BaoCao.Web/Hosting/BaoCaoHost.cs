@@ -77,6 +77,7 @@ internal static class BaoCaoHost
         builder.Logging.AddConsole(options => options.FormatterName = OneLineConsoleFormatter.Name)
             .AddConsoleFormatter<OneLineConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
         services.AddHttpContextAccessor();
+        services.AddScoped<Mediator.ISender, PageSender>(); // pages: a scope and a current identity per call
         services.AddScoped<CircuitUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();
         services.AddScoped<HttpCurrentUser>();
@@ -94,12 +95,13 @@ internal static class BaoCaoHost
         services.AddSingleton<ModuleMigrator>();
         services.AddSingleton<BaoCao.SharedKernel.Email.IEmailSender, BaoCao.SharedKernel.Email.SmtpEmailSender>();
 
+        BaoCao.SharedKernel.Files.UploadLimits.Current = BaoCao.SharedKernel.Files.UploadLimits.From(builder.Configuration);
         builder.AddApiErrors();
         builder.AddSecurity();
         builder.AddJobs(database);
         builder.AddTelemetry();
         builder.AddHealth();
-        builder.AddDemo(database);
+        builder.AddDemo();
         services.AddOpenApi(options =>
         {
             options.CreateSchemaReferenceId = type =>
@@ -114,17 +116,19 @@ internal static class BaoCaoHost
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingPageAuthentication>();
         services.AddMudServices();
 
         foreach (var module in modules)
             module.AddServices(services, builder.Configuration);
         // The Accounts module decides access; this stand-in only serves a host without it.
-        services.TryAddScoped<IAccessPolicy, SignedInAccessPolicy>();
+        services.TryAddScoped<IAccessPolicy, DenyAllAccessPolicy>();
         return builder;
     }
 
     public static WebApplication UseBaoCao(this WebApplication app)
     {
+        app.UseProxyAndHeaders();
         app.UseApiErrors();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -133,7 +137,7 @@ internal static class BaoCaoHost
             SupportedUICultures = [Vietnamese],
         });
         app.UseStaticFiles();
-        app.UseSameOriginApi();
+        app.UseSameOrigin();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // after authentication: limits are per account or API token
@@ -152,20 +156,39 @@ internal static class BaoCaoHost
         return app;
     }
 
-    /// <summary>Before serving: one node per SQLite file, migrations, recurring jobs, demo data.</summary>
-    public static async Task PrepareAsync(this WebApplication app)
+    /// <summary>Checks the install, takes the SQLite node lock, migrates and seeds; an exit code when the server must not start.</summary>
+    public static async Task<int?> PrepareAsync(this WebApplication app)
     {
+        if (InstallChecks.Refuse(InstallChecks.Configuration(app.Configuration, app.Environment, app.Services.GetRequiredService<DemoProvince>())) is { } refused)
+            return refused;
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         if (database.IsSqlite)
         {
-            var nodeLock = SqliteNodeLock.Acquire(database.ConnectionString);
-            app.Lifetime.ApplicationStopped.Register(nodeLock.Dispose);
+            InstallChecks.RestrictDataFiles(database);
+            if (SqliteNodeLock.TryAcquire(database.ConnectionString, out var nodeLock) is { } taken)
+            {
+                Console.Error.WriteLine(taken);
+                return SqliteNodeLock.ExitCode;
+            }
+            app.Lifetime.ApplicationStopped.Register(nodeLock!.Dispose);
         }
         if (database.MigrateOnStartup)
-            await app.Services.GetRequiredService<ModuleMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-
+            await app.Services.GetRequiredService<ModuleMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping, app.SeedDemoAsync);
+        else
+            await app.SeedDemoAsync(app.Lifetime.ApplicationStopping);
+        if (app.Environment.IsProduction())
+        {
+            var problems = new List<string>();
+            foreach (var module in app.Services.GetRequiredService<ModuleRegistry>().Modules)
+            {
+                await using var scope = SystemActor.Begin(app.Services);
+                problems.AddRange(await module.ProductionProblemsAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping));
+            }
+            if (InstallChecks.Refuse(problems) is { } unsafeData)
+                return unsafeData;
+        }
         app.RegisterRecurringJobs();
-        await app.SeedDemoAsync();
+        return null;
     }
 
     /// <summary>

@@ -9,14 +9,15 @@ namespace BaoCao.Web.Hosting;
 /// <summary>Seeds the demo province on a fresh embedded database and prints where to sign in.</summary>
 internal static class Demo
 {
-    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder, DatabaseOptions database)
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, "data");
-        builder.Services.AddSingleton(DemoProvince.From(builder.Configuration, dataDirectory, defaultEnabled: database.IsSqlite));
+        // Seeded by default only in Development (the README's run command): an install elsewhere gets it only with Demo:Seed=true.
+        builder.Services.AddSingleton(DemoProvince.From(builder.Configuration, dataDirectory, defaultEnabled: builder.Environment.IsDevelopment()));
         return builder;
     }
 
-    public static async Task SeedDemoAsync(this WebApplication app)
+    public static async Task SeedDemoAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         var demo = app.Services.GetRequiredService<DemoProvince>();
         if (!demo.Enabled)
@@ -24,7 +25,7 @@ internal static class Demo
         foreach (var module in app.Services.GetRequiredService<ModuleRegistry>().Modules)
         {
             await using var scope = SystemActor.Begin(app.Services);
-            await module.SeedDemoAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
+            await module.SeedDemoAsync(scope.ServiceProvider, cancellationToken);
         }
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, demo));
     }

@@ -82,7 +82,10 @@ public sealed class ServerProcess(TestDatabase database, IReadOnlyDictionary<str
 
     private static IEnumerable<(string, string?)> Environment(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
     {
-        yield return ("ASPNETCORE_ENVIRONMENT", "Production");
+        // Not Production, which refuses the demo province and an unset public URL (InstallChecks), and plain http like the
+        // in-process tests (outside Development and Testing the cookie is __Host- and Secure); a test may override it.
+        yield return ("ASPNETCORE_ENVIRONMENT", "Testing");
+        yield return ("Accounts__SignInPerMinutePerAddress", "100000");
         yield return ("Database__Provider", database.Kind == DatabaseKind.Sqlite ? "Sqlite" : "PostgreSql");
         yield return ("ConnectionStrings__BaoCao", database.ConnectionString);
         yield return ("Demo__Seed", "true");

@@ -27,6 +27,7 @@ internal static class ManageGrants
     internal sealed record List(string UserName) : IQuery<Result<IReadOnlyList<GrantRow>>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ViewAccounts;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record GrantRow(Guid Id, string Role, string UnitCode, string UnitName, bool IncludeSubUnits, IReadOnlyList<string> Forms, DateTimeOffset GrantedAt, string GrantedBy);
@@ -41,6 +42,7 @@ internal static class ManageGrants
     internal sealed record Withdraw(string UserName, Guid GrantId) : ICommand<Result>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageAccounts;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed class GrantValidator : AbstractValidator<Grant>
@@ -80,6 +82,7 @@ internal static class ManageGrants
             var now = clock.GetUtcNow();
             var grant = RoleGrant.Create(account.Id, command.Role, unit.Id, command.IncludeSubUnits, now, user.UserName ?? "system", command.Forms);
             db.RoleGrants.Add(grant);
+            account.SecurityStamp = Guid.NewGuid().ToString("N"); // the account's open sessions end: they sign in with the new grants
             db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.GrantChanged, account.UserName!, user.RemoteAddress, now,
                 $"{user.UserName}: cấp quyền {command.Role} tại {unit.Code}{(command.IncludeSubUnits ? " và đơn vị trực thuộc" : "")}{(grant.Forms.Length > 0 ? $", biểu mẫu {grant.Forms}" : "")}"));
             await db.SaveChangesAsync(cancellationToken);
@@ -96,6 +99,7 @@ internal static class ManageGrants
             if (!(await grants.ScopesForAsync(Permissions.ManageAccounts, cancellationToken)).Any(g => g.Covers(unit)))
                 return Result.Forbidden("Quyền này thuộc đơn vị ngoài phạm vi bạn quản trị.");
             db.RoleGrants.Remove(grant);
+            account!.SecurityStamp = Guid.NewGuid().ToString("N"); // the account's open sessions end at once
             db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.GrantChanged, account!.UserName!, user.RemoteAddress, clock.GetUtcNow(),
                 $"{user.UserName}: thu hồi quyền {grant.Role} tại {unit.Code}"));
             await db.SaveChangesAsync(cancellationToken);
@@ -104,9 +108,8 @@ internal static class ManageGrants
 
         private async Task<Account?> AdministeredAsync(string userName, string permission, CancellationToken cancellationToken)
         {
-            var units = db.Units.Where(await grants.UnitScopeAsync(permission, cancellationToken)).Select(u => u.Id);
             var normalized = normalizer.NormalizeName(userName);
-            return await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized && units.Contains(a.UnitId), cancellationToken);
+            return await (await grants.AdministeredAccountsAsync(permission, cancellationToken)).SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
         }
     }
 

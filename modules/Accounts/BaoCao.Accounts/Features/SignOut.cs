@@ -8,18 +8,24 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace BaoCao.Accounts.Features;
 
-/// <summary>A person signs out (menu button, or the API); the security log records it.</summary>
+/// <summary>A person signs out (menu button, or the API); the security log records it. Signing out ends the account's
+/// sessions server-side — a new security stamp, checked on every request —, so a copied cookie stops working at once on
+/// this node and within 30 s on the others; the person's sessions on other devices end too (documented in the README).</summary>
 internal static class SignOut
 {
     internal sealed record Command(string UserName, string? RemoteAddress) : ICommand;
 
-    internal sealed class Handler(AccountsDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    internal sealed class Handler(AccountsDbContext db, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Mediator.Unit> Handle(Command command, CancellationToken cancellationToken)
         {
+            var normalized = normalizer.NormalizeName(command.UserName);
+            if (await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken) is { } account)
+                account.SecurityStamp = Guid.NewGuid().ToString("N");
             db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.SignedOut, command.UserName, command.RemoteAddress, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             return Mediator.Unit.Value;

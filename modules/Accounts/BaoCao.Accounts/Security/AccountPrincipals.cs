@@ -55,22 +55,53 @@ internal static class AccountPrincipals
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        if (context.Properties.Items.TryGetValue(CheckedAtKey, out var ticks) && long.TryParse(ticks, out var checkedAt)
-            && now.UtcTicks - checkedAt < RecheckInterval.Ticks)
-            return;
-
-        var db = services.GetRequiredService<AccountsDbContext>();
+        // Every request: the account's current stamp (this node's cache, cleared by any account saved here — a logout,
+        // suspension, password or grant change —, seen from other nodes within 30 s). A copied cookie dies with its session.
         var id = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, context.HttpContext.RequestAborted);
-        if (account is null || account.Status != AccountStatus.Active
-            || account.SecurityStamp != context.Principal!.FindFirstValue(SecurityStampClaim))
+        var stamp = await services.GetRequiredService<StampCache>().GetAsync(id, () => services.GetRequiredService<AccountsDbContext>().Accounts.AsNoTracking()
+            .Where(a => a.Id == id && a.Status == AccountStatus.Active).Select(a => a.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted));
+        if (stamp is null || stamp != context.Principal!.FindFirstValue(SecurityStampClaim))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        context.ReplacePrincipal(await CreateAsync(db, account, context.HttpContext.RequestAborted));
+        if (context.Properties.Items.TryGetValue(CheckedAtKey, out var ticks) && long.TryParse(ticks, out var checkedAt)
+            && now.UtcTicks - checkedAt < RecheckInterval.Ticks)
+            return;
+
+        var fresh = context.Principal is null ? null
+            : await RevalidateAsync(services.GetRequiredService<AccountsDbContext>(), context.Principal, context.HttpContext.RequestAborted);
+        if (fresh is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+        context.ReplacePrincipal(fresh);
         MarkChecked(context.Properties, now);
         context.ShouldRenew = true;
     }
+
+    /// <summary>The principal rebuilt from the account as it is now, or null when the account is gone, not active, or
+    /// its security stamp changed since the principal was issued.</summary>
+    public static async Task<ClaimsPrincipal?> RevalidateAsync(AccountsDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var id = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null || account.Status != AccountStatus.Active || account.SecurityStamp != principal.FindFirstValue(SecurityStampClaim))
+            return null;
+        return await CreateAsync(db, account, cancellationToken);
+    }
+}
+
+/// <summary>Each active account's security stamp, by id, for the per-request session check.</summary>
+internal sealed class StampCache(TimeProvider clock)
+    : SharedKernel.Persistence.NodeCache<Guid, string?>(clock, AccountPrincipals.RecheckInterval, [typeof(Account)]);
+
+/// <summary>Open pages revalidate their principal through this (<see cref="SharedKernel.Security.ISessionValidator"/>).</summary>
+internal sealed class SessionValidator(AccountsDbContext db) : SharedKernel.Security.ISessionValidator
+{
+    public Task<ClaimsPrincipal?> RevalidateAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        AccountPrincipals.RevalidateAsync(db, principal, cancellationToken);
 }
