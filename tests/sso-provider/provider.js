@@ -19,11 +19,13 @@ const provider = new Provider(issuer, {
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email: known?.email ?? `${id}@example.invalid`, email_verified: true, name: known?.name ?? id };
+        // email_verified and amr (RFC 8176 methods) as the test says: an unverified address, or a second factor used here.
+        return { sub: id, email: known?.email ?? `${id}@example.invalid`, email_verified: known?.email_verified ?? true, name: known?.name ?? id,
+          ...(known?.amr ? { amr: known.amr } : {}) };
       },
     };
   },
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'amr'] },
   scopes: ['openid', 'email', 'profile'],
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ['baocao-test-cookie-key'] },

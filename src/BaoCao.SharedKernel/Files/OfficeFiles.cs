@@ -28,7 +28,8 @@ public static class OfficeFiles
         return stream.ToArray();
     }
 
-    /// <summary>An .xlsx with one sheet per entry; a decimal, int or double cell is a number, anything else text.</summary>
+    /// <summary>An .xlsx with one sheet per entry; a decimal, int or double cell is a number, anything else text (text that
+    /// starts like a formula gets an apostrophe, <see cref="Text.SpreadsheetText"/>).</summary>
     public static byte[] Xlsx(IEnumerable<(string Name, IEnumerable<IReadOnlyList<object?>> Rows)> sheets)
     {
         using var stream = new MemoryStream();
@@ -58,7 +59,7 @@ public static class OfficeFiles
                 decimal? number = values[column] switch { decimal d => d, int i => i, long l => l, double f => (decimal)f, _ => null };
                 row.Append(number is { } n
                     ? new Sheet.Cell { CellReference = reference, DataType = Sheet.CellValues.Number, CellValue = new Sheet.CellValue(n) }
-                    : new Sheet.Cell { CellReference = reference, DataType = Sheet.CellValues.InlineString, InlineString = new Sheet.InlineString(new Sheet.Text(values[column]?.ToString() ?? "")) });
+                    : new Sheet.Cell { CellReference = reference, DataType = Sheet.CellValues.InlineString, InlineString = new Sheet.InlineString(new Sheet.Text(Text.SpreadsheetText.Neutralise(values[column]?.ToString() ?? ""))) });
             }
             data.Append(row);
         }
@@ -70,28 +71,78 @@ public static class OfficeFiles
 
     /// <summary>The cells of every sheet of an .xlsx (as written here, or re-saved by Excel or LibreOffice), or null when the
     /// file is not a readable .xlsx. Numbers are rounded to 10 decimals: spreadsheets store binary doubles.</summary>
-    public static IReadOnlyList<XlsxSheet>? ReadXlsx(Stream file)
+    public static IReadOnlyList<XlsxSheet>? ReadXlsx(Stream file) => TryReadXlsx(file, out var sheets) is null ? sheets : null;
+
+    /// <summary>Reads an .xlsx within <see cref="UploadLimits.Current"/>: the package is checked before it is opened, and the
+    /// parts are read with a streaming reader (never a whole DOM). Null when read; else the Vietnamese reason.</summary>
+    public static string? TryReadXlsx(Stream file, out IReadOnlyList<XlsxSheet>? sheets)
     {
+        sheets = null;
+        var limits = UploadLimits.Current;
+        Stream seekable = file;
+        if (!file.CanSeek)
+        {
+            seekable = new MemoryStream();
+            file.CopyTo(seekable);
+            seekable.Position = 0;
+        }
+        if (limits.CheckPackage(seekable) is { } refused)
+            return refused;
         try
         {
-            using var document = SpreadsheetDocument.Open(file, false);
+            using var document = SpreadsheetDocument.Open(seekable, false, new OpenSettings { MaxCharactersInPart = limits.MaxPartBytes });
             if (document.WorkbookPart is not { } workbook)
-                return null;
-            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<Sheet.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-            return [.. (workbook.Workbook.Sheets?.Elements<Sheet.Sheet>() ?? []).Where(s => s.Id?.Value is not null)
-                .Select(s => new XlsxSheet(s.Name?.Value ?? "", [.. Cells((WorksheetPart)workbook.GetPartById(s.Id!.Value!), strings)]))];
-        }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
-                                          or InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException)
-        {
+                return Unreadable;
+            var strings = SharedStrings(workbook.SharedStringTablePart);
+            var cells = 0;
+            var read = new List<XlsxSheet>();
+            foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet.Sheet>() ?? [])
+            {
+                if (sheet.Id?.Value is not { } id)
+                    continue;
+                var sheetCells = new List<XlsxCell>();
+                foreach (var cell in Cells((WorksheetPart)workbook.GetPartById(id), strings))
+                {
+                    if (++cells > limits.MaxCells)
+                        return limits.TooManyCells;
+                    sheetCells.Add(cell);
+                }
+                read.Add(new XlsxSheet(sheet.Name?.Value ?? "", sheetCells));
+            }
+            sheets = read;
             return null;
         }
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
+                                          or InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException or IOException)
+        {
+            return Unreadable;
+        }
+    }
+
+    private const string Unreadable = "Tệp không phải .xlsx hợp lệ hoặc đã hỏng.";
+
+    private static List<string> SharedStrings(SharedStringTablePart? part)
+    {
+        var strings = new List<string>();
+        if (part is null)
+            return strings;
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(Sheet.SharedStringItem))
+                strings.Add(reader.LoadCurrentElement()!.InnerText);
+        }
+        return strings;
     }
 
     private static IEnumerable<XlsxCell> Cells(WorksheetPart part, List<string> strings)
     {
-        foreach (var cell in part.Worksheet.Descendants<Sheet.Cell>())
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
         {
+            if (!reader.IsStartElement || reader.ElementType != typeof(Sheet.Cell))
+                continue;
+            var cell = (Sheet.Cell)reader.LoadCurrentElement()!;
             var (column, row) = Position(cell.CellReference?.Value);
             if (row == 0)
                 continue;

@@ -30,13 +30,21 @@ internal static class ApiErrors
         // Policies are added by the modules whose endpoints use them; a refusal is worded here, once.
         builder.Services.AddRateLimiter(options =>
         {
+            options.AddPolicy(RateLimits.Uploads, context => System.Threading.RateLimiting.RateLimitPartition.GetConcurrencyLimiter(
+                context.User.Identity?.IsAuthenticated == true ? $"user:{context.User.Identity.Name}" : $"address:{context.Connection.RemoteIpAddress}",
+                _ => new System.Threading.RateLimiting.ConcurrencyLimiterOptions { PermitLimit = 2, QueueLimit = 0 }));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await context.HttpContext.Response.WriteAsJsonAsync(ProblemResults.Problem(StatusCodes.Status429TooManyRequests,
-                    "Quá nhiều yêu cầu gửi dữ liệu trong một phút từ cùng một tài khoản hoặc hệ thống. Vui lòng gửi lại sau ít phút."),
+                var request = context.HttpContext.Request;
+                var signIn = request.Path.StartsWithSegments("/api/auth") || request.Path.StartsWithSegments("/dang-nhap");
+                if (signIn && !context.HttpContext.Response.Headers.ContainsKey("Retry-After"))
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsJsonAsync(ProblemResults.Problem(StatusCodes.Status429TooManyRequests, signIn
+                    ? "Quá nhiều lần đăng nhập từ địa chỉ này trong một phút. Vui lòng chờ một phút rồi thử lại."
+                    : "Quá nhiều yêu cầu gửi dữ liệu trong một phút từ cùng một tài khoản hoặc hệ thống. Vui lòng gửi lại sau ít phút."),
                     (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
             };
         });
@@ -91,6 +99,9 @@ internal static class ApiErrors
                 NulCharacterException nul => ProblemResults.Problem(400, JsonMessage(nul)),
                 BadHttpRequestException bad => ProblemResults.Problem(bad.StatusCode, BadRequestMessage(bad)),
                 JsonException json => ProblemResults.Problem(400, JsonMessage(json)),
+                // A malformed multipart body (boundary missing, truncated section) is the sender's mistake, not ours.
+                InvalidDataException or IOException when context.Request.HasFormContentType && !context.RequestAborted.IsCancellationRequested =>
+                    ProblemResults.Problem(400, "Nội dung tệp gửi lên (multipart/form-data) bị hỏng hoặc không đầy đủ. Hãy chọn và gửi lại tệp."),
                 DbUpdateConcurrencyException => ProblemResults.Problem(409, "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại."),
                 OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
                 _ => ProblemResults.Problem(500, "Hệ thống gặp lỗi không mong muốn. Lỗi đã được ghi lại; vui lòng thử lại sau hoặc báo quản trị hệ thống."),

@@ -22,6 +22,8 @@ internal enum SecurityEvent
     SigningKeyRotated,
     PartnerChanged,
     PacketRefused,
+    /// <summary>An attempt refused unread: the address failed too often for the account and must wait.</summary>
+    SignInThrottled,
 }
 
 /// <summary>One line of the security log: who, what, when, from where. Never a password.</summary>

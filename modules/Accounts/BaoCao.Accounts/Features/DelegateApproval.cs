@@ -40,6 +40,7 @@ internal static class DelegateApproval
     {
         public DelegateValidator(TimeProvider clock)
         {
+            RuleFor(d => d.UnitCode).NotEmpty().WithMessage("Cần chọn đơn vị ủy quyền duyệt.");
             RuleFor(d => d.ToUserName).NotEmpty().WithMessage("Cần chọn người được ủy quyền.");
             RuleFor(d => d.Forms).NotEmpty().WithMessage("Cần chọn ít nhất một biểu mẫu được ủy quyền duyệt.");
             RuleFor(d => d.Until).NotNull().WithMessage("Cần chọn ngày hết hạn ủy quyền.")

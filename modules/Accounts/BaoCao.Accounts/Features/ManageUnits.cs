@@ -52,9 +52,10 @@ internal static class ManageUnits
     {
         public CreateValidator()
         {
+            RuleFor(c => c.ParentCode).NotEmpty().WithMessage("Cần chọn đơn vị cấp trên (đơn vị mới nằm dưới một đơn vị của tỉnh).");
             RuleFor(c => c.Code).NotEmpty().WithMessage("Cần nhập mã đơn vị.")
                 .Matches("^[A-Z0-9][A-Z0-9._-]{1,63}$").WithMessage("Mã đơn vị gồm 2–64 ký tự: chữ in hoa không dấu, số, dấu chấm, gạch ngang.");
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.").NotLikeFormula();
             RuleFor(c => c.Kind).NotNull().WithMessage("Cần chọn loại đơn vị.");
             RuleFor(c => c.ValidFrom).NotNull().WithMessage("Cần nhập ngày bắt đầu hoạt động.");
             RuleFor(c => c.OfficialEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.OfficialEmail)).WithMessage("Thư điện tử công vụ không hợp lệ.");
@@ -68,7 +69,7 @@ internal static class ManageUnits
     {
         public UpdateValidator()
         {
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.").NotLikeFormula();
             RuleFor(c => c.OfficialEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.OfficialEmail)).WithMessage("Thư điện tử công vụ không hợp lệ.");
             RuleFor(c => c.LeaderEmail).EmailAddress().When(c => !string.IsNullOrEmpty(c.LeaderEmail)).WithMessage("Thư điện tử của lãnh đạo không hợp lệ.");
             RuleFor(c => c.AdministrativeCode).Matches(@"^\d{2,5}$").When(c => !string.IsNullOrEmpty(c.AdministrativeCode))

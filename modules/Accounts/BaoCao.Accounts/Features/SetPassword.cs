@@ -40,7 +40,10 @@ internal static class SetPassword
             var hash = SetPasswordLink.Hash(command.Token);
             var link = await db.SetPasswordLinks.SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
             var account = link is null ? null : await db.Accounts.SingleOrDefaultAsync(a => a.Id == link.AccountId, cancellationToken);
-            if (link is null || account is null || !link.IsUsable(now) || account.Status != AccountStatus.Active)
+            // Only the newest link works, and only until the password is next set: issuing, using or changing revokes the rest.
+            if (link is null || account is null || !link.IsUsable(now) || account.Status != AccountStatus.Active
+                || (account.PasswordChangedAt is { } changed && link.CreatedAt < changed)
+                || await db.SetPasswordLinks.AnyAsync(l => l.AccountId == link.AccountId && l.CreatedAt > link.CreatedAt, cancellationToken))
                 return Result<string>.Invalid(BadLink, "token");
 
             var problems = await passwords.CheckAsync(account, command.Password, cancellationToken);

@@ -42,31 +42,61 @@ internal static class SignIn
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db, IPasswordHasher<Account> hasher, ILookupNormalizer normalizer, SignInSteps steps, TimeProvider clock)
+    internal sealed class Handler(AccountsDbContext db, IPasswordHasher<Account> hasher, ILookupNormalizer normalizer, SignInSteps steps, SignInThrottle throttle,
+        TimeProvider clock, Microsoft.Extensions.Configuration.IConfiguration configuration)
         : ICommandHandler<Command, SignInOutcome>
     {
-        // Checked for unknown user names so that they cost what a wrong password costs.
+        // Checked for unknown user names, throttled and locked attempts, so that they cost what a wrong password costs.
         private static string? _decoyHash;
+
+        private void Decoy(string password)
+        {
+            var decoy = new Account();
+            hasher.VerifyHashedPassword(decoy, _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString()), password);
+        }
+
+        private Task<bool> FamiliarAsync(Account account, string? address, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var since = now.AddDays(-90);
+            return db.SecurityLog.AnyAsync(e => e.UserName == account.UserName && e.Event == SecurityEvent.SignInSucceeded
+                && e.RemoteAddress == address && e.At > since, cancellationToken);
+        }
 
         public async ValueTask<SignInOutcome> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var normalized = normalizer.NormalizeName(command.UserName.Trim());
             var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
+            var lockout = TimeSpan.FromMinutes(Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Accounts:LockoutMinutes", 15));
+            // The lock refuses every address but the owner's familiar ones (a sign-in succeeded from there) that have not
+            // failed for this account themselves: guesses from elsewhere lock the guessers out, not the owner.
+            if (account is { Status: AccountStatus.Active } && account.IsLockedOut(now)
+                && (throttle.HasFailed(normalized, command.RemoteAddress, lockout) || !await FamiliarAsync(account, command.RemoteAddress, now, cancellationToken)))
+            {
+                Decoy(command.Password);
+                return await steps.FailAsync(SecurityEvent.SignInWhileLocked, command.UserName, command.RemoteAddress,
+                    new SignInOutcome(SignInKind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
+            }
+            if (throttle.WaitFor(normalized, command.RemoteAddress) > TimeSpan.Zero)
+            {
+                Decoy(command.Password);
+                return await steps.FailAsync(SecurityEvent.SignInThrottled, command.UserName, command.RemoteAddress, new SignInOutcome(SignInKind.Invalid), cancellationToken);
+            }
 
             if (account is null || account.Status != AccountStatus.Active)
             {
-                var decoy = new Account();
-                hasher.VerifyHashedPassword(decoy, _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString()), command.Password);
+                Decoy(command.Password);
+                throttle.Failed(normalized, command.RemoteAddress);
                 return await steps.FailAsync(SecurityEvent.SignInFailed, command.UserName, command.RemoteAddress, new SignInOutcome(SignInKind.Invalid), cancellationToken);
             }
-            if (account.IsLockedOut(now))
-                return await steps.FailAsync(SecurityEvent.SignInWhileLocked, command.UserName, command.RemoteAddress,
-                    new SignInOutcome(SignInKind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
 
             var verified = account.PasswordHash is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(account, account.PasswordHash, command.Password);
             if (verified == PasswordVerificationResult.Failed)
+            {
+                throttle.Failed(normalized, command.RemoteAddress);
                 return await steps.WrongSecretAsync(account, command.RemoteAddress, cancellationToken);
+            }
+            throttle.Succeeded(normalized, command.RemoteAddress);
             if (verified == PasswordVerificationResult.SuccessRehashNeeded)
                 account.PasswordHash = hasher.HashPassword(account, command.Password);
 
@@ -121,8 +151,7 @@ internal static class SignIn
             case SignInKind.MustChangePassword:
                 await PendingSignIn.StartAsync(http, outcome.AccountId!.Value, PendingSignIn.ChangePassword);
                 return Results.Ok(new { requiresTwoFactor = false, requiresPasswordChange = true });
-            case SignInKind.LockedOut:
-                return Results.Problem(ProblemResults.Problem(StatusCodes.Status423Locked, LockedMessage(outcome.LockedUntil!.Value)));
+            // Locked, throttled, unknown or wrong: one answer, so no one learns which user names exist or are locked.
             default:
                 return Results.Problem(ProblemResults.Problem(StatusCodes.Status401Unauthorized, WrongCredentials));
         }

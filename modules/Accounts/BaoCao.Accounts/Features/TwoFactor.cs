@@ -94,7 +94,18 @@ internal static class TwoFactor
                 account.LastTotpStep = step.Value;
             else if (!UseRecoveryCode(account, command.Code))
                 return await steps.WrongSecretAsync(account, command.RemoteAddress, cancellationToken);
-            return await steps.SucceedAsync(account, command.RemoteAddress, cancellationToken);
+            // The code is claimed with the save: requests racing with one code (or one recovery code, on two nodes) read the
+            // same stamp, and every save after the first finds it changed and fails — one sign-in per code.
+            account.ConcurrencyStamp = Guid.NewGuid().ToString();
+            try
+            {
+                return await steps.SucceedAsync(account, command.RemoteAddress, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new SignInOutcome(SignInKind.Invalid);
+            }
         }
 
         private static bool UseRecoveryCode(Account account, string code)

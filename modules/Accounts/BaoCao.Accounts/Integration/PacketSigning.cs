@@ -113,6 +113,9 @@ internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvide
         var alg = Text(header, "alg");
         if (alg != Algorithm)
             return Refuse($"Thuật toán ký '{alg}' không được chấp nhận (chỉ {Algorithm}).");
+        // RFC 7515 §4.1.11: a recipient that does not understand a listed critical extension must reject; we understand none.
+        if (header.TryGetProperty("crit", out _))
+            return Refuse("Gói tin đòi xử lý phần mở rộng bắt buộc (crit) mà hệ thống không hỗ trợ.");
         var id = Text(payload, "id");
         var kid = Text(header, "kid");
         var (partner, key) = await TrustedKeyAsync(kid, cancellationToken);
@@ -130,6 +133,8 @@ internal sealed class PacketSigning(AccountsDbContext db, IDataProtectionProvide
             return Refuse("Gói tin thiếu id, type, sender, issuedAt, expiresAt hoặc body.", id);
         if (!sender.Equals(partner, StringComparison.OrdinalIgnoreCase))
             return Refuse($"Người gửi ghi trong gói tin ({sender}) không khớp với đối tác sở hữu khóa ký ({partner}).", id);
+        if (expires <= issued)
+            return Refuse("Thời điểm hết hạn của gói tin (expiresAt) phải sau thời điểm phát hành (issuedAt).", id);
         var now = clock.GetUtcNow();
         if (expires <= now)
             return Refuse($"Gói tin đã hết hạn lúc {expires.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}. Hãy đề nghị hệ thống gửi tạo gói tin mới.", id);

@@ -42,9 +42,11 @@ internal sealed class SignInSteps(AccountsDbContext db, PasswordChanges password
         return FailAsync(SecurityEvent.LockedOut, account.UserName!, remoteAddress, new SignInOutcome(SignInKind.LockedOut, LockedUntil: account.LockoutEnd), cancellationToken);
     }
 
-    public bool MustEnrol(Account account, IReadOnlyCollection<string> roles) =>
-        !account.TwoFactorEnabled && !account.IsDemo
-        && configuration.GetValue("Accounts:RequireTwoFactorForAdministratorsAndLeaders", true)
+    public bool MustEnrol(Account account, IReadOnlyCollection<string> roles) => !account.TwoFactorEnabled && RequiresTwoFactor(account, roles);
+
+    /// <summary>Whether the account's roles require a second factor (administrators and leaders; demo accounts are exempt).</summary>
+    public bool RequiresTwoFactor(Account account, IReadOnlyCollection<string> roles) =>
+        !account.IsDemo && configuration.GetValue("Accounts:RequireTwoFactorForAdministratorsAndLeaders", true)
         && (roles.Contains(Roles.Administrator) || roles.Contains(Roles.Leader));
 
     /// <summary>Every factor passed. An administrator whose password is older than the limit must change it first.</summary>

@@ -46,7 +46,7 @@ internal static class ExportWidget
         {
             null => "",
             decimal number => number.ToString(CultureInfo.InvariantCulture),
-            _ => $"\"{value.ToString()!.Replace("\"", "\"\"")}\"",
+            _ => $"\"{SharedKernel.Text.SpreadsheetText.Neutralise(value.ToString()!).Replace("\"", "\"\"")}\"",
         };
     }
 

@@ -1,3 +1,4 @@
+using BaoCao.SharedKernel.Pipeline;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Persistence;
@@ -22,11 +23,13 @@ internal static class DesignForm
     internal sealed record EditDraft(string Code, string? Name, LayoutBody? Layout, long? Version) : ICommand<Result<long>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageForms;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record Publish(string Code, DateOnly? EffectiveFrom, long? Version) : ICommand<Result<long>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageForms;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     internal sealed record LayoutBody(IReadOnlyList<SectionBody?>? Sections, IReadOnlyList<string>? Columns);
@@ -41,7 +44,7 @@ internal static class DesignForm
         {
             RuleFor(c => c.Code).Must(c => c is not null && ManageRegimes.CodePattern().IsMatch(c.Trim().ToUpperInvariant()))
                 .WithMessage("Mã biểu mẫu gồm 2–64 ký tự: chữ in hoa không dấu, số, dấu gạch.");
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên biểu mẫu.").MaximumLength(500).WithMessage("Tên biểu mẫu dài quá 500 ký tự.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên biểu mẫu.").MaximumLength(500).WithMessage("Tên biểu mẫu dài quá 500 ký tự.").NotLikeFormula();
             RuleFor(c => c.RegimeCode).NotEmpty().WithMessage("Cần chọn chế độ báo cáo của biểu mẫu.");
             RuleFor(c => c.OwnerUnit).NotEmpty().WithMessage("Cần nêu đơn vị thiết kế biểu mẫu.");
             RuleFor(c => c.Layout).NotNull().WithMessage("Cần thiết kế biểu mẫu: các phần, dòng chỉ số và cột.");
@@ -53,7 +56,7 @@ internal static class DesignForm
         public EditDraftValidator()
         {
             RuleFor(c => c.Layout).NotNull().WithMessage("Cần thiết kế biểu mẫu: các phần, dòng chỉ số và cột.");
-            RuleFor(c => c.Name).MaximumLength(500).WithMessage("Tên biểu mẫu dài quá 500 ký tự.");
+            RuleFor(c => c.Name).MaximumLength(500).WithMessage("Tên biểu mẫu dài quá 500 ký tự.").NotLikeFormula();
             RuleFor(c => c.Version).NotNull().WithMessage("Cần gửi kèm phiên bản (version) của biểu mẫu bạn đã xem.");
         }
     }

@@ -171,6 +171,7 @@ internal static class ExchangeFormWorkbook
                 })
                 .WithMetadata(new UploadLimit(MaximumBytes + 65_536))
                 .DisableAntiforgery() // systems call it with a bearer token; the browser's cookie is SameSite=Lax and the page uses the mediator
+                .RequireRateLimiting(SharedKernel.Http.RateLimits.Uploads)
                 .WithSummary("Tải lên tệp .xlsx đã nhập (dryRun=true để xem trước; acceptValidCells=true để chỉ ghi các ô hợp lệ)");
         }
     }

@@ -1,3 +1,4 @@
+using BaoCao.SharedKernel.Pipeline;
 using System.Text.RegularExpressions;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Domain;
@@ -52,7 +53,7 @@ internal static partial class ManageRegimes
         {
             RuleFor(c => c.Code).Must(c => c is not null && CodePattern().IsMatch(c.Trim().ToUpperInvariant()))
                 .WithMessage("Mã chế độ báo cáo gồm 2–64 ký tự: chữ in hoa không dấu, số, dấu gạch.").OverridePropertyName("code");
-            RuleFor(c => c.Body.Name).NotEmpty().WithMessage("Cần nhập tên chế độ báo cáo.").MaximumLength(500).WithMessage("Tên dài quá 500 ký tự.").OverridePropertyName("name");
+            RuleFor(c => c.Body.Name).NotEmpty().WithMessage("Cần nhập tên chế độ báo cáo.").MaximumLength(500).WithMessage("Tên dài quá 500 ký tự.").NotLikeFormula().OverridePropertyName("name");
             RuleFor(c => c.Body.Content).NotEmpty().WithMessage("Cần nêu nội dung yêu cầu báo cáo (Điều 7 Nghị định 09/2019).").MaximumLength(4000).OverridePropertyName("content");
             RuleFor(c => c.Body.Kind).Must(k => Enum.TryParse<RegimeKind>(k, true, out _)).WithMessage("Loại chế độ là Periodic (định kỳ), Thematic (chuyên đề) hoặc AdHoc (đột xuất).").OverridePropertyName("kind");
             RuleFor(c => c.Body.Frequency).Must(f => Enum.TryParse<Frequency>(f, true, out _))

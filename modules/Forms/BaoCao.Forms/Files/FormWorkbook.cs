@@ -129,8 +129,9 @@ internal static class FormWorkbook
     /// <summary>The values of a file made by <see cref="Write"/> (and possibly re-saved by Excel or LibreOffice), or why it is not one.</summary>
     public static (WorkbookContent? Content, string? Error) Read(Stream file)
     {
-        if (OfficeFiles.ReadXlsx(file) is not { } sheets)
-            return (null, "Tệp không phải .xlsx hợp lệ hoặc đã hỏng.");
+        if (OfficeFiles.TryReadXlsx(file, out var read) is { } refused)
+            return (null, refused);
+        var sheets = read!;
         var metaSheet = sheets.FirstOrDefault(s => s.Name == MetaSheet);
         var dataSheet = sheets.FirstOrDefault(s => s.Name == DataSheet);
         if (metaSheet is null || dataSheet is null)

@@ -21,6 +21,7 @@ internal static class ImportCatalogue
     internal sealed record Command(byte[] Content, string FileName, bool AcceptValidRows, bool DryRun) : ICommand<Result<Report>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageIndicators;
+        bool IRequireAccess.NarrowedByHandler => true;
     }
 
     /// <param name="Valid">Every row is valid.</param>
@@ -218,6 +219,7 @@ internal static class ImportCatalogue
                 })
                 .WithMetadata(new UploadLimit(MaximumBytes + 65_536))
                 .DisableAntiforgery() // systems call it with a bearer token; the browser's cookie is SameSite=Lax and the page uses the mediator
+                .RequireRateLimiting(SharedKernel.Http.RateLimits.Uploads)
                 .WithTags("Chỉ số")
                 .WithSummary("Nhập danh mục chỉ số từ .xlsx hoặc JSON (không ghi gì nếu có dòng lỗi, trừ khi acceptValidRows=true)");
     }

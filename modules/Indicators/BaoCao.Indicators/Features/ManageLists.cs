@@ -1,3 +1,4 @@
+using BaoCao.SharedKernel.Pipeline;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Indicators.Domain;
 using BaoCao.Indicators.Persistence;
@@ -44,7 +45,7 @@ internal static class ManageLists
         {
             RuleFor(c => c.Code).NotEmpty().WithMessage("Cần nhập mã đơn vị tính.")
                 .Must(c => c is null || CatalogueSnapshot.CodePattern().IsMatch(c)).WithMessage("Mã gồm chữ in hoa không dấu, số, dấu gạch dưới.");
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị tính.").MaximumLength(100).WithMessage("Tên đơn vị tính dài quá 100 ký tự.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên đơn vị tính.").MaximumLength(100).WithMessage("Tên đơn vị tính dài quá 100 ký tự.").NotLikeFormula();
         }
     }
 
@@ -54,7 +55,7 @@ internal static class ManageLists
         {
             RuleFor(c => c.Code).NotEmpty().WithMessage("Cần nhập mã nhóm.")
                 .Must(c => c is null || CatalogueSnapshot.CodePattern().IsMatch(c)).WithMessage("Mã gồm chữ in hoa không dấu, số, dấu chấm, gạch dưới.");
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên nhóm.").MaximumLength(300).WithMessage("Tên nhóm dài quá 300 ký tự.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên nhóm.").MaximumLength(300).WithMessage("Tên nhóm dài quá 300 ký tự.").NotLikeFormula();
         }
     }
 
@@ -64,7 +65,7 @@ internal static class ManageLists
         {
             RuleFor(c => c.Code).NotEmpty().WithMessage("Cần nhập mã phân tổ.")
                 .Must(c => c is null || CatalogueSnapshot.CodePattern().IsMatch(c)).WithMessage("Mã gồm chữ in hoa không dấu, số, dấu gạch dưới.");
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên phân tổ.").MaximumLength(200).WithMessage("Tên phân tổ dài quá 200 ký tự.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên phân tổ.").MaximumLength(200).WithMessage("Tên phân tổ dài quá 200 ký tự.").NotLikeFormula();
             RuleFor(c => c.Options).Must(o => o is { Count: >= 2 and <= 50 }).WithMessage("Một phân tổ có từ 2 đến 50 lựa chọn.");
             RuleForEach(c => c.Options).Must(o => o is not null && CatalogueSnapshot.CodePattern().IsMatch(o.Code ?? "") && !string.IsNullOrWhiteSpace(o.Name))
                 .WithMessage("Mỗi lựa chọn cần mã (chữ in hoa không dấu, số) và tên.");

@@ -73,6 +73,8 @@ internal static class CatalogueFile
         using var buffer = new MemoryStream();
         file.CopyTo(buffer);
         buffer.Position = 0;
+        if (SharedKernel.Files.UploadLimits.Current.CheckPackage(buffer) is { } refused)
+            return (null, refused);
         var sheets = buffer.GetSheetNames();
         var indicatorSheet = sheets.FirstOrDefault(s => Same(s, IndicatorSheet)) ?? sheets.FirstOrDefault();
         if (indicatorSheet is null)

@@ -71,6 +71,8 @@ internal sealed partial class CatalogueSnapshot
             errors.Add(new("Cần nhập tên chỉ số.", "name"));
         else if (name.Length > 500)
             errors.Add(new("Tên chỉ số dài quá 500 ký tự.", "name"));
+        else if (SharedKernel.Text.SpreadsheetText.StartsLikeFormula(name))
+            errors.Add(new(SharedKernel.Text.SpreadsheetText.FormulaStartMessage, "name"));
         var shortName = string.IsNullOrWhiteSpace(input.ShortName) ? name : input.ShortName.Trim();
         if (shortName.Length > 200)
             errors.Add(new("Tên ngắn dài quá 200 ký tự.", "shortName"));

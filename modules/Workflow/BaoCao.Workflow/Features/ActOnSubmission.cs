@@ -39,7 +39,8 @@ internal static class ActOnSubmission
                 .MaximumLength(2000).WithMessage("Lý do dài quá 2.000 ký tự.");
     }
 
-    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock, AuditTrail audit)
+    internal sealed class Handler(WorkflowDbContext db, ISender sender, ICurrentUser user, TimeProvider clock, AuditTrail audit,
+        Microsoft.Extensions.Configuration.IConfiguration configuration)
         : ICommandHandler<Command, Result<SubmissionView>>
     {
         public async ValueTask<Result<SubmissionView>> Handle(Command command, CancellationToken cancellationToken)
@@ -59,6 +60,11 @@ internal static class ActOnSubmission
             var before = submission.State;
             if (command.Action == SubmissionAction.Submit && values.Blockers.Count > 0 && SubmissionStateMachine.Apply(before, command.Action).Next is not null)
                 return Result<SubmissionView>.Invalid(values.Blockers.Select(b => new ResultError(b)).ToList());
+            // Four eyes: whoever submitted (an officer with a delegation, say) does not approve their own data.
+            if (command.Action == SubmissionAction.Approve && user is not SystemUser && submission.SubmittedBy is { } submitter && user.UserName is { } me
+                && string.Equals(submitter, me, StringComparison.OrdinalIgnoreCase)
+                && !Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Workflow:AllowSelfApproval", false))
+                return Result<SubmissionView>.Forbidden("Không tự duyệt số liệu do chính mình trình; cần một lãnh đạo hoặc người được ủy quyền khác duyệt.");
             var now = clock.GetUtcNow();
             if (submission.Act(command.Action, command.Reason, now, user.UserName ?? "system") is { } refusal)
                 return Result<SubmissionView>.Conflict(refusal);

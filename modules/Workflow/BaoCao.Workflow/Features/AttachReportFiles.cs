@@ -56,11 +56,45 @@ internal static class AttachReportFiles
         }
     }
 
-    /// <summary>The name without folders or control characters, at most 200 characters, extension kept.</summary>
+    /// <summary>The part an OOXML or ODF package of each kind must hold (ODF: its first entry "mimetype" says the kind).</summary>
+    private static readonly Dictionary<string, string> PackageParts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".docx"] = "word/document.xml",
+        [".xlsx"] = "xl/workbook.xml",
+        [".odt"] = "application/vnd.oasis.opendocument.text",
+        [".ods"] = "application/vnd.oasis.opendocument.spreadsheet",
+    };
+
+    /// <summary>Whether a .docx/.xlsx/.odt/.ods is a readable package of its kind, not any ZIP renamed.</summary>
+    private static bool IsPackageOfItsKind(string extension, byte[] content)
+    {
+        if (!PackageParts.TryGetValue(extension, out var expected))
+            return true;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
+            if (zip.Entries.Count is 0 or > 10_000)
+                return false;
+            if (extension is ".docx" or ".xlsx")
+                return zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry(expected) is not null;
+            if (zip.Entries[0] is not { FullName: "mimetype", Length: < 200 } mimetype)
+                return false;
+            using var reader = new StreamReader(mimetype.Open());
+            return reader.ReadToEnd().Trim() == expected && zip.GetEntry("content.xml") is not null;
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The name without folders, control or format characters, at most 200 characters, extension kept.</summary>
     private static string CleanName(string name)
     {
         var bare = Path.GetFileName(name.Replace('\\', '/').Split('/')[^1]);
-        var spaced = new string([.. bare.Select(c => char.IsControl(c) ? ' ' : c).Where(c => c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]);
+        // Format characters (Unicode Cf: bidi overrides, zero-width joiners) would make "hđp.exe" show as "exe.pdh".
+        var spaced = new string([.. bare.Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            .Select(c => char.IsControl(c) ? ' ' : c).Where(c => c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]);
         var clean = System.Text.RegularExpressions.Regex.Replace(spaced, @"\s+", " ").Trim();
         var extension = Path.GetExtension(clean);
         return clean.Length <= 200 ? clean : clean[..(200 - extension.Length)] + extension;
@@ -76,7 +110,7 @@ internal static class AttachReportFiles
                 return Result<WriteReport.AttachmentView>.From(failure);
             var name = CleanName(command.FileName!);
             var (contentType, signatures) = Types[Path.GetExtension(name)];
-            if (!signatures.Any(s => command.Content.AsSpan().StartsWith(s)))
+            if (!signatures.Any(s => command.Content.AsSpan().StartsWith(s)) || !IsPackageOfItsKind(Path.GetExtension(name), command.Content))
                 return Result<WriteReport.AttachmentView>.Invalid($"Nội dung tệp “{name}” không phải tệp {Path.GetExtension(name)} (có thể đã bị đổi đuôi hoặc hỏng).", "file");
             var count = await db.ReportAttachments.CountAsync(a => a.ReportId == report!.Id, cancellationToken);
             if (count >= MaximumFiles)
@@ -159,6 +193,7 @@ internal static class AttachReportFiles
                 })
                 .WithMetadata(new UploadLimit(MaximumBytes + 65_536))
                 .DisableAntiforgery() // systems call it with a bearer token; the browser's cookie is SameSite=Lax and the page uses the mediator
+                .RequireRateLimiting(SharedKernel.Http.RateLimits.Uploads)
                 .WithSummary($"Đính kèm tệp vào báo cáo ({AcceptedExtensions}; tối đa {MaximumBytes / 1024 / 1024} MB, {MaximumFiles} tệp)");
             files.MapGet("/{id:guid}", async (string regimeCode, string unitCode, string period, Guid id, HttpResponse response, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Download(regimeCode, unitCode, period, id), ct)).ToHttpResult(file =>

@@ -72,8 +72,9 @@ internal static class ReconcileSourceData
     /// <summary>The values of an .xlsx (first sheet with the needed headings), or what is wrong with it.</summary>
     internal static Result<DataValueSetInput> ReadWorkbook(byte[] content)
     {
-        if (SharedKernel.Files.OfficeFiles.ReadXlsx(new MemoryStream(content)) is not { } sheets)
-            return Result<DataValueSetInput>.Invalid("Tệp không phải .xlsx hợp lệ hoặc đã hỏng.", "file");
+        if (SharedKernel.Files.OfficeFiles.TryReadXlsx(new MemoryStream(content), out var read) is { } refused)
+            return Result<DataValueSetInput>.Invalid(refused, "file");
+        var sheets = read!;
         static string Heading(string? text) => (text ?? "").Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormC);
         foreach (var sheet in sheets)
         {
@@ -262,6 +263,7 @@ internal static class ReconcileSourceData
                 })
                 .WithMetadata(new SharedKernel.Http.UploadLimit(MaximumWorkbookBytes + 65_536))
                 .DisableAntiforgery() // systems call it with a bearer token; the page uses the mediator
+                .RequireRateLimiting(SharedKernel.Http.RateLimits.Uploads)
                 .Accepts<IFormFile>("multipart/form-data")
                 .Produces<RunView>()
                 .WithSummary("Đối soát từ tệp .xlsx của hệ thống nguồn (mỗi dòng một giá trị; xem tệp mẫu)");
