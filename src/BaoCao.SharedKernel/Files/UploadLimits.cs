@@ -21,7 +21,7 @@ public sealed record UploadLimits(int MaxZipEntries = 1_000, long MaxPartBytes =
             (long)Int("Uploads:MaxUncompressedMegabytes", 50) << 20, Int("Uploads:MaxCells", defaults.MaxCells));
     }
 
-    /// <summary>Null when the package stays within the limits; otherwise the Vietnamese refusal. Inflates every entry once,
+    /// <summary>Null when the package stays within the limits (or is no zip at all); otherwise the Vietnamese refusal. Inflates every entry once,
     /// into nothing, stopping at the first limit crossed. The stream must be seekable; it is left at its start.</summary>
     public string? CheckPackage(Stream file)
     {
@@ -50,7 +50,7 @@ public sealed record UploadLimits(int MaxZipEntries = 1_000, long MaxPartBytes =
         }
         catch (Exception error) when (error is InvalidDataException or IOException or NotSupportedException)
         {
-            return "Tệp không phải .xlsx hợp lệ hoặc đã hỏng.";
+            return null; // not a package at all: the reader says what is wrong with it, in its own words
         }
         finally
         {

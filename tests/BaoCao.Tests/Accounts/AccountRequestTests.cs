@@ -85,7 +85,7 @@ public sealed class AccountRequestTests
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
         var admin = await ScopeTests.AsAsync(app, "admin");
-        var id = (await FileAsync(admin, CreateRequest())).GetProperty("id").GetGuid();
+        var id = (await FileAsync(await ScopeTests.AsAsync(app, "lanhdao.stc"), CreateRequest())).GetProperty("id").GetGuid(); // filed by the unit, handled by the office
 
         var completed = await (await admin.PostAsync($"/api/accounts/requests/{id}/complete", null)).Content.ReadFromJsonAsync<JsonElement>();
 
@@ -116,7 +116,7 @@ public sealed class AccountRequestTests
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
         var admin = await ScopeTests.AsAsync(app, "admin");
-        var id = (await FileAsync(admin, CreateRequest())).GetProperty("id").GetGuid();
+        var id = (await FileAsync(await ScopeTests.AsAsync(app, "lanhdao.stc"), CreateRequest())).GetProperty("id").GetGuid();
 
         var noReason = await admin.PostAsJsonAsync($"/api/accounts/requests/{id}/reject", new { reason = " " });
         var rejected = await admin.PostAsJsonAsync($"/api/accounts/requests/{id}/reject", new { reason = "Văn bản chưa có chữ ký của lãnh đạo." });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
 using BaoCao.Accounts.Security;
 using BaoCao.Tests.Infrastructure;
@@ -77,7 +78,11 @@ public sealed class TwoFactorTests
         for (var attempt = 0; attempt < 6; attempt++)
             answers.Add((await client.PostAsJsonAsync("/api/auth/login/two-factor", new { code = "000000" })).StatusCode);
 
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.Locked, HttpStatusCode.Locked], answers);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 6)], answers); // locked after the 5th: the same answer
+        var logged = await app.InScopeAsync(sp => sp.GetRequiredService<AccountsDbContext>().SecurityLog
+            .Where(e => e.UserName == "canbo.stc").Select(e => e.Event).ToListAsync());
+        Assert.Contains(SecurityEvent.LockedOut, logged);
+        Assert.Contains(SecurityEvent.SignInWhileLocked, logged);
     }
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -97,6 +97,7 @@ public sealed class SecureInstallTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes
     public async Task The_key_ring_is_encrypted_with_the_configured_certificate_and_the_database_files_are_private()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>

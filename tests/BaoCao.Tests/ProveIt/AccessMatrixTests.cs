@@ -140,8 +140,9 @@ public sealed class AccessMatrixTests
         string[] lists = ["/api/workflow/submissions?period=202610", "/api/workflow/reports", "/api/workflow/audit", "/api/workflow/approved?after=0",
             "/api/exchange/changes?after=0", "/api/workflow/notifications", "/api/accounts", "/api/units"];
         var foreign = new List<string>();
-        foreach (var (reader, own, list) in lists.Select(l => (foreignOfficer, "SCT", l))
-                     .Concat([.. lists, "/api/accounts/security-log", "/api/accounts/requests", "/api/accounts/tokens"].Select(l => (unitAdministrator, "SNV", l))))
+        string[] administered = [.. lists, "/api/accounts/security-log", "/api/accounts/requests", "/api/accounts/tokens"];
+        var reads = lists.Select(l => (Reader: foreignOfficer, Own: "SCT", List: l)).Concat(administered.Select(l => (Reader: unitAdministrator, Own: "SNV", List: l)));
+        foreach (var (reader, own, list) in reads)
         {
             using var response = await reader.GetAsync(list);
             if (!response.IsSuccessStatusCode)

@@ -105,6 +105,9 @@ internal static class SignInWithSso
                 options.Scope.Add("profile");
                 options.GetClaimsFromUserInfoEndpoint = true;
                 options.MapInboundClaims = false;
+                // The user-info answer's claims are kept only when mapped: the two the second-factor and e-mail checks read.
+                options.ClaimActions.MapJsonKey("email_verified", "email_verified");
+                options.ClaimActions.MapJsonKey("amr", "amr");
             });
     }
 

@@ -52,8 +52,8 @@ internal sealed partial record Period(string Code, PeriodKind Kind, DateOnly Sta
         if (!match.Success)
             return null;
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        // Due dates fall up to a year after the period: both must stay within the lunar calendar (9999Q4 would overflow).
-        if (year < 1901 || year >= LunarCalendar.Latest.Year)
+        // Beyond the lunar calendar there is nothing to compute (and 9999Q4's end would overflow DateOnly).
+        if (year < 1901 || year > LunarCalendar.Latest.Year)
             return null;
         if (match.Groups["m"].Success)
         {
@@ -79,7 +79,7 @@ internal sealed partial record Period(string Code, PeriodKind Kind, DateOnly Sta
     }
 
     private static Period? InRange(Period period) =>
-        period.Start.Year < 1901 || period.End.Year >= LunarCalendar.Latest.Year ? null : period;
+        period.Start.Year < 1901 || period.End > LunarCalendar.Latest ? null : period;
 
     /// <summary>The data window: Decree 09 Art. 12 (from day 15 of the month before, to day 14 of the last month), or the calendar period.</summary>
     public (DateOnly Start, DateOnly End) Window(WindowRule rule)
