@@ -121,11 +121,10 @@ internal sealed class PageSender(IServiceProvider services, CircuitUser circuit,
     private void End(ClaimsPrincipal principal, string reason)
     {
         circuit.Principal = PageSession.Anonymous;
-        if (services.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(PageSession.Anonymous)));
         services.GetRequiredService<ILoggerFactory>().CreateLogger<PageSender>()
             .LogInformation("Open page of {User} signed out: {Reason}", principal.Identity?.Name, reason);
-        // The refusal below ends the circuit; the navigation, sent first on the same connection, takes the browser to sign-in.
+        // The refusal below ends the circuit; the navigation, sent first on the same connection, takes the browser to
+        // sign-in. Only one navigation: a second one (the router's, after an authentication-state change) would abort it.
         var navigation = services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         try
         {
@@ -133,7 +132,9 @@ internal sealed class PageSender(IServiceProvider services, CircuitUser circuit,
         }
         catch (InvalidOperationException)
         {
-            // Not initialized (no page yet): the router's sign-in redirect covers it.
+            // Not initialized (no page yet): the router's sign-in redirect does it.
+            if (services.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(PageSession.Anonymous)));
         }
         throw new BaoCao.SharedKernel.Pipeline.AccessDeniedException(reason, signedIn: false);
     }

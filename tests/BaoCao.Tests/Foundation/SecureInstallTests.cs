@@ -133,6 +133,25 @@ public sealed class SecureInstallTests
     }
 
     [Fact]
+    public async Task Outside_Development_the_sign_in_cookie_is_Host_prefixed_Secure_and_strict()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var server = new ServerProcess(database, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Staging" });
+        await server.StartAsync();
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.RootUri };
+
+        var signedIn = await client.PostAsJsonAsync("/api/auth/login", new { userName = "canbo.stc", password = BaoCaoApp.DemoPassword });
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.Contains("BaoCao.Auth=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.StartsWith("__host-baocao.auth=", cookie);
+        Assert.Contains("; secure", cookie);
+        Assert.Contains("samesite=strict", cookie);
+        Assert.Contains("path=/", cookie);
+        Assert.DoesNotContain("domain=", cookie);
+    }
+
+    [Fact]
     public async Task A_second_node_on_one_SQLite_file_is_refused_with_a_vietnamese_message_and_an_exit_code()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);

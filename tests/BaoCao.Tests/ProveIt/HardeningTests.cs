@@ -243,6 +243,50 @@ public sealed class HardeningTests
         }
     }
 
+    /// <summary>A multipart body that stays open until the test lets it finish: an upload in progress.</summary>
+    private sealed class HeldUpload(TaskCompletionSource release) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\n"u8.ToArray());
+            await stream.FlushAsync();
+            await release.Task;
+            await stream.WriteAsync("PK\r\n--xyz--\r\n"u8.ToArray());
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task One_person_has_at_most_two_uploads_in_progress()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var release = new TaskCompletionSource();
+        HttpContent Held()
+        {
+            var content = new HeldUpload(release);
+            content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=xyz");
+            return content;
+        }
+
+        var first = officer.PostAsync("/api/forms/excel", Held());
+        var second = officer.PostAsync("/api/forms/excel", Held());
+        await Task.Delay(500); // both are in the endpoint, reading their bodies
+        var third = await officer.PostAsync("/api/forms/excel", new MultipartFormDataContent { { new ByteArrayContent([1]), "file", "b.xlsx" } });
+        release.SetResult();
+        var answers = await Task.WhenAll(first, second);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode)); // not a workbook: refused, but taken
+        var afterwards = await officer.PostAsync("/api/forms/excel", new MultipartFormDataContent { { new ByteArrayContent([1]), "file", "c.xlsx" } });
+        Assert.Equal(HttpStatusCode.BadRequest, afterwards.StatusCode); // the places are free again
+    }
+
     [LibreOfficeFact]
     public async Task Exported_text_that_starts_like_a_formula_stays_text_and_such_names_are_refused_at_entry()
     {
