@@ -84,7 +84,7 @@ internal sealed class PageSender(IServiceProvider services, CircuitUser circuit,
     /// <summary>A scope for one call, acting as the circuit's user once the session is known to be still valid.</summary>
     private async Task<AsyncServiceScope> BeginAsync(object message, CancellationToken cancellationToken)
     {
-        await EnsureSessionAsync(message is ICommand or IBaseCommand, cancellationToken);
+        await EnsureSessionAsync(message is IBaseCommand, cancellationToken); // every command, with or without a result
         var scope = services.CreateAsyncScope();
         var inner = scope.ServiceProvider.GetRequiredService<CircuitUser>();
         inner.Principal = circuit.Principal ?? PageSession.Anonymous;

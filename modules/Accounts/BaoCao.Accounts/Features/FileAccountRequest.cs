@@ -80,8 +80,7 @@ internal static class FileAccountRequest
             if (command.Kind == AccountRequestKind.Create && await db.Accounts.AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
                 return Result<Filed>.Invalid($"Tên đăng nhập '{command.UserName}' đã có người dùng. Hãy chọn tên khác.", "userName");
             // A unit files only for accounts wholly its own: the account's unit and every grant inside the unit's subtree.
-            var inside = db.Units.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
-            if (command.Kind != AccountRequestKind.Create && !await Security.Grants.InsideUnits(db, inside).AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
+            if (command.Kind != AccountRequestKind.Create && !await Security.Grants.InsideSubtree(db, unit.Path).AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
                 return Result<Filed>.Invalid($"Không có tài khoản '{command.UserName}' thuộc trọn {unit.Name} (đơn vị và mọi quyền của tài khoản phải ở trong đơn vị đề nghị).", "userName");
 
             var received = clock.GetUtcNow();

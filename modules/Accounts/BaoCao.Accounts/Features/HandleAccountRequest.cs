@@ -136,8 +136,7 @@ internal static class HandleAccountRequest
         private async Task<bool> InsideRequestingUnitAsync(AccountRequest request, Guid accountId, CancellationToken cancellationToken)
         {
             var path = await db.Units.Where(u => u.Id == request.RequestingUnitId).Select(u => u.Path).SingleAsync(cancellationToken);
-            var units = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
-            return await Grants.InsideUnits(db, units).AnyAsync(a => a.Id == accountId, cancellationToken);
+            return await Grants.InsideSubtree(db, path).AnyAsync(a => a.Id == accountId, cancellationToken);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class AccountsAccessPolicy(Grants grants, AccountsDbContext db, 
         if (unitCode is null || Grants.ProvinceWide.Contains(permission))
             return held.Any(g => g.IsProvinceWide(tree.Roots))
                 ? AccessDecision.Allow
-                : AccessDecision.Deny("Chỉ quản trị cấp tỉnh mới thực hiện được thao tác này.");
+                : AccessDecision.Deny("Chỉ quản trị cấp tỉnh mới thực hiện được thao tác này. Hãy đề nghị Văn phòng UBND tỉnh thực hiện.");
 
         // From the in-memory tree; a unit created on another node moments ago is not there yet, so ask the database.
         var unit = tree.ByCode.GetValueOrDefault(unitCode) is { } known

@@ -120,6 +120,11 @@ internal sealed class Grants(AccountsDbContext db, ICurrentUser user, GrantCache
         return InsideUnits(db, units);
     }
 
+    /// <summary>Accounts wholly inside the unit whose tree path is <paramref name="unitPath"/> (it and its sub-units): an
+    /// account request of that unit may name only these.</summary>
+    public static IQueryable<Account> InsideSubtree(AccountsDbContext db, string unitPath) =>
+        InsideUnits(db, db.Units.Where(u => u.Path.StartsWith(unitPath)).Select(u => u.Id));
+
     /// <summary>Accounts whose unit and every grant lie among <paramref name="units"/>.</summary>
     public static IQueryable<Account> InsideUnits(AccountsDbContext db, IQueryable<Guid> units) =>
         db.Accounts.Where(a => units.Contains(a.UnitId) && !db.RoleGrants.Any(g => g.AccountId == a.Id && !units.Contains(g.UnitId)));
