@@ -28,26 +28,78 @@ internal static class Narrative
         return sanitizer.Sanitize(html ?? "").Trim();
     }
 
-    /// <summary>Whether a section says nothing: no text once the tags are gone.</summary>
-    public static bool IsBlank(string html) => Blocks(html).All(b => b.Text.Length == 0);
+    /// <summary>Whether a section says nothing a reader would see: no text once the tags and white space are gone.</summary>
+    public static bool IsBlank(string html) => Blocks(html).Count == 0;
 
-    /// <summary>The section as blocks of text (paragraph, heading, list item, table row), for the .docx and .xlsx exports.</summary>
+    private static readonly HashSet<string> Containers = new(["ul", "ol", "table", "thead", "tbody", "tfoot"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> TextBlocks = new(["p", "div", "h3", "h4", "li", "blockquote"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The section as blocks of text (paragraph, heading, list item, quote, table row) in reading order, for the .docx and
+    /// .xlsx exports. Every piece of text the page shows lands in one block: loose text before, between or after blocks
+    /// (what the browser's editor writes for a first line or after Enter) is a paragraph of its own, a line break
+    /// starts a new block, and a block holding blocks yields its own loose text as well as theirs.
+    /// </summary>
     public static IReadOnlyList<(string Kind, string Text)> Blocks(string html)
     {
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
         var blocks = new List<(string, string)>();
-        const string blockSelector = "p, div, h3, h4, li, blockquote, tr";
-        // Leaf blocks only: a list item holding a paragraph is that paragraph, a div of paragraphs is its paragraphs.
-        foreach (var element in document.Body!.QuerySelectorAll(blockSelector).Where(e => e.LocalName == "tr" || e.QuerySelector(blockSelector) is null))
-        {
-            var text = element.LocalName == "tr"
-                ? string.Join(" | ", element.Children.Select(c => Squash(c.TextContent)))
-                : Squash(element.TextContent);
-            blocks.Add((element.ParentElement?.LocalName == "li" ? "li" : element.LocalName, text));
-        }
-        if (blocks.Count == 0 && Squash(document.Body.TextContent) is { Length: > 0 } loose)
-            blocks.Add(("p", loose));
+        Walk(document.Body!, "p", blocks);
         return blocks;
+    }
+
+    private static void Walk(AngleSharp.Dom.INode container, string kind, List<(string Kind, string Text)> blocks)
+    {
+        var loose = new System.Text.StringBuilder();
+        void Flush()
+        {
+            if (Squash(loose.ToString()) is { Length: > 0 } text)
+                blocks.Add((kind, text));
+            loose.Clear();
+        }
+        foreach (var node in container.ChildNodes)
+        {
+            if (node is not AngleSharp.Dom.IElement element)
+            {
+                if (node.NodeType == AngleSharp.Dom.NodeType.Text)
+                    loose.Append(node.TextContent);
+                continue;
+            }
+            var name = element.LocalName;
+            if (name == "br")
+            {
+                Flush();
+            }
+            else if (name == "tr")
+            {
+                Flush();
+                var cells = element.Children.Select(c => Squash(c.TextContent)).ToList();
+                if (cells.Any(c => c.Length > 0))
+                    blocks.Add(("tr", string.Join(" | ", cells)));
+            }
+            else if (Containers.Contains(name))
+            {
+                Flush();
+                Walk(element, kind, blocks);
+            }
+            else if (TextBlocks.Contains(name))
+            {
+                Flush();
+                // A paragraph inside a list item is still that item; a div is a paragraph.
+                Walk(element, name == "div" ? (kind == "li" ? "li" : "p") : kind == "li" && name == "p" ? "li" : name, blocks);
+            }
+            else if (element.QuerySelector("p, div, h3, h4, li, blockquote, tr, br, ul, ol, table") is not null)
+            {
+                // An inline element wrapping blocks (pasted text does this): its blocks still count.
+                Flush();
+                Walk(element, kind, blocks);
+            }
+            else
+            {
+                loose.Append(element.TextContent);
+            }
+        }
+        Flush();
     }
 
     private static string Squash(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
