@@ -13,4 +13,10 @@ if [ ! -x /usr/bin/soffice ] || [ ! -e /usr/lib/libreoffice/program/libswlo.so ]
   apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
 fi
+# python-docx (Debian's python3-docx, not PyPI) reads every .docx the app writes, as strictly as Word does; poppler-utils
+# (pdftotext) reads its PDFs.
+if ! /usr/bin/python3 -c "import docx" 2>/dev/null || [ ! -x /usr/bin/pdftotext ]; then
+  apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-docx poppler-utils >/dev/null
+fi
 npm ci --prefix "$root/tests/sso-provider" --no-audit --no-fund --loglevel=error

@@ -22,10 +22,46 @@ public static class OfficeFiles
             var main = document.AddMainDocumentPart();
             var body = new Word.Body();
             main.Document = new Word.Document(body);
+            AddStyles(main);
             write(new DocxBody(body));
+            // The section comes last in the body: A4 portrait with the margins of Nghị định 30/2020 (top and bottom
+            // 20 mm, left 30 mm, right 20 mm).
+            body.Append(new Word.SectionProperties(
+                new Word.PageSize { Width = DocxBody.PageWidth, Height = 16838 },
+                new Word.PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>The styles part Word and python-docx expect: Times New Roman 13 pt in Vietnamese as the document's default,
+    /// a Normal paragraph style and a "Table Grid" table style.</summary>
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Word.Styles(
+            new Word.DocDefaults(
+                new Word.RunPropertiesDefault(new Word.RunPropertiesBaseStyle(
+                    new Word.RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
+                    new Word.FontSize { Val = "26" }, new Word.FontSizeComplexScript { Val = "26" },
+                    new Word.Languages { Val = "vi-VN" })),
+                new Word.ParagraphPropertiesDefault(new Word.ParagraphPropertiesBaseStyle(new Word.SpacingBetweenLines { After = "120", Line = "276", LineRule = Word.LineSpacingRuleValues.Auto }))),
+            new Word.Style(new Word.StyleName { Val = "Normal" }, new Word.PrimaryStyle()) { Type = Word.StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            new Word.Style(new Word.StyleName { Val = "Normal Table" }, new Word.UIPriority { Val = 99 }, new Word.SemiHidden(),
+                new Word.StyleTableProperties(new Word.TableIndentation { Width = 0, Type = Word.TableWidthUnitValues.Dxa },
+                    new Word.TableCellMarginDefault(new Word.TopMargin { Width = "0", Type = Word.TableWidthUnitValues.Dxa },
+                        new Word.TableCellLeftMargin { Width = 108, Type = Word.TableWidthValues.Dxa },
+                        new Word.BottomMargin { Width = "0", Type = Word.TableWidthUnitValues.Dxa },
+                        new Word.TableCellRightMargin { Width = 108, Type = Word.TableWidthValues.Dxa })))
+            { Type = Word.StyleValues.Table, StyleId = "TableNormal", Default = true },
+            new Word.Style(new Word.StyleName { Val = "Table Grid" }, new Word.BasedOn { Val = "TableNormal" },
+                new Word.StyleParagraphProperties(new Word.SpacingBetweenLines { After = "0", Line = "240", LineRule = Word.LineSpacingRuleValues.Auto }),
+                new Word.StyleTableProperties(new Word.TableBorders(
+                    new Word.TopBorder { Val = Word.BorderValues.Single, Size = 4 }, new Word.BottomBorder { Val = Word.BorderValues.Single, Size = 4 },
+                    new Word.LeftBorder { Val = Word.BorderValues.Single, Size = 4 }, new Word.RightBorder { Val = Word.BorderValues.Single, Size = 4 },
+                    new Word.InsideHorizontalBorder { Val = Word.BorderValues.Single, Size = 4 }, new Word.InsideVerticalBorder { Val = Word.BorderValues.Single, Size = 4 })))
+            { Type = Word.StyleValues.Table, StyleId = "TableGrid" });
+        styles.Styles.Save();
     }
 
     /// <summary>An .xlsx with one sheet per entry; a decimal, int or double cell is a number, anything else text (text that
@@ -200,23 +236,46 @@ public sealed class DocxBody
         return this;
     }
 
-    /// <summary>A bordered full-width table; the first row is the heading, in bold.</summary>
+    /// <summary>A4 width in twentieths of a point, and the text width between the margins.</summary>
+    internal const int PageWidth = 11906, TextWidth = PageWidth - 1701 - 1134;
+
+    /// <summary>A bordered full-width table; the first row is the heading, in bold, repeated on every page. The grid
+    /// (w:tblGrid) gives the first column a third of the width and shares the rest, as WordprocessingML requires.</summary>
     public DocxBody Table(IReadOnlyList<string> heading, IEnumerable<IReadOnlyList<string>> rows)
     {
         var border = Word.BorderValues.Single;
+        var widths = ColumnWidths(heading.Count);
         var table = new Word.Table(new Word.TableProperties(
+            new Word.TableStyle { Val = "TableGrid" },
+            new Word.TableWidth { Type = Word.TableWidthUnitValues.Dxa, Width = TextWidth.ToString(CultureInfo.InvariantCulture) },
             new Word.TableBorders(new Word.TopBorder { Val = border, Size = 4 }, new Word.BottomBorder { Val = border, Size = 4 },
                 new Word.LeftBorder { Val = border, Size = 4 }, new Word.RightBorder { Val = border, Size = 4 },
                 new Word.InsideHorizontalBorder { Val = border, Size = 4 }, new Word.InsideVerticalBorder { Val = border, Size = 4 }),
-            new Word.TableWidth { Type = Word.TableWidthUnitValues.Pct, Width = "5000" }));
-        table.Append(Row(heading, bold: true));
+            new Word.TableLayout { Type = Word.TableLayoutValues.Fixed },
+            new Word.TableLook { Val = "04A0", FirstRow = true }),
+            new Word.TableGrid([.. widths.Select(w => new Word.GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })]));
+        var head = Row(heading, widths, bold: true);
+        head.PrependChild(new Word.TableRowProperties(new Word.TableHeader()));
+        table.Append(head);
         foreach (var row in rows)
-            table.Append(Row(row, bold: false));
+            table.Append(Row(row, widths, bold: false));
         _body.Append(table);
         return this;
     }
 
-    private static Word.TableRow Row(IEnumerable<string> cells, bool bold) => new([.. cells.Select(text => new Word.TableCell(Build(text, bold, false, null, false)))]);
+    private static int[] ColumnWidths(int columns)
+    {
+        if (columns <= 1)
+            return [TextWidth];
+        var first = TextWidth / 3;
+        var rest = (TextWidth - first) / (columns - 1);
+        return [TextWidth - rest * (columns - 1), .. Enumerable.Repeat(rest, columns - 1)];
+    }
+
+    // A row has exactly as many cells as the grid has columns: short rows are padded, long ones cut.
+    private static Word.TableRow Row(IReadOnlyList<string> cells, int[] widths, bool bold) => new([.. widths.Select((width, i) => new Word.TableCell(
+        new Word.TableCellProperties(new Word.TableCellWidth { Type = Word.TableWidthUnitValues.Dxa, Width = width.ToString(CultureInfo.InvariantCulture) }),
+        Build(i < cells.Count ? cells[i] : "", bold, false, null, false)))]);
 
     private static Word.Paragraph Build(string text, bool bold, bool italic, int? size, bool center)
     {

@@ -260,4 +260,51 @@ public sealed class ReportTests
         Assert.DoesNotContain(csv, l => l.StartsWith("\"KNXK\"", StringComparison.Ordinal)); // the trade form is the Department of Industry and Trade's, not Finance's
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
     }
+
+    /// <summary>What the browser's editor writes — loose text before, between and after blocks, line breaks, bold in a list
+    /// item, a paragraph in a list item, a table — reaches the .docx (read by python-docx and LibreOffice) and the .xlsx
+    /// whole and in order; "Không có." followed by Enter is text, so the report may be submitted.</summary>
+    [PythonDocxFact]
+    public async Task Every_piece_of_narrative_text_on_the_page_reaches_the_docx_and_xlsx_which_python_docx_and_LibreOffice_read()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        await ApproveOctoberAsync(officer, leader);
+        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
+        var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
+        const string Mixed = "Mở đầu rời.<p>Đoạn một.</p><ul><li>Ý <strong>thứ nhất</strong></li><li><p>Ý thứ hai</p></li></ul>Giữa rời."
+            + "<table><tbody><tr><td>Ô A</td><td>Ô B</td></tr></tbody></table>Dòng một<br>Dòng hai<div><br></div>Cuối cùng.";
+        string[] expected = ["Mở đầu rời.", "Đoạn một.", "– Ý thứ nhất", "– Ý thứ hai", "Giữa rời.", "Ô A | Ô B", "Dòng một", "Dòng hai", "Cuối cùng."];
+        var saved = await officer.PutAsJsonAsync($"{Report}/narrative", new
+        {
+            sections = headings.Select((h, i) => new { heading = h, html = i == 0 ? Mixed : "Không có.<div><br></div>" }).ToArray(),
+            version = draft.GetProperty("version").GetInt64(),
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var docx = await officer.GetByteArrayAsync($"{Report}/export?format=docx");
+        var read = PythonDocx.Read(docx);
+        var paragraphs = read.Paragraphs.Where(p => p.Length > 0).ToList();
+        var first = paragraphs.IndexOf(headings[0]!);
+        Assert.True(first >= 0, string.Join(" / ", paragraphs));
+        Assert.Equal(expected, paragraphs.Skip(first + 1).Take(expected.Length));
+        Assert.Equal("Không có.", paragraphs[paragraphs.IndexOf(headings[1]!) + 1]);
+        var table = Assert.Single(read.Tables);
+        Assert.Equal("Chỉ tiêu", table[0][0]);
+        Assert.Contains(table, row => row[0] == "Tổng thu ngân sách nhà nước trên địa bàn" && row.All(c => c is not null));
+        Assert.Contains("Table Grid", read.Styles);
+        Assert.Equal([11906L * 635, 16838L * 635], read.Page.Take(2)); // A4 in EMU
+        var text = await LibreOffice.ToTextAsync(docx);
+        foreach (var line in expected)
+            Assert.Contains(line, text);
+
+        var workbook = BaoCao.SharedKernel.Files.OfficeFiles.ReadXlsx(new MemoryStream(await officer.GetByteArrayAsync($"{Report}/export?format=xlsx")))!;
+        var narrative = workbook.Single(s => s.Name == "Thuyết minh").Cells.Select(c => c.Text).ToList();
+        var start = narrative.IndexOf(headings[0]);
+        Assert.Equal(expected, narrative.Skip(start + 1).Take(expected.Length));
+
+        var submitted = await officer.PostAsync($"{Report}/submit", null);
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+    }
 }
