@@ -64,6 +64,41 @@ public sealed class DataValueSetsTests
         Assert.Equal(changes.GetProperty("items").EnumerateArray().Max(c => c.GetProperty("sequence").GetInt64()), changes.GetProperty("last").GetInt64());
     }
 
+    /// <summary>A dry run runs exactly the real import's checks: on an open period with good and bad values, and on an
+    /// approved period (which used to answer SUCCESS to the dry run while the real import was refused).</summary>
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_dry_run_answers_exactly_what_the_real_import_answers_on_good_bad_and_approved_period_values(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        object[] values = [new { dataElement = "THU_XNK", categoryOptionCombo = "default", value = "210.5" }, new { dataElement = "THU_DAT", value = "abc" },
+            new { dataElement = "KHONG_CO", value = "1" }];
+        async Task<string> Import(bool dryRun)
+        {
+            var response = await officer.PostAsJsonAsync($"/api/exchange/dataValueSets?dryRun={(dryRun ? "true" : "false")}",
+                new { dataSet = "BM-TC-THANG", period = "202610", orgUnit = "STC", dataValues = values });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var summary = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(dryRun, summary.GetProperty("dryRun").GetBoolean());
+            // Everything but the dryRun flag itself.
+            return string.Join("|", summary.GetProperty("status").GetString(), summary.GetProperty("importCount").GetRawText(), summary.GetProperty("conflicts").GetRawText());
+        }
+
+        var openDry = await Import(dryRun: true);
+        var openReal = await Import(dryRun: false);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
+        var approvedDry = await Import(dryRun: true);
+        var approvedReal = await Import(dryRun: false);
+
+        Assert.Equal(openDry, openReal);
+        Assert.StartsWith("WARNING|", openReal);
+        Assert.Equal(approvedDry, approvedReal);
+        Assert.DoesNotContain("SUCCESS", approvedDry);
+        Assert.Contains("đã được duyệt", approvedDry);
+    }
+
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Bad_parameters_get_a_Vietnamese_problem_and_foreign_units_are_refused(DatabaseKind database)
     {

@@ -135,7 +135,8 @@ internal static class EnterFormData
                 return Result<Summary>.From(resolved);
             var target = resolved.Value!;
             var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
-            if (!status.EntryOpen && !command.DryRun)
+            // A dry run answers exactly what the real save would: a closed period is refused either way.
+            if (!status.EntryOpen)
                 return Result<Summary>.Conflict(status.State == "Approved"
                     ? "Số liệu kỳ này đã được duyệt: lãnh đạo cần mở lại (nêu lý do) trước khi sửa."
                     : "Số liệu kỳ này đã trình duyệt và đang chờ duyệt: không sửa được cho đến khi được trả lại.");
