@@ -26,6 +26,40 @@ public sealed class ComplianceTests
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/send", null)).StatusCode);
     }
 
+    /// <summary>Regenerating stores the new figures: the API and the export serve generation 2 (they used to keep
+    /// generation 1 while the e-mail carried the new figures).</summary>
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_regenerated_compliance_report_is_stored_and_served_by_the_api_and_the_export(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
+        await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/deadlines/compliance/202609/generate", null)).StatusCode);
+        var first = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609");
+        var firstWorkbook = await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx");
+        await SendReportAsync(app, "BC-KTXH-THANG", "SCT", "202609"); // sent late, after the first generation
+
+        var regenerated = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate?regenerate=true", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var stored = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609");
+        var workbook = await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx");
+        // The department's row in the workbook: its figures, as numbers.
+        static List<decimal?> Row(byte[] file, string unit)
+        {
+            var cells = BaoCao.SharedKernel.Files.OfficeFiles.ReadXlsx(new MemoryStream(file))!.SelectMany(s => s.Cells).ToList();
+            var row = cells.First(c => c.Text is { } t && (t == unit || t.Contains("Công Thương"))).Row;
+            return [.. cells.Where(c => c.Row == row && c.Number is not null).Select(c => c.Number)];
+        }
+
+        static int Submitted(JsonElement report) => report.GetProperty("figures").GetProperty("submitted").GetInt32();
+        Assert.Equal(Submitted(first) + 1, Submitted(stored));
+        Assert.Equal(2, regenerated.GetProperty("generation").GetInt32());
+        Assert.Equal(2, stored.GetProperty("generation").GetInt32());
+        var sct = stored.GetProperty("figures").GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitCode").GetString() == "SCT");
+        Assert.Equal(1, sct.GetProperty("late").GetInt32());
+        Assert.NotEqual(Row(firstWorkbook, "SCT"), Row(workbook, "SCT"));
+    }
+
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task September_counts_each_owed_report_once_on_time_late_or_missing_and_is_generated_once(DatabaseKind database)
     {

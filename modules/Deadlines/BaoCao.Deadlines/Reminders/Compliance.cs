@@ -29,10 +29,12 @@ internal sealed class Compliance(DeadlinesDbContext db, ISender sender, IEmailSe
     /// recipients, and returns it with whether it was generated now.</summary>
     public async Task<(ComplianceReport Report, bool Generated)> GenerateAsync(Period period, bool regenerate, string by, CancellationToken cancellationToken)
     {
-        var existing = await db.ComplianceReports.SingleOrDefaultAsync(r => r.Period == period.Code, cancellationToken);
-        if (existing is not null && !regenerate)
-            return (existing, false);
+        if (!regenerate && await db.ComplianceReports.SingleOrDefaultAsync(r => r.Period == period.Code, cancellationToken) is { } stored)
+            return (stored, false);
+        // The planner clears the change tracker, so the report is loaded (tracked) only after it ran: a report loaded
+        // before would be detached and its regeneration silently not stored.
         await planner.PlanAsync(SharedKernel.Time.VietnamTime.Today(clock), cancellationToken);
+        var existing = await db.ComplianceReports.SingleOrDefaultAsync(r => r.Period == period.Code, cancellationToken);
         var figures = await ComputeAsync(period, cancellationToken);
         var now = clock.GetUtcNow();
         if (existing is null)
