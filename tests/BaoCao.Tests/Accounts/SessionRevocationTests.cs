@@ -15,7 +15,7 @@ namespace BaoCao.Tests.Accounts;
 public sealed class SessionRevocationTests
 {
     /// <summary>A client of the running server (Kestrel), signed in with a demo account.</summary>
-    private static async Task<HttpClient> SignedInAsync(BaoCaoApp app, string userName)
+    internal static async Task<HttpClient> SignedInAsync(BaoCaoApp app, string userName)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.RootUri };
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { userName, password = BaoCaoApp.DemoPassword })).StatusCode);

@@ -15,19 +15,12 @@ public sealed class NarrativeJourneyTests
 {
     private const string Report = "/bao-cao/BC-KTXH-THANG/STC/202610";
 
-    private static async Task<HttpClient> ApiAsync(BaoCaoApp app, string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.RootUri };
-        Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync(userName, BaoCaoApp.DemoPassword)).StatusCode);
-        return client;
-    }
-
     [ChromiumFact]
     public async Task Every_save_keeps_what_is_on_screen_typing_is_autosaved_and_leaving_never_loses_text()
     {
         await using var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite);
-        using var officerApi = await ApiAsync(app, "canbo.stc");
-        using var leaderApi = await ApiAsync(app, "lanhdao.stc");
+        using var officerApi = await BaoCao.Tests.Accounts.SessionRevocationTests.SignedInAsync(app, "canbo.stc");
+        using var leaderApi = await BaoCao.Tests.Accounts.SessionRevocationTests.SignedInAsync(app, "lanhdao.stc");
         Assert.Equal(HttpStatusCode.OK, (await officerApi.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await leaderApi.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
         var (playwright, browser) = await Browser.LaunchAsync();

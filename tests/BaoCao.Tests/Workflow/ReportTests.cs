@@ -35,6 +35,15 @@ public sealed class ReportTests
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
     }
 
+    /// <summary>October's data approved, the officer starts the report: the officer, the draft and its headings.</summary>
+    private static async Task<(HttpClient Officer, JsonElement Draft, List<string?> Headings)> StartApprovedOctoberReportAsync(BaoCaoApp app)
+    {
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        await ApproveOctoberAsync(officer, await ScopeTests.AsAsync(app, "lanhdao.stc"));
+        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
+        return (officer, draft, [.. draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString())]);
+    }
+
     private static object Narrative(string first, string second, long version) => new
     {
         sections = new[]
@@ -233,11 +242,7 @@ public sealed class ReportTests
     public async Task The_docx_and_xlsx_exports_open_in_LibreOffice_with_the_narrative_and_the_figures()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        await ApproveOctoberAsync(officer, leader);
-        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
-        var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
+        var (officer, draft, headings) = await StartApprovedOctoberReportAsync(app);
         await officer.PutAsJsonAsync($"{Report}/narrative", new
         {
             sections = headings.Select((h, i) => new { heading = h, html = i == 0 ? "<p>Thu ngân sách đạt khá.</p><ul><li>Thu nội địa tăng.</li></ul>" : "<p>Không có</p>" }).ToArray(),
@@ -268,11 +273,7 @@ public sealed class ReportTests
     public async Task Every_piece_of_narrative_text_on_the_page_reaches_the_docx_and_xlsx_which_python_docx_and_LibreOffice_read()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        await ApproveOctoberAsync(officer, leader);
-        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
-        var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
+        var (officer, draft, headings) = await StartApprovedOctoberReportAsync(app);
         const string Mixed = "Mở đầu rời.<p>Đoạn một.</p><ul><li>Ý <strong>thứ nhất</strong></li><li><p>Ý thứ hai</p></li></ul>Giữa rời."
             + "<table><tbody><tr><td>Ô A</td><td>Ô B</td></tr></tbody></table>Dòng một<br>Dòng hai<div><br></div>Cuối cùng.";
         string[] expected = ["Mở đầu rời.", "Đoạn một.", "– Ý thứ nhất", "– Ý thứ hai", "Giữa rời.", "Ô A | Ô B", "Dòng một", "Dòng hai", "Cuối cùng."];
