@@ -10,7 +10,11 @@ namespace BaoCao.SharedKernel.Email;
 /// <param name="To">Recipients' addresses.</param>
 /// <param name="Subject">Vietnamese subject line.</param>
 /// <param name="TextBody">Plain-text body (every mail client shows it; no tracking, no remote content).</param>
-public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, string TextBody, IReadOnlyList<string>? Cc = null);
+/// <param name="Attachments">Files sent with the message, exactly as given.</param>
+public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, string TextBody, IReadOnlyList<string>? Cc = null,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
+
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 public enum EmailDelivery
 {
@@ -56,7 +60,10 @@ public sealed class SmtpEmailSender(IConfiguration configuration, ILogger<SmtpEm
             foreach (var cc in message.Cc ?? [])
                 mime.Cc.Add(MailboxAddress.Parse(cc));
             mime.Subject = message.Subject;
-            mime.Body = new TextPart("plain") { Text = message.TextBody };
+            var body = new BodyBuilder { TextBody = message.TextBody };
+            foreach (var file in message.Attachments ?? [])
+                body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+            mime.Body = body.ToMessageBody();
         }
         catch (ParseException exception)
         {

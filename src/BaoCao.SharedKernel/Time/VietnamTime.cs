@@ -11,6 +11,9 @@ public static class VietnamTime
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
 
+    /// <summary>An instant as an official reads it: "14:05 03/12/2026", Vietnam time.</summary>
+    public static string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("HH:mm dd/MM/yyyy", Culture);
+
     /// <summary>The instant a Vietnamese calendar day ends (exclusive), e.g. the end of a due date.</summary>
     public static DateTimeOffset EndOf(DateOnly day) =>
         new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Zone.BaseUtcOffset).ToUniversalTime();

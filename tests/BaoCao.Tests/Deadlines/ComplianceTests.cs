@@ -26,29 +26,48 @@ public sealed class ComplianceTests
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/send", null)).StatusCode);
     }
 
-    /// <summary>Regenerating stores the new figures: the API and the export serve generation 2 (they used to keep
-    /// generation 1 while the e-mail carried the new figures).</summary>
+    /// <summary>Regenerating stores the new figures as generation 2 beside generation 1 (the API and the export used to keep
+    /// generation 1 while the e-mail carried the new figures, and the e-mail had no file): each generation's e-mail,
+    /// one per recipient, carries exactly the .xlsx and .docx the API serves for it, byte for byte.</summary>
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_regenerated_compliance_report_is_stored_and_served_by_the_api_and_the_export(DatabaseKind database)
     {
-        await using var app = await BaoCaoApp.StartAsync(database, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
+        await using var smtp = new SmtpTestServer();
+        var settings = new Dictionary<string, string?>(smtp.Settings) { ["Deadlines:ComplianceRecipients"] = "vpubnd@ninhbinh.gov.vn; chanhvanphong@ninhbinh.gov.vn" };
+        await using var app = await BaoCaoApp.StartAsync(database, settings, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
         await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609");
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
         var admin = await ScopeTests.AsAsync(app, "admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/deadlines/compliance/202609/generate", null)).StatusCode);
         var first = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609");
         var firstWorkbook = await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx");
+        var firstMail = await smtp.WaitForMessageToAsync("vpubnd@ninhbinh.gov.vn");
         await SendReportAsync(app, "BC-KTXH-THANG", "SCT", "202609"); // sent late, after the first generation
 
         var regenerated = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate?regenerate=true", null)).Content.ReadFromJsonAsync<JsonElement>();
         var stored = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609");
         var workbook = await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx");
+        var document = await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=docx");
+        var earlier = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609?generation=1");
+        var earlierWorkbook = await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx&generation=1");
+        var generations = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609/generations");
+        var missing = await admin.GetAsync("/api/deadlines/compliance/202609?generation=7");
+        List<MimeKit.MimeMessage> Reports() => [.. smtp.Messages.Where(m => m.Subject?.StartsWith("[BaoCao] Tình hình thực hiện chế độ báo cáo", StringComparison.Ordinal) == true)];
+        await Eventually.TrueAsync(() => Task.FromResult(Reports().Count == 4), "two generations × two recipients");
         // The department's row in the workbook: its figures, as numbers.
         static List<decimal?> Row(byte[] file, string unit)
         {
             var cells = BaoCao.SharedKernel.Files.OfficeFiles.ReadXlsx(new MemoryStream(file))!.SelectMany(s => s.Cells).ToList();
             var row = cells.First(c => c.Text is { } t && (t == unit || t.Contains("Công Thương"))).Row;
             return [.. cells.Where(c => c.Row == row && c.Number is not null).Select(c => c.Number)];
+        }
+
+        static byte[] Attachment(MimeKit.MimeMessage mail, string extension)
+        {
+            var part = mail.Attachments.OfType<MimeKit.MimePart>().Single(a => a.FileName?.EndsWith(extension, StringComparison.Ordinal) == true);
+            using var content = new MemoryStream();
+            part.Content!.DecodeTo(content);
+            return content.ToArray();
         }
 
         static int Submitted(JsonElement report) => report.GetProperty("figures").GetProperty("submitted").GetInt32();
@@ -58,6 +77,21 @@ public sealed class ComplianceTests
         var sct = stored.GetProperty("figures").GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitCode").GetString() == "SCT");
         Assert.Equal(1, sct.GetProperty("late").GetInt32());
         Assert.NotEqual(Row(firstWorkbook, "SCT"), Row(workbook, "SCT"));
+        // Generation 1 is kept as it was issued.
+        Assert.Equal([2, 1], generations.EnumerateArray().Select(g => g.GetProperty("generation").GetInt32()));
+        Assert.Equal((1, Submitted(first), false), (earlier.GetProperty("generation").GetInt32(), Submitted(earlier), earlier.GetProperty("current").GetBoolean()));
+        Assert.Equal(firstWorkbook, earlierWorkbook);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // Each e-mail goes to one recipient and carries its generation's files, byte for byte as the API serves them.
+        Assert.All(Reports(), m => Assert.Single(m.To));
+        Assert.Equal(["chanhvanphong@ninhbinh.gov.vn", "chanhvanphong@ninhbinh.gov.vn", "vpubnd@ninhbinh.gov.vn", "vpubnd@ninhbinh.gov.vn"],
+            Reports().Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal(firstWorkbook, Attachment(firstMail, ".xlsx"));
+        var secondMails = Reports().Where(m => m.TextBody?.Contains("lần lập 2") == true).ToList();
+        Assert.Equal(2, secondMails.Count);
+        Assert.All(secondMails, m => Assert.Equal(workbook, Attachment(m, ".xlsx")));
+        Assert.All(secondMails, m => Assert.Equal(document, Attachment(m, ".docx")));
+        Assert.StartsWith("Đã gửi tới", stored.GetProperty("emailStatus").GetString());
     }
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -122,6 +156,25 @@ public sealed class ComplianceTests
         Assert.Contains(csv, l => l.StartsWith("1,\"Sở Tài chính\",1,1,1,0,0,100", StringComparison.Ordinal));
         Assert.Contains("Tình hình thực hiện chế độ báo cáo kỳ 202609", text);
         Assert.Contains("Tỷ lệ gửi đúng hạn: 16,7 %", text);
+    }
+
+    /// <summary>The compliance .docx opens in python-docx (which refuses invalid WordprocessingML) with its ranking table readable.</summary>
+    [PythonDocxFact]
+    public async Task The_compliance_report_opens_in_python_docx_with_its_ranking_table()
+    {
+        await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
+        await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        await admin.PostAsync("/api/deadlines/compliance/202609/generate", null);
+
+        var read = PythonDocx.Read(await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=docx"));
+
+        var ranking = Assert.Single(read.Tables);
+        Assert.Equal(["Hạng", "Đơn vị", "Phải gửi", "Đúng hạn", "Muộn", "Chưa gửi", "Tỷ lệ đúng hạn"], ranking[0]);
+        Assert.Equal(["1", "Sở Tài chính", "1", "1", "0", "0", "100 %"], ranking[1]);
+        Assert.Equal(7, ranking.Count); // the header and the six departments owing a report due in September
+        Assert.Contains(read.Paragraphs, p => p.Contains("Tỷ lệ gửi đúng hạn: 16,7 %", StringComparison.Ordinal));
     }
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

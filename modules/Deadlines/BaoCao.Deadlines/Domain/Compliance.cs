@@ -46,6 +46,33 @@ internal sealed class ComplianceReport
     public void Emailed(string status) => EmailStatus = status;
 }
 
+/// <summary>
+/// One generation of a compliance report as it was issued: its figures and the very .xlsx and .docx files e-mailed,
+/// never changed afterwards, so what the province office received can be shown and downloaded again after a
+/// regeneration.
+/// </summary>
+internal sealed class ComplianceGeneration
+{
+    private ComplianceGeneration() { }
+
+    public ComplianceGeneration(ComplianceReport report, byte[] xlsx, byte[] docx)
+    {
+        (Period, Generation, Figures, GeneratedBy, GeneratedAt) = (report.Period, report.Generation, report.Figures, report.GeneratedBy, report.GeneratedAt);
+        (Xlsx, Docx) = (xlsx, docx);
+    }
+
+    public string Period { get; private set; } = "";
+    public int Generation { get; private set; }
+    public ComplianceFigures Figures { get; private set; } = null!;
+    public string GeneratedBy { get; private set; } = "";
+    public DateTimeOffset GeneratedAt { get; private set; }
+    public byte[] Xlsx { get; private set; } = [];
+    public byte[] Docx { get; private set; } = [];
+    public string? EmailStatus { get; private set; }
+
+    public void Emailed(string status) => EmailStatus = status;
+}
+
 /// <summary>One unit's use of the system in a half-year or year (Đ18.1).</summary>
 internal sealed record UsageRow(string UnitCode, string UnitName, int SignIns, int Entries, int Submissions);
 

@@ -17,13 +17,18 @@ internal static class ReviewCompliance
         string IRequireAccess.Permission => Permissions.GenerateReports;
     }
 
-    internal sealed record Read(string Period) : IQuery<Result<ReportView>>;
+    /// <param name="Generation">An earlier generation as it was issued; null: the current one.</param>
+    internal sealed record Read(string Period, int? Generation = null) : IQuery<Result<ReportView>>;
 
-    internal sealed record Export(string Period, string? Format) : IQuery<Result<ExportedFile>>;
+    internal sealed record Export(string Period, string? Format, int? Generation = null) : IQuery<Result<ExportedFile>>;
 
     internal sealed record Generated(Guid Id, string Period, bool GeneratedNow, int Generation);
 
-    internal sealed record ReportView(Guid Id, DateTimeOffset GeneratedAt, string GeneratedBy, int Generation, string? EmailStatus, ComplianceFigures Figures);
+    /// <param name="Generation">The generation shown; <paramref name="Generations"/> lists every one kept, newest first.</param>
+    internal sealed record ReportView(Guid Id, DateTimeOffset GeneratedAt, string GeneratedBy, int Generation, string? EmailStatus, ComplianceFigures Figures,
+        IReadOnlyList<GenerationEntry> Generations, bool Current);
+
+    internal sealed record GenerationEntry(int Generation, DateTimeOffset GeneratedAt, string GeneratedBy, string? EmailStatus);
 
     internal sealed record ExportedFile(string FileName, string ContentType, byte[] Content);
 
@@ -47,21 +52,35 @@ internal static class ReviewCompliance
             if (period is null)
                 return Result<ReportView>.Invalid(error!, "period");
             var report = await db.ComplianceReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == period.Code, cancellationToken);
-            return report is null
-                ? Result<ReportView>.NotFound($"Chưa lập báo cáo tình hình thực hiện chế độ báo cáo kỳ {period.Code}.")
-                : new ReportView(report.Id, report.GeneratedAt, report.GeneratedBy, report.Generation, report.EmailStatus, report.Figures);
+            if (report is null)
+                return Result<ReportView>.NotFound($"Chưa lập báo cáo tình hình thực hiện chế độ báo cáo kỳ {period.Code}.");
+            var kept = await db.ComplianceGenerations.AsNoTracking().Where(g => g.Period == period.Code)
+                .OrderByDescending(g => g.Generation).Select(g => new GenerationEntry(g.Generation, g.GeneratedAt, g.GeneratedBy, g.EmailStatus))
+                .ToListAsync(cancellationToken);
+            // A generation made before generations were kept is listed from the report itself.
+            if (kept.All(g => g.Generation != report.Generation))
+                kept.Insert(0, new GenerationEntry(report.Generation, report.GeneratedAt, report.GeneratedBy, report.EmailStatus));
+            if (query.Generation is not { } number || number == report.Generation)
+                return new ReportView(report.Id, report.GeneratedAt, report.GeneratedBy, report.Generation, report.EmailStatus, report.Figures, kept, Current: true);
+            var earlier = await db.ComplianceGenerations.AsNoTracking().SingleOrDefaultAsync(g => g.Period == period.Code && g.Generation == number, cancellationToken);
+            return earlier is null
+                ? Result<ReportView>.NotFound($"Báo cáo tình hình thực hiện chế độ báo cáo kỳ {period.Code} không có lần lập {number}.")
+                : new ReportView(report.Id, earlier.GeneratedAt, earlier.GeneratedBy, earlier.Generation, earlier.EmailStatus, earlier.Figures, kept, Current: false);
         }
 
         public async ValueTask<Result<ExportedFile>> Handle(Export query, CancellationToken cancellationToken)
         {
             if (query.Format is not ("xlsx" or "docx"))
                 return Result<ExportedFile>.Invalid("Định dạng (format) là xlsx hoặc docx.", "format");
-            var read = await Handle(new Read(query.Period), cancellationToken);
+            var read = await Handle(new Read(query.Period, query.Generation), cancellationToken);
             if (read.Value is not { } report)
                 return Result<ExportedFile>.From(read);
+            // The files as issued (and e-mailed) for that generation, byte for byte.
+            var files = await compliance.FilesAsync(report.Figures.Period, report.Generation, cancellationToken);
+            var name = $"tuan-thu-{report.Figures.Period}-lan-{report.Generation}";
             return query.Format == "xlsx"
-                ? new ExportedFile($"tuan-thu-{report.Figures.Period}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Compliance.Xlsx(report.Figures))
-                : new ExportedFile($"tuan-thu-{report.Figures.Period}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Compliance.Docx(report.Figures));
+                ? new ExportedFile($"{name}.xlsx", Compliance.XlsxType, files?.Xlsx ?? Compliance.Xlsx(report.Figures))
+                : new ExportedFile($"{name}.docx", Compliance.DocxType, files?.Docx ?? Compliance.Docx(report.Figures));
         }
     }
 
@@ -73,11 +92,15 @@ internal static class ReviewCompliance
             compliance.MapPost("/{period}/generate", async (string period, bool? regenerate, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Generate(period, regenerate ?? false), ct)).ToHttpResult(g => Results.Ok(new { id = g.Id, g.Period, g.GeneratedNow, g.Generation })))
                 .WithSummary("Lập báo cáo tình hình thực hiện chế độ báo cáo của một tháng hoặc quý (đã lập thì trả về báo cáo đã có, trừ khi regenerate=true)");
-            compliance.MapGet("/{period}", async (string period, ISender sender, CancellationToken ct) => (await sender.Send(new Read(period), ct)).ToHttpResult())
-                .WithSummary("Số liệu báo cáo tình hình thực hiện chế độ báo cáo: phải gửi, đã gửi, đúng hạn, muộn, chưa gửi, xếp hạng, xu hướng");
-            compliance.MapGet("/{period}/export", async (string period, string? format, ISender sender, CancellationToken ct) =>
-                    (await sender.Send(new Export(period, format?.Trim().ToLowerInvariant()), ct)).ToHttpResult(f => Results.File(f.Content, f.ContentType, f.FileName)))
-                .WithSummary("Tải báo cáo tình hình thực hiện chế độ báo cáo (.xlsx hoặc .docx)");
+            compliance.MapGet("/{period}", async (string period, int? generation, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Read(period, generation), ct)).ToHttpResult())
+                .WithSummary("Số liệu báo cáo tình hình thực hiện chế độ báo cáo: phải gửi, đã gửi, đúng hạn, muộn, chưa gửi, xếp hạng, xu hướng (generation: một lần lập trước)");
+            compliance.MapGet("/{period}/generations", async (string period, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Read(period), ct)).ToHttpResult(r => Results.Ok(r.Generations)))
+                .WithSummary("Các lần lập báo cáo tình hình thực hiện chế độ báo cáo của kỳ, mới nhất trước");
+            compliance.MapGet("/{period}/export", async (string period, string? format, int? generation, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Export(period, format?.Trim().ToLowerInvariant(), generation), ct)).ToHttpResult(f => Results.File(f.Content, f.ContentType, f.FileName)))
+                .WithSummary("Tải báo cáo tình hình thực hiện chế độ báo cáo (.xlsx hoặc .docx) đúng như đã lập và gửi (generation: một lần lập trước)");
         }
     }
 }

@@ -14,6 +14,7 @@ internal class DeadlinesDbContext(DbContextOptions options) : ModuleDbContext(op
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
     public DbSet<ComplianceReport> ComplianceReports => Set<ComplianceReport>();
+    public DbSet<ComplianceGeneration> ComplianceGenerations => Set<ComplianceGeneration>();
     public DbSet<ReceptionWindow> ReceptionWindows => Set<ReceptionWindow>();
     public DbSet<UsageReport> UsageReports => Set<UsageReport>();
 

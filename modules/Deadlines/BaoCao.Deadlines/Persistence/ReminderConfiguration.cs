@@ -92,6 +92,19 @@ internal sealed class ComplianceReportConfiguration : IEntityTypeConfiguration<C
     }
 }
 
+internal sealed class ComplianceGenerationConfiguration : IEntityTypeConfiguration<ComplianceGeneration>
+{
+    public void Configure(EntityTypeBuilder<ComplianceGeneration> generation)
+    {
+        generation.ToTable("ComplianceGenerations");
+        generation.HasKey(g => new { g.Period, g.Generation });
+        generation.Property(g => g.Period).HasMaxLength(16);
+        generation.Property(g => g.Figures).AsJson();
+        generation.Property(g => g.GeneratedBy).HasMaxLength(256);
+        generation.Property(g => g.EmailStatus).HasMaxLength(1000);
+    }
+}
+
 internal sealed class ReceptionWindowConfiguration : IEntityTypeConfiguration<ReceptionWindow>
 {
     public void Configure(EntityTypeBuilder<ReceptionWindow> window)

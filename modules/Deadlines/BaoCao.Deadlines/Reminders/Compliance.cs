@@ -44,6 +44,9 @@ internal sealed class Compliance(DeadlinesDbContext db, ISender sender, IEmailSe
         }
         else
             existing.Regenerate(figures, by, now);
+        // The generation is issued as files once: the e-mail, the page and the API all serve these very bytes.
+        var generation = new ComplianceGeneration(existing, Xlsx(figures), Docx(figures));
+        db.ComplianceGenerations.Add(generation);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -54,9 +57,24 @@ internal sealed class Compliance(DeadlinesDbContext db, ISender sender, IEmailSe
             db.ChangeTracker.Clear();
             return (await db.ComplianceReports.SingleAsync(r => r.Period == period.Code, cancellationToken), false);
         }
-        existing.Emailed(await EmailAsync(existing, cancellationToken));
+        var status = await EmailAsync(generation, cancellationToken);
+        existing.Emailed(status);
+        generation.Emailed(status);
         await db.SaveChangesAsync(cancellationToken);
         return (existing, true);
+    }
+
+    /// <summary>The files of a generation (null: the current one) as issued; a generation made before files were
+    /// kept is rendered from its stored figures.</summary>
+    public async Task<(ComplianceFigures Figures, byte[] Xlsx, byte[] Docx)?> FilesAsync(string period, int? generation, CancellationToken cancellationToken)
+    {
+        var report = await db.ComplianceReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == period, cancellationToken);
+        if (report is null)
+            return null;
+        var number = generation ?? report.Generation;
+        if (await db.ComplianceGenerations.AsNoTracking().SingleOrDefaultAsync(g => g.Period == period && g.Generation == number, cancellationToken) is { } issued)
+            return (issued.Figures, issued.Xlsx, issued.Docx);
+        return number == report.Generation ? (report.Figures, Xlsx(report.Figures), Docx(report.Figures)) : null;
     }
 
     public async Task<ComplianceFigures> ComputeAsync(Period period, CancellationToken cancellationToken)
@@ -101,17 +119,18 @@ internal sealed class Compliance(DeadlinesDbContext db, ISender sender, IEmailSe
             .OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.RegimeCode, StringComparer.Ordinal)];
     }
 
-    private async Task<string> EmailAsync(ComplianceReport report, CancellationToken cancellationToken)
+    /// <summary>E-mails a generation with its .xlsx and .docx, one message per recipient (no list of addresses in To:).</summary>
+    private async Task<string> EmailAsync(ComplianceGeneration generation, CancellationToken cancellationToken)
     {
         var recipients = (configuration["Deadlines:ComplianceRecipients"] ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (recipients.Length == 0)
             return "Chưa cấu hình người nhận (Deadlines:ComplianceRecipients).";
-        var f = report.Figures;
+        var f = generation.Figures;
         var link = (configuration["App:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/') + $"/thoi-han/tuan-thu?ky={f.Period}";
         var body = $"""
             Kính gửi Văn phòng UBND tỉnh,
 
-            Báo cáo tình hình thực hiện chế độ báo cáo kỳ {f.Period} ({f.From:dd/MM/yyyy} – {f.To:dd/MM/yyyy}):
+            Báo cáo tình hình thực hiện chế độ báo cáo kỳ {f.Period} ({f.From:dd/MM/yyyy} – {f.To:dd/MM/yyyy}), lần lập {generation.Generation}:
             - Số báo cáo phải gửi: {f.Expected}; đã gửi: {f.Submitted} (đúng hạn {f.OnTime}, muộn {f.Late}); chưa gửi: {f.Missing}.
             - Tỷ lệ gửi đúng hạn: {f.OnTimeRate.ToString("0.#", Vietnamese)} %.
 
@@ -120,11 +139,32 @@ internal sealed class Compliance(DeadlinesDbContext db, ISender sender, IEmailSe
             Đơn vị còn thiếu báo cáo:
             {string.Join("\n", f.Units.Where(u => u.Missing > 0).OrderByDescending(u => u.Missing).Take(10).Select(u => $"  - {u.UnitName}: thiếu {u.Missing}"))}
 
-            Xem đầy đủ, tải .xlsx và .docx: {link}
+            Báo cáo đầy đủ kèm theo thư (.xlsx và .docx); xem trên hệ thống: {link}
             """;
-        var outcome = await email.SendAsync(new EmailMessage(recipients, $"[BaoCao] Tình hình thực hiện chế độ báo cáo kỳ {f.Period}", body), cancellationToken);
-        return outcome.Delivery == EmailDelivery.Sent ? $"Đã gửi tới {string.Join(", ", recipients)}" : $"Chưa gửi được: {outcome.Error}";
+        EmailAttachment[] files =
+        [
+            new(XlsxName(generation), XlsxType, generation.Xlsx),
+            new(DocxName(generation), DocxType, generation.Docx),
+        ];
+        var failed = new List<string>();
+        foreach (var recipient in recipients)
+        {
+            var outcome = await email.SendAsync(new EmailMessage([recipient], $"[BaoCao] Tình hình thực hiện chế độ báo cáo kỳ {f.Period}", body, Attachments: files), cancellationToken);
+            if (outcome.Delivery != EmailDelivery.Sent)
+                failed.Add($"{recipient} ({outcome.Error})");
+        }
+        var sent = recipients.Length - failed.Count;
+        return failed.Count == 0 ? $"Đã gửi tới {string.Join(", ", recipients)}"
+            : sent == 0 ? $"Chưa gửi được: {string.Join("; ", failed)}"
+            : $"Đã gửi tới {sent}/{recipients.Length} người nhận; chưa gửi được: {string.Join("; ", failed)}";
     }
+
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static string XlsxName(ComplianceGeneration g) => $"tuan-thu-{g.Period}-lan-{g.Generation}.xlsx";
+
+    public static string DocxName(ComplianceGeneration g) => $"tuan-thu-{g.Period}-lan-{g.Generation}.docx";
 
     public static byte[] Xlsx(ComplianceFigures f) => OfficeFiles.Xlsx(
     [
