@@ -17,7 +17,7 @@ public sealed record ListRegimes : IQuery<IReadOnlyList<RegimeInfo>>;
 /// <param name="Tables">The table part; one table per form with all its rows when none was designed.</param>
 public sealed record RegimeInfo(string Code, string Name, string Kind, string? Frequency, string PeriodRule, int? DueDay, int? DueDaysAfterWindow,
     IReadOnlyList<RegimeRound> Rounds, string ReceivingUnit, string OwnerUnit, string LateSubmission, IReadOnlyList<string> ReportingUnits,
-    IReadOnlyList<string> Forms, IReadOnlyList<OutlineSection> Outline, IReadOnlyList<TemplateTable> Tables)
+    IReadOnlyList<string> Forms, IReadOnlyList<OutlineSection> Outline, IReadOnlyList<TemplateTable> Tables, bool AllowIncompleteReportTable = false)
 {
     /// <summary>The round of a thematic or ad hoc regime with that period code.</summary>
     public RegimeRound? FindRound(string period) => Rounds.FirstOrDefault(r => r.Period == period);
@@ -54,6 +54,13 @@ public sealed record TableCell(string Column, decimal? Value, string? Reason);
 /// <summary>The indicators (rows, computed ones included) that any of <paramref name="UnitCodes"/> reports on the forms of
 /// a regime during a period: forms assigned to the unit then, in the version in force at <paramref name="From"/>.</summary>
 public sealed record ListReportedIndicators(string RegimeCode, IReadOnlyCollection<string> UnitCodes, DateOnly From, DateOnly To) : IQuery<IReadOnlyList<string>>;
+
+/// <summary>The regime's forms assigned to any of <paramref name="UnitCodes"/> during the period, one entry per form and
+/// unit: whose approval a report's table part waits for.</summary>
+public sealed record ListAssignedForms(string RegimeCode, IReadOnlyCollection<string> UnitCodes, DateOnly From, DateOnly To) : IQuery<IReadOnlyList<AssignedForm>>;
+
+/// <param name="FormName">The form's name, e.g. "Biểu 01/TC: Thu, chi ngân sách".</param>
+public sealed record AssignedForm(string FormCode, string FormName, string UnitCode);
 
 /// <summary>The units assigned one of the regime's forms at some time between <paramref name="From"/> and
 /// <paramref name="To"/>: with the regime's reporting units, who owes its report for a period.</summary>

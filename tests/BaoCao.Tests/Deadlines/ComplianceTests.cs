@@ -21,6 +21,7 @@ public sealed class ComplianceTests
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = regime, unitCode = unit, period })).Content.ReadFromJsonAsync<JsonElement>();
         var sections = draft.GetProperty("narrative").EnumerateArray().Select(s => new { heading = s.GetProperty("heading").GetString(), html = "<p>Không có.</p>" }).ToArray();
         Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"{path}/narrative", new { sections, version = draft.GetProperty("version").GetInt64() })).StatusCode);
+        await Workflow.ReportTests.ApproveTableDataAsync(officer, leader, path);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/submit", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync($"{path}/approve", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/send", null)).StatusCode);

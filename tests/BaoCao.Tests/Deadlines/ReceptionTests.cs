@@ -18,6 +18,7 @@ public sealed class ReceptionTests
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = regime, unitCode = "STC", period })).Content.ReadFromJsonAsync<JsonElement>();
         var sections = draft.GetProperty("narrative").EnumerateArray().Select(s => new { heading = s.GetProperty("heading").GetString(), html = "<p>Không có.</p>" }).ToArray();
         await officer.PutAsJsonAsync($"{path}/narrative", new { sections, version = draft.GetProperty("version").GetInt64() });
+        await Workflow.ReportTests.ApproveTableDataAsync(officer, leader, path, ("THU_NSNN", 1_250m));
         await officer.PostAsync($"{path}/submit", null);
         await leader.PostAsync($"{path}/approve", null);
         return await officer.PostAsync($"{path}/send", null);

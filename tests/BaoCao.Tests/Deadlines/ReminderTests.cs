@@ -149,6 +149,7 @@ public sealed class ReminderTests
         await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-NHAC-HAN", unitCode = "STC", period = "202608" });
         var version = (await officer.GetFromJsonAsync<JsonElement>(report)).GetProperty("version").GetInt64();
         await officer.PutAsJsonAsync($"{report}/narrative", new { sections = new[] { new { heading = "I. Tình hình thu", html = "<p>Đạt kế hoạch.</p>" } }, version });
+        await Workflow.ReportTests.ApproveTableDataAsync(officer, leader, report, ("THU_NSNN", 1_250m));
         await officer.PostAsync($"{report}/submit", null);
         await leader.PostAsync($"{report}/approve", null);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{report}/send", null)).StatusCode);

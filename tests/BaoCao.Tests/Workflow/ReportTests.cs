@@ -35,6 +35,26 @@ public sealed class ReportTests
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
     }
 
+    /// <summary>Submits and approves the data of every form the started report's table part still waits for (a report is
+    /// not submitted before), entering <paramref name="values"/> first where given.</summary>
+    internal static async Task ApproveTableDataAsync(HttpClient officer, HttpClient leader, string reportPath, params (string Indicator, decimal Value)[] values)
+    {
+        var view = await officer.GetFromJsonAsync<JsonElement>(reportPath);
+        foreach (var missing in view.GetProperty("missingApprovals").EnumerateArray())
+        {
+            if (values.Length > 0)
+            {
+                var saved = await officer.PostAsJsonAsync("/api/forms/data", new { formCode = missing.GetProperty("formCode").GetString(), unitCode = missing.GetProperty("unitCode").GetString(),
+                    period = missing.GetProperty("period").GetString(), values = values.Select(v => new { indicator = v.Indicator, value = v.Value }).ToArray() });
+                Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+            }
+            var submission = $"/api/workflow/submissions/{missing.GetProperty("formCode").GetString()}/{missing.GetProperty("unitCode").GetString()}/{missing.GetProperty("period").GetString()}";
+            var submitted = await officer.PostAsync($"{submission}/submit", null);
+            Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync($"{submission}/approve", null)).StatusCode);
+        }
+    }
+
     /// <summary>October's data approved, the officer starts the report: the officer, the draft and its headings.</summary>
     private static async Task<(HttpClient Officer, JsonElement Draft, List<string?> Headings)> StartApprovedOctoberReportAsync(BaoCaoApp app)
     {
@@ -137,6 +157,59 @@ public sealed class ReportTests
         Assert.Equal(headings.Count, kinds.Count(k => k == "report.narrative")); // one entry per section written
     }
 
+    /// <summary>A report whose table part lacks approved data used to be submitted and frozen empty: it is refused with the
+    /// forms still unapproved; a regime may allow it, and then only with the officer's confirmation and a visible mark.</summary>
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_report_whose_table_lacks_approved_data_is_refused_naming_the_forms_unless_the_regime_allows_it_once_confirmed(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database);
+        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
+        var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
+        var written = await (await officer.PutAsJsonAsync($"{Report}/narrative", new
+        {
+            sections = headings.Select(h => new { heading = h, html = "<p>Không có.</p>" }).ToArray(),
+            version = draft.GetProperty("version").GetInt64(),
+        })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var refused = await officer.PostAsync($"{Report}/submit", null);
+        var confirmedAnyway = await officer.PostAsJsonAsync($"{Report}/submit", new { confirmIncomplete = true }); // the regime does not allow it
+        var stillDraft = await officer.GetFromJsonAsync<JsonElement>(Report);
+        var regime = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync("/api/regimes/BC-KTXH-THANG"))!.AsObject();
+        regime["allowIncompleteReportTable"] = true;
+        var amended = await admin.PutAsJsonAsync("/api/regimes/BC-KTXH-THANG", regime);
+        var unconfirmed = await officer.PostAsync($"{Report}/submit", null);
+        var incomplete = await officer.PostAsJsonAsync($"{Report}/submit", new { confirmIncomplete = true });
+        var submitted = await incomplete.Content.ReadFromJsonAsync<JsonElement>();
+        var workbook = BaoCao.SharedKernel.Files.OfficeFiles.ReadXlsx(new MemoryStream(await officer.GetByteArrayAsync($"{Report}/export?format=xlsx")))!;
+        var trail = await admin.GetFromJsonAsync<JsonElement[]>("/api/workflow/audit?subject=BC-KTXH-THANG/STC/202610");
+        await leader.PostAsJsonAsync($"{Report}/return", new { reason = "Chờ số liệu tháng 10 được duyệt." });
+        await ApproveOctoberAsync(officer, leader);
+        var complete = await (await officer.PostAsync($"{Report}/submit", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var missing = Assert.Single(written.GetProperty("missingApprovals").EnumerateArray());
+        Assert.Equal(("BM-TC-THANG", "STC", "202610"), (missing.GetProperty("formCode").GetString(), missing.GetProperty("unitCode").GetString(), missing.GetProperty("period").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.ReadProblemAsync()).Errors!;
+        var line = Assert.Single(errors["tables"]);
+        Assert.Contains(missing.GetProperty("formName").GetString()!, line);
+        Assert.Contains("Sở Tài chính, kỳ 202610", line);
+        Assert.Equal(HttpStatusCode.BadRequest, confirmedAnyway.StatusCode);
+        Assert.Equal(("Draft", false), (stillDraft.GetProperty("state").GetString(), stillDraft.GetProperty("incomplete").GetBoolean()));
+        Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("xác nhận", (await unconfirmed.ReadProblemAsync()).Errors!["confirmIncomplete"][0]);
+        Assert.Equal(HttpStatusCode.OK, incomplete.StatusCode);
+        Assert.Equal(("Submitted", true, 1), (submitted.GetProperty("state").GetString(), submitted.GetProperty("incomplete").GetBoolean(),
+            submitted.GetProperty("missingApprovals").GetArrayLength()));
+        Assert.Contains(workbook.SelectMany(s => s.Cells), c => c.Text?.StartsWith("SỐ LIỆU CHƯA ĐẦY ĐỦ", StringComparison.Ordinal) == true && c.Text.Contains("Sở Tài chính"));
+        Assert.Contains(trail!, e => e.GetProperty("kind").GetString() == "report.submit" && e.GetProperty("after").GetString()!.Contains("số liệu chưa đầy đủ"));
+        Assert.Equal(("Submitted", false, 0), (complete.GetProperty("state").GetString(), complete.GetProperty("incomplete").GetBoolean(),
+            complete.GetProperty("missingApprovals").GetArrayLength()));
+    }
+
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_roll_up_combines_sub_units_by_sum_average_weighted_average_and_last_value_over_the_year(DatabaseKind database)
     {
@@ -197,6 +270,7 @@ public sealed class ReportTests
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
         var officer = await ScopeTests.AsAsync(app, "canbo.stc");
         var stranger = await ScopeTests.AsAsync(app, "canbo.sct");
+        await ApproveOctoberAsync(officer, await ScopeTests.AsAsync(app, "lanhdao.stc"));
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
         Task<HttpResponseMessage> Upload(HttpClient who, string name, byte[] content)
         {

@@ -54,6 +54,9 @@ internal sealed class Regime : IVersioned
     public string SendingMethod { get; private set; } = "";
     public string? Guidance { get; private set; }
     public LateSubmission LateSubmission { get; private set; }
+    /// <summary>Whether a report may be submitted while its table part lacks approved data (the officer confirms and the
+    /// report is marked "số liệu chưa đầy đủ"); otherwise such a submission is refused.</summary>
+    public bool AllowIncompleteReportTable { get; private set; }
     public List<OutlineHeading> Outline { get; private set; } = [];
     /// <summary>The table part of the report template; empty means one table per form with all its rows.</summary>
     public List<ReportTable> Tables { get; private set; } = [];
@@ -92,7 +95,7 @@ internal sealed class Regime : IVersioned
     public ReportingRound? FindRound(string periodCode) => Rounds.FirstOrDefault(r => r.Code == periodCode);
 
     public RegimeTerms Terms => new(Name, Content, Kind, Frequency, PeriodRule, DueDay, DueDaysAfterWindow, Rounds,
-        UnitCodes, UnitKinds, ReportingSubtree, ReceivingUnit, OwnerUnit, SendingMethod, Guidance, LateSubmission, Outline);
+        UnitCodes, UnitKinds, ReportingSubtree, ReceivingUnit, OwnerUnit, SendingMethod, Guidance, LateSubmission, Outline, AllowIncompleteReportTable);
 
     public void DesignTables(IEnumerable<ReportTable> tables)
     {
@@ -124,6 +127,7 @@ internal sealed class Regime : IVersioned
         SendingMethod = terms.SendingMethod.Trim();
         Guidance = terms.Guidance?.Trim();
         LateSubmission = terms.LateSubmission;
+        AllowIncompleteReportTable = terms.AllowIncompleteReportTable;
         Outline = [.. terms.Outline];
     }
 }
@@ -131,4 +135,4 @@ internal sealed class Regime : IVersioned
 internal sealed record RegimeTerms(string Name, string Content, RegimeKind Kind, Frequency? Frequency, string PeriodRule, int? DueDay,
     int? DueDaysAfterWindow, IReadOnlyList<ReportingRound> Rounds, IReadOnlyList<string> UnitCodes,
     IReadOnlyList<string> UnitKinds, string? Subtree, string ReceivingUnit, string OwnerUnit, string SendingMethod, string? Guidance,
-    LateSubmission LateSubmission, IReadOnlyList<OutlineHeading> Outline);
+    LateSubmission LateSubmission, IReadOnlyList<OutlineHeading> Outline, bool AllowIncompleteReportTable = false);

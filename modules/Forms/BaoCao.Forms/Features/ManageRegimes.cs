@@ -28,7 +28,8 @@ internal static partial class ManageRegimes
     internal sealed record RegimeDetail(string Code, string Name, string Content, string Kind, string? Frequency, string PeriodRule, int? DueDay,
         int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<RoundDetail> Rounds, IReadOnlyList<string> ReportingUnits,
         IReadOnlyList<string> ReportingUnitKinds, string? ReportingSubtree, string ReceivingUnit, string OwnerUnit, string SendingMethod,
-        string? Guidance, string LateSubmission, IReadOnlyList<OutlineHeading> Outline, IReadOnlyList<string> Forms, int Amendment, long Version);
+        string? Guidance, string LateSubmission, IReadOnlyList<OutlineHeading> Outline, IReadOnlyList<string> Forms, int Amendment, long Version,
+        bool AllowIncompleteReportTable);
 
     /// <summary>A round of a thematic or ad hoc regime; <c>Period</c> is the code data is entered and reported under.</summary>
     internal sealed record RoundDetail(string Period, DateOnly Start, DateOnly End, DateOnly DueDate);
@@ -40,7 +41,7 @@ internal static partial class ManageRegimes
     internal sealed record RegimeBody(string? Code, string? Name, string? Content, string? Kind, string? Frequency, string? PeriodRule, int? DueDay,
         int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<RoundBody>? Rounds, IReadOnlyList<string>? ReportingUnits,
         IReadOnlyList<string>? ReportingUnitKinds, string? ReportingSubtree, string? ReceivingUnit, string? OwnerUnit, string? SendingMethod,
-        string? Guidance, string? LateSubmission, IReadOnlyList<OutlineHeading>? Outline, long? Version);
+        string? Guidance, string? LateSubmission, IReadOnlyList<OutlineHeading>? Outline, long? Version, bool? AllowIncompleteReportTable = null);
 
     private static readonly string[] UnitKinds = ["ProvincePeoplesCommittee", "ProvinceOffice", "Department", "CommunePeoplesCommittee", "SubDepartment", "OtherAgency"];
 
@@ -149,6 +150,8 @@ internal static partial class ManageRegimes
                 body.SendingMethod!, body.Guidance, body.LateSubmission is null ? LateSubmission.AcceptAsLate : Enum.Parse<LateSubmission>(body.LateSubmission, true),
                 [.. body.Outline!.Select(h => h with { Title = h.Title.Trim(), Guidance = h.Guidance?.Trim() })]);
             var regime = await db.Regimes.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+            // Left out of an amendment, the choice stays as it was.
+            terms = terms with { AllowIncompleteReportTable = body.AllowIncompleteReportTable ?? regime?.AllowIncompleteReportTable ?? false };
             if (command.IsNew)
             {
                 if (regime is not null)
@@ -187,7 +190,7 @@ internal static partial class ManageRegimes
             return new RegimeDetail(r.Code, r.Name, r.Content, r.Kind.ToString(), r.Frequency?.ToString(), r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
                 r.Rounds.FirstOrDefault()?.Due, r.Rounds.FirstOrDefault()?.Start, r.Rounds.FirstOrDefault()?.End,
                 [.. r.Rounds.Select(x => new RoundDetail(x.Code, x.Start, x.End, x.Due))], r.UnitCodes, r.UnitKinds, r.ReportingSubtree, r.ReceivingUnit, r.OwnerUnit, r.SendingMethod,
-                r.Guidance, r.LateSubmission.ToString(), r.Outline, forms, r.Amendment, r.Version);
+                r.Guidance, r.LateSubmission.ToString(), r.Outline, forms, r.Amendment, r.Version, r.AllowIncompleteReportTable);
         }
     }
 

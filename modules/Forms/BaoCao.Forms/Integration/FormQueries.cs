@@ -12,8 +12,22 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
     : IQueryHandler<FindFormsUsingIndicator, IReadOnlyList<string>>, IQueryHandler<GetFormValues, FormValues?>,
       IQueryHandler<GetRegime, RegimeInfo?>, IQueryHandler<ListRegimes, IReadOnlyList<RegimeInfo>>, IQueryHandler<ComputeTable, ComputedTable>,
       IQueryHandler<ListReportedIndicators, IReadOnlyList<string>>, IQueryHandler<ListAssignedUnits, IReadOnlyList<string>>,
-      IQueryHandler<ListReportingUnits, IReadOnlyList<string>>, IQueryHandler<CountEntries, IReadOnlyDictionary<string, int>>
+      IQueryHandler<ListReportingUnits, IReadOnlyList<string>>, IQueryHandler<CountEntries, IReadOnlyDictionary<string, int>>,
+      IQueryHandler<ListAssignedForms, IReadOnlyList<AssignedForm>>
 {
+    public async ValueTask<IReadOnlyList<AssignedForm>> Handle(ListAssignedForms query, CancellationToken cancellationToken)
+    {
+        var units = query.UnitCodes.ToList();
+        var forms = await db.Forms.AsNoTracking().Where(f => f.RegimeCode == query.RegimeCode).ToListAsync(cancellationToken);
+        var codes = forms.Select(f => f.Code).ToList();
+        var assigned = await db.Assignments.AsNoTracking()
+            .Where(a => codes.Contains(a.FormCode) && units.Contains(a.UnitCode) && a.From <= query.To && (a.Until == null || a.Until >= query.From))
+            .Select(a => new { a.FormCode, a.UnitCode }).Distinct().ToListAsync(cancellationToken);
+        var names = forms.ToDictionary(f => f.Code, f => f.Name);
+        return [.. assigned.OrderBy(a => a.UnitCode, StringComparer.Ordinal).ThenBy(a => a.FormCode, StringComparer.Ordinal)
+            .Select(a => new AssignedForm(a.FormCode, names[a.FormCode], a.UnitCode))];
+    }
+
     public async ValueTask<IReadOnlyDictionary<string, int>> Handle(CountEntries query, CancellationToken cancellationToken) =>
         await (from change in db.DataValueChanges.AsNoTracking()
                join value in db.DataValues.AsNoTracking() on change.DataValueId equals value.Id
@@ -97,7 +111,7 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
             result.Add(new RegimeInfo(r.Code, r.Name, r.Kind.ToString(), r.Frequency?.ToString(), r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
                 [.. r.Rounds.Select(x => new RegimeRound(x.Code, x.Start, x.End, x.Due))], r.ReceivingUnit, r.OwnerUnit, r.LateSubmission.ToString(),
                 r.ReportingUnitsOn(units, today), forms, [.. r.Outline.Select(h => new OutlineSection(h.Title, h.Guidance))],
-                [.. template.Tables.Select(t => new TemplateTable(t.Title, t.Indicators, t.Columns))]));
+                [.. template.Tables.Select(t => new TemplateTable(t.Title, t.Indicators, t.Columns))], r.AllowIncompleteReportTable));
         }
         return result;
     }

@@ -74,6 +74,13 @@ internal sealed record NarrativeSection(string Heading, string Html);
 internal sealed record ReportTablePart(string Title, IReadOnlyList<string> Columns, IReadOnlyList<string> ColumnLabels, IReadOnlyList<ReportTableRow> Rows,
     IReadOnlyList<string> Notes);
 
+/// <summary>A form of a unit whose data for the period was not approved when the report was submitted: its table cells
+/// are empty or stale. <paramref name="State"/> is where the data stood, in Vietnamese ("Chờ duyệt", "Đang nhập"…).</summary>
+internal sealed record MissingApproval(string FormCode, string FormName, string UnitCode, string UnitName, string Period, string State)
+{
+    public string Describe() => $"{FormName} của {UnitName}, kỳ {Period}: {State.ToLowerInvariant()}";
+}
+
 internal sealed record ReportTableRow(string Indicator, string Name, string UnitOfMeasure, IReadOnlyList<decimal?> Values, IReadOnlyList<string?> Reasons);
 
 /// <summary>
@@ -111,6 +118,9 @@ internal sealed class Report : IVersioned
     public List<NarrativeSection> Narrative { get; private set; } = [];
     /// <summary>The table part frozen at submission; null while the report is being written (it is assembled live).</summary>
     public List<ReportTablePart>? Tables { get; private set; }
+    /// <summary>The forms still unapproved when a regime allowing it let the report be submitted anyway ("số liệu chưa
+    /// đầy đủ"); null or empty: the table part was complete.</summary>
+    public List<MissingApproval>? Incomplete { get; private set; }
     public string? Reason { get; private set; }
     public DateOnly DueDate { get; private set; }
     public string CreatedBy { get; private set; } = "";
@@ -138,7 +148,7 @@ internal sealed class Report : IVersioned
     /// <summary>Applies an action; <paramref name="tables"/> is the table part to freeze when submitting;
     /// <paramref name="lateAnyway"/> marks a report sent after reception closed as late whatever its due date.</summary>
     public string? Act(ReportAction action, string? reason, DateTimeOffset at, DateOnly today, string by, IReadOnlyList<ReportTablePart>? tables = null,
-        bool lateAnyway = false)
+        bool lateAnyway = false, IReadOnlyList<MissingApproval>? incomplete = null)
     {
         var (next, refusal) = ReportStateMachine.Apply(State, action);
         if (next is null)
@@ -150,11 +160,12 @@ internal sealed class Report : IVersioned
             case ReportAction.Submit:
                 (SubmittedBy, SubmittedAt, DecidedBy, DecidedAt, SentBy, SentAt, Late, ReceivedBy, ReceivedAt) = (by, at, null, null, null, null, null, null, null);
                 Tables = tables is null ? null : [.. tables];
+                Incomplete = incomplete is { Count: > 0 } ? [.. incomplete] : null;
                 break;
             case ReportAction.Approve or ReportAction.Return:
                 (DecidedBy, DecidedAt) = (by, at);
                 if (action == ReportAction.Return)
-                    Tables = null;
+                    (Tables, Incomplete) = (null, null);
                 break;
             case ReportAction.Send:
                 (SentBy, SentAt, Late) = (by, at, lateAnyway || today > DueDate);
@@ -162,7 +173,7 @@ internal sealed class Report : IVersioned
             default:
                 (ReceivedBy, ReceivedAt) = (by, at);
                 if (action == ReportAction.Reject)
-                    Tables = null;
+                    (Tables, Incomplete) = (null, null);
                 break;
         }
         return null;

@@ -15,7 +15,13 @@ namespace BaoCao.Workflow.Features;
 /// </summary>
 internal static class ActOnReport
 {
-    internal sealed record Command(string RegimeCode, string UnitCode, string Period, ReportAction Action, string? Reason) : ICommand<Result<WriteReport.ReportView>>;
+    /// <param name="ConfirmIncomplete">The officer confirms submitting a table part that lacks approved data (only where the
+    /// regime allows it).</param>
+    internal sealed record Command(string RegimeCode, string UnitCode, string Period, ReportAction Action, string? Reason, bool ConfirmIncomplete = false)
+        : ICommand<Result<WriteReport.ReportView>>;
+
+    /// <summary>What an action may carry: the reason of a return, the confirmation of an incomplete table part.</summary>
+    internal sealed record ActionBody(string? Reason, bool? ConfirmIncomplete);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -61,11 +67,19 @@ internal static class ActOnReport
                 return Result<WriteReport.ReportView>.NotFound($"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
             var before = report.State;
             IReadOnlyList<ReportTablePart>? frozen = null;
+            IReadOnlyList<MissingApproval> missing = [];
             if (command.Action == ReportAction.Submit && ReportStateMachine.Apply(before, command.Action).Next is not null)
             {
                 var empty = report.Narrative.Where(s => Narrative.IsBlank(s.Html)).Select(s => $"Đề mục “{s.Heading}” chưa có nội dung (ghi “Không có” nếu không có nội dung).").ToList();
                 if (empty.Count > 0)
                     return Result<WriteReport.ReportView>.Invalid([.. empty.Select(e => new ResultError(e, "narrative"))]);
+                missing = await tables.MissingApprovalsAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken);
+                if (missing.Count > 0 && !(scope.Regime.AllowIncompleteReportTable && command.ConfirmIncomplete))
+                    return Result<WriteReport.ReportView>.Invalid([
+                        new ResultError(scope.Regime.AllowIncompleteReportTable
+                            ? "Phần bảng số liệu chưa đầy đủ: cần xác nhận trình báo cáo với số liệu chưa đầy đủ (confirmIncomplete), báo cáo sẽ mang dấu “số liệu chưa đầy đủ”."
+                            : "Phần bảng số liệu chưa đầy đủ: chưa trình được báo cáo khi số liệu của các biểu sau chưa được duyệt.", "confirmIncomplete"),
+                        .. missing.Select(m => new ResultError(m.Describe(), "tables"))]);
                 frozen = await tables.AssembleAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken);
             }
             var lateAnyway = false;
@@ -76,11 +90,13 @@ internal static class ActOnReport
                     return Result<WriteReport.ReportView>.Conflict(reception.Reason!);
                 lateAnyway = reception.MarkLate;
             }
-            if (report.Act(command.Action, command.Reason, clock.GetUtcNow(), VietnamTime.Today(clock), user.UserName ?? "system", frozen, lateAnyway) is { } refusal)
+            if (report.Act(command.Action, command.Reason, clock.GetUtcNow(), VietnamTime.Today(clock), user.UserName ?? "system", frozen, lateAnyway, missing) is { } refusal)
                 return Result<WriteReport.ReportView>.Conflict(refusal);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var after = command.Action == ReportAction.Send && report.Late == true ? $"{report.State} (muộn, hạn {report.DueDate:dd/MM/yyyy})" : report.State.ToString();
+            var after = command.Action == ReportAction.Send && report.Late == true ? $"{report.State} (muộn, hạn {report.DueDate:dd/MM/yyyy})"
+                : command.Action == ReportAction.Submit && missing.Count > 0 ? $"{report.State} (số liệu chưa đầy đủ: {string.Join("; ", missing.Select(m => m.Describe()))})"
+                : report.State.ToString();
             await audit.AppendAsync([new($"report.{command.Action.ToString().ToLowerInvariant()}", scope.Subject, before.ToString(),
                 command.Reason is null ? after : $"{after}: {command.Reason.Trim()}")], cancellationToken);
             var recipients = command.Action switch
@@ -124,11 +140,11 @@ internal static class ActOnReport
             foreach (var action in Enum.GetValues<ReportAction>())
             {
                 reports.MapPost($"/{{regimeCode}}/{{unitCode}}/{{period}}/{action.ToString().ToLowerInvariant()}",
-                        async (string regimeCode, string unitCode, string period, ActOnSubmission.ReasonBody? body, ISender sender, CancellationToken ct) =>
-                            (await sender.Send(new Command(regimeCode, unitCode, period, action, body?.Reason), ct)).ToHttpResult())
+                        async (string regimeCode, string unitCode, string period, ActionBody? body, ISender sender, CancellationToken ct) =>
+                            (await sender.Send(new Command(regimeCode, unitCode, period, action, body?.Reason, body?.ConfirmIncomplete ?? false), ct)).ToHttpResult())
                     .WithSummary(action switch
                     {
-                        ReportAction.Submit => "Trình lãnh đạo duyệt báo cáo (chốt phần bảng số liệu)",
+                        ReportAction.Submit => "Trình lãnh đạo duyệt báo cáo (chốt phần bảng số liệu; từ chối khi số liệu của biểu nào chưa được duyệt, trừ khi chế độ cho phép và confirmIncomplete=true)",
                         ReportAction.Approve => "Duyệt báo cáo",
                         ReportAction.Return => "Trả lại báo cáo, nêu lý do",
                         ReportAction.Send => "Gửi báo cáo đã duyệt tới đơn vị nhận",

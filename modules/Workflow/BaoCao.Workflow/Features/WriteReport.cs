@@ -34,11 +34,15 @@ internal static class WriteReport
     /// <param name="TablesFrozen">False while the report is written: the tables show the approved data of this moment.</param>
     /// <param name="Actions">What the current user may do now: submit, approve, return, send, receive, reject.</param>
     /// <param name="Reception">When sending now would be refused or marked late because of the reception window, why.</param>
+    /// <param name="Incomplete">The report was submitted with a table part lacking approved data ("số liệu chưa đầy đủ").</param>
+    /// <param name="MissingApprovals">Frozen: the forms unapproved at submission; being written: those unapproved now.</param>
+    /// <param name="AllowIncomplete">The regime lets a report be submitted with unapproved forms, once confirmed.</param>
     internal sealed record ReportView(string RegimeCode, string RegimeName, string UnitCode, string Period, string ReceivingUnit, string Source,
         string State, string StateLabel, string? Reason, DateOnly DueDate, bool? Late, string CreatedBy, DateTimeOffset CreatedAt,
         DateTimeOffset? SubmittedAt, string? SubmittedBy, DateTimeOffset? DecidedAt, string? DecidedBy, DateTimeOffset? SentAt, string? SentBy,
         DateTimeOffset? ReceivedAt, string? ReceivedBy, IReadOnlyList<SectionView> Narrative, IReadOnlyList<ReportTablePart> Tables, bool TablesFrozen,
-        IReadOnlyList<AttachmentView> Attachments, bool CanEdit, IReadOnlyList<string> Actions, string? Reception, long Version);
+        IReadOnlyList<AttachmentView> Attachments, bool CanEdit, IReadOnlyList<string> Actions, string? Reception, long Version,
+        bool Incomplete, IReadOnlyList<MissingApproval> MissingApprovals, bool AllowIncomplete);
 
     internal sealed class StartValidator : AbstractValidator<Start>
     {
@@ -171,6 +175,9 @@ internal static class WriteReport
                 .ToListAsync(cancellationToken);
             var parts = report.Tables ?? [.. await tables.AssembleAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken)];
             var guidance = scope.Regime.Outline.ToDictionary(h => h.Title, h => h.Guidance);
+            var missing = report.Tables is not null ? report.Incomplete ?? []
+                : ofUnit ? await tables.MissingApprovalsAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken)
+                : (IReadOnlyList<MissingApproval>)[];
             var reception = report.SentAt is null
                 ? (await sender.Send(new Deadlines.Contracts.CheckReception(scope.Regime.Code, scope.Period.Code, clock.GetUtcNow()), cancellationToken)).Reason
                 : null;
@@ -178,7 +185,8 @@ internal static class WriteReport
                 report.State.ToString(), ReportStateMachine.Label(report.State), report.Reason, report.DueDate, report.Late, report.CreatedBy, report.CreatedAt,
                 report.SubmittedAt, report.SubmittedBy, report.DecidedAt, report.DecidedBy, report.SentAt, report.SentBy, report.ReceivedAt, report.ReceivedBy,
                 [.. report.Narrative.Select(s => new SectionView(s.Heading, guidance.GetValueOrDefault(s.Heading), s.Html))], parts, report.Tables is not null,
-                attachments, ofUnit && report.Editable, [.. ActOnReport.Allowed(report, scope).Select(a => a.ToString().ToLowerInvariant())], reception, report.Version);
+                attachments, ofUnit && report.Editable, [.. ActOnReport.Allowed(report, scope).Select(a => a.ToString().ToLowerInvariant())], reception, report.Version,
+                report.Incomplete is { Count: > 0 }, missing, scope.Regime.AllowIncompleteReportTable);
         }
     }
 

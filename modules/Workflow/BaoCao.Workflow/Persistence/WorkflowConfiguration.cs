@@ -104,6 +104,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
         report.Property(r => r.Narrative).AsJson();
         report.Property(r => r.Tables).AsJson();
+        report.Property(r => r.Incomplete).AsJson();
         report.Property(r => r.Reason).HasMaxLength(2000);
         report.Property(r => r.CreatedBy).HasMaxLength(256);
         report.Property(r => r.SubmittedBy).HasMaxLength(256);

@@ -19,7 +19,12 @@ internal static class ReportDocuments
         $"Trạng thái: {r.StateLabel}" + (r.Late == true ? " (gửi muộn)" : ""),
         $"Hạn gửi: {r.DueDate:dd/MM/yyyy}; đơn vị nhận: {r.ReceivingUnit}",
         r.Source == "SubUnits" ? "Số liệu: tổng hợp từ số liệu đã duyệt của các đơn vị trực thuộc" : "Số liệu: số liệu đã duyệt của đơn vị",
+        .. r.Incomplete ? [IncompleteMark(r)] : Array.Empty<string>(),
     ];
+
+    /// <summary>The mark a report submitted with unapproved forms carries in the page and in every file.</summary>
+    public static string IncompleteMark(WriteReport.ReportView r) =>
+        $"SỐ LIỆU CHƯA ĐẦY ĐỦ — khi trình báo cáo, số liệu sau chưa được duyệt: {string.Join("; ", r.MissingApprovals.Select(m => m.Describe()))}.";
 
     public static byte[] Docx(WriteReport.ReportView report, string unitName) => OfficeFiles.Docx(body =>
     {

@@ -92,6 +92,27 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
         return tables;
     }
 
+    /// <summary>The forms of the regime assigned to the unit (or, for a roll-up, to its sub-units that existed in the
+    /// period) whose data for the period is not approved: the table part would show their cells empty or stale.</summary>
+    public async Task<IReadOnlyList<MissingApproval>> MissingApprovalsAsync(RegimeInfo regime, string unitCode, PeriodInfo period, ReportSource source,
+        CancellationToken cancellationToken)
+    {
+        var units = await sender.Send(new ListAllUnits(), cancellationToken);
+        var reporting = source == ReportSource.Own ? [unitCode] : Descendants(units, unitCode, period);
+        var assigned = await sender.Send(new ListAssignedForms(regime.Code, reporting, period.Start, period.End), cancellationToken);
+        if (assigned.Count == 0)
+            return [];
+        var forms = assigned.Select(a => a.FormCode).Distinct().ToList();
+        var states = await db.Submissions.AsNoTracking()
+            .Where(s => s.Period == period.Code && forms.Contains(s.FormCode) && reporting.Contains(s.UnitCode))
+            .ToDictionaryAsync(s => (s.FormCode, s.UnitCode), s => s.State, cancellationToken);
+        var names = units.ToDictionary(u => u.Code, u => u.Name);
+        return [.. assigned.Select(a => (Form: a, State: states.TryGetValue((a.FormCode, a.UnitCode), out var state) ? state : SubmissionState.Draft))
+            .Where(a => a.State != SubmissionState.Approved)
+            .Select(a => new MissingApproval(a.Form.FormCode, a.Form.FormName, a.Form.UnitCode, names.GetValueOrDefault(a.Form.UnitCode, a.Form.UnitCode),
+                period.Code, SubmissionStateMachine.Label(a.State)))];
+    }
+
     /// <summary>The table indicators, the inputs their formulas read (to any depth) and the weights of weighted averages.</summary>
     private async Task<Dictionary<string, IndicatorInfo>> IndicatorsReadAsync(RegimeInfo regime, DateOnly asOf, CancellationToken cancellationToken)
     {

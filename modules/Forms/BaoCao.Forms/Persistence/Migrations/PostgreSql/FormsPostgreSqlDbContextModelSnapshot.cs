@@ -282,6 +282,9 @@ namespace BaoCao.Forms.Persistence.Migrations.PostgreSql
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("AllowIncompleteReportTable")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Amendment")
                         .HasColumnType("integer");
 

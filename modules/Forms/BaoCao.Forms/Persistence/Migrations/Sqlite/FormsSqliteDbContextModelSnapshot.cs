@@ -276,6 +276,9 @@ namespace BaoCao.Forms.Persistence.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowIncompleteReportTable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Amendment")
                         .HasColumnType("INTEGER");
 

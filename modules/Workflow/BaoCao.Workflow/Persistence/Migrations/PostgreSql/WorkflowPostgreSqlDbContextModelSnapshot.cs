@@ -383,6 +383,9 @@ namespace BaoCao.Workflow.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("Incomplete")
+                        .HasColumnType("text");
+
                     b.Property<bool?>("Late")
                         .HasColumnType("boolean");
 

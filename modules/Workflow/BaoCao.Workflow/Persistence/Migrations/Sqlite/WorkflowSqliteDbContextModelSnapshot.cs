@@ -375,6 +375,9 @@ namespace BaoCao.Workflow.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Incomplete")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Late")
                         .HasColumnType("INTEGER");
 
