@@ -56,7 +56,7 @@ public sealed class ReportTests
     }
 
     /// <summary>October's data approved, the officer starts the report: the officer, the draft and its headings.</summary>
-    private static async Task<(HttpClient Officer, JsonElement Draft, List<string?> Headings)> StartApprovedOctoberReportAsync(BaoCaoApp app)
+    internal static async Task<(HttpClient Officer, JsonElement Draft, List<string?> Headings)> StartApprovedOctoberReportAsync(BaoCaoApp app)
     {
         var officer = await ScopeTests.AsAsync(app, "canbo.stc");
         await ApproveOctoberAsync(officer, await ScopeTests.AsAsync(app, "lanhdao.stc"));

@@ -90,10 +90,17 @@ internal static class ActOnReport
                     return Result<WriteReport.ReportView>.Conflict(reception.Reason!);
                 lateAnyway = reception.MarkLate;
             }
+            var (previousTables, previousIncomplete) = (report.Tables, report.Incomplete);
             if (report.Act(command.Action, command.Reason, clock.GetUtcNow(), VietnamTime.Today(clock), user.UserName ?? "system", frozen, lateAnyway, missing) is { } refusal)
                 return Result<WriteReport.ReportView>.Conflict(refusal);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Every step keeps a numbered, immutable version of what the report was at that step.
+            var number = await db.ReportVersions.Where(v => v.ReportId == report.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+            var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.UploadedAt)
+                .Select(a => new VersionedAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt)).ToListAsync(cancellationToken);
+            db.ReportVersions.Add(new ReportVersion(report, number + 1, command.Action, report.Tables ?? previousTables, report.Incomplete ?? previousIncomplete,
+                attachments, user.UserName ?? "system", clock.GetUtcNow()));
             var after = command.Action == ReportAction.Send && report.Late == true ? $"{report.State} (muộn, hạn {report.DueDate:dd/MM/yyyy})"
                 : command.Action == ReportAction.Submit && missing.Count > 0 ? $"{report.State} (số liệu chưa đầy đủ: {string.Join("; ", missing.Select(m => m.Describe()))})"
                 : report.State.ToString();

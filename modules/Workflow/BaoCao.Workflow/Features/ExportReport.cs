@@ -7,7 +7,8 @@ namespace BaoCao.Workflow.Features;
 /// read the report may download it.</summary>
 internal static class ExportReport
 {
-    internal sealed record Query(string RegimeCode, string UnitCode, string Period, string? Format) : IQuery<Result<ExportedFile>>;
+    /// <param name="Version">A version of the report as it was then; null: the report as it is now.</param>
+    internal sealed record Query(string RegimeCode, string UnitCode, string Period, string? Format, int? Version = null) : IQuery<Result<ExportedFile>>;
 
     internal sealed record ExportedFile(string FileName, string ContentType, byte[] Content);
 
@@ -21,11 +22,13 @@ internal static class ExportReport
     {
         public async ValueTask<Result<ExportedFile>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var found = await sender.Send(new WriteReport.Get(query.RegimeCode, query.UnitCode, query.Period), cancellationToken);
+            var found = query.Version is { } version
+                ? await sender.Send(new ReviewReportVersions.Get(query.RegimeCode, query.UnitCode, query.Period, version), cancellationToken)
+                : await sender.Send(new WriteReport.Get(query.RegimeCode, query.UnitCode, query.Period), cancellationToken);
             if (found.Value is not { } report)
                 return Result<ExportedFile>.From(found);
             var unitName = (await sender.Send(new FindUnit(report.UnitCode), cancellationToken))?.Name ?? report.UnitCode;
-            var name = $"{report.RegimeCode}_{report.UnitCode}_{report.Period}";
+            var name = $"{report.RegimeCode}_{report.UnitCode}_{report.Period}" + (query.Version is { } n ? $"_phien-ban-{n}" : "");
             return query.Format == "docx"
                 ? new ExportedFile($"{name}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ReportDocuments.Docx(report, unitName))
                 : new ExportedFile($"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ReportDocuments.Xlsx(report, unitName));
@@ -36,10 +39,10 @@ internal static class ExportReport
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapGet("/api/workflow/reports/{regimeCode}/{unitCode}/{period}/export", async (string regimeCode, string unitCode, string period, string? format,
-                    ISender sender, CancellationToken ct) =>
-                    (await sender.Send(new Query(regimeCode, unitCode, period, format?.Trim().ToLowerInvariant()), ct))
+                    int? version, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new Query(regimeCode, unitCode, period, format?.Trim().ToLowerInvariant(), version), ct))
                         .ToHttpResult(file => Results.File(file.Content, file.ContentType, file.FileName)))
                 .WithTags("Báo cáo")
-                .WithSummary("Tải báo cáo dạng .docx hoặc .xlsx (format=docx|xlsx)");
+                .WithSummary("Tải báo cáo dạng .docx hoặc .xlsx (format=docx|xlsx); version=n: đúng như ở phiên bản n");
     }
 }

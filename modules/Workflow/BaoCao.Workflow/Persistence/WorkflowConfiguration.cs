@@ -115,6 +115,32 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     }
 }
 
+internal sealed class ReportVersionConfiguration : IEntityTypeConfiguration<ReportVersion>
+{
+    public void Configure(EntityTypeBuilder<ReportVersion> version)
+    {
+        version.ToTable("ReportVersions");
+        version.HasKey(v => v.Id);
+        version.Property(v => v.Id).ValueGeneratedNever();
+        // Two people acting at once cannot both write version n: the second gets a conflict.
+        version.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+        version.Property(v => v.Action).HasConversion<string>().HasMaxLength(16);
+        version.Property(v => v.State).HasConversion<string>().HasMaxLength(16);
+        version.Property(v => v.Source).HasConversion<string>().HasMaxLength(16);
+        version.Property(v => v.By).HasMaxLength(256);
+        version.Property(v => v.Reason).HasMaxLength(2000);
+        version.Property(v => v.Narrative).AsJson();
+        version.Property(v => v.Tables).AsJson();
+        version.Property(v => v.Incomplete).AsJson();
+        version.Property(v => v.Attachments).AsJson();
+        version.Property(v => v.SubmittedBy).HasMaxLength(256);
+        version.Property(v => v.DecidedBy).HasMaxLength(256);
+        version.Property(v => v.SentBy).HasMaxLength(256);
+        version.Property(v => v.ReceivedBy).HasMaxLength(256);
+        version.Ignore(v => v.SeenByReceiver);
+    }
+}
+
 internal sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<ReportAttachment>
 {
     public void Configure(EntityTypeBuilder<ReportAttachment> attachment)

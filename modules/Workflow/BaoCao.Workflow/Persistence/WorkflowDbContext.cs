@@ -12,6 +12,7 @@ internal class WorkflowDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SubmissionComment> SubmissionComments => Set<SubmissionComment>();
     public DbSet<Reconciliation> Reconciliations => Set<Reconciliation>();
