@@ -90,6 +90,47 @@ public sealed class AggregatesTests
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/dashboards/publications/HO_NGHEO/202605")).StatusCode);
     }
 
+    /// <summary>A quarter made of two of its three months used to be answered as a total, publicly too: each point now says
+    /// whether it is complete and how many of its parts it holds; the public gets no incomplete combined figure and an
+    /// incomplete quarter is not published.</summary>
+    [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_combined_period_says_how_many_of_its_parts_it_holds_and_the_public_never_reads_a_partial_total(DatabaseKind database)
+    {
+        await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
+        var admin = await ScopeTests.AsAsync(app, "admin");
+        var anonymous = app.CreateClient();
+        await ApprovedFeed.AppendAsync(app,
+            ("P-HOALU", "THU_NSNN", "202604", 100), ("P-HOALU", "THU_NSNN", "202605", 110), ("P-HOALU", "THU_NSNN", "202606", 120),
+            ("P-HOALU", "THU_NSNN", "202607", 1000), ("P-HOALU", "THU_NSNN", "202608", 1200),
+            ("P-HOALU", "THU_NOI_DIA", "202607", 800), ("P-HOALU", "THU_NOI_DIA", "202608", 900));
+        static async Task<JsonElement[]> PointsAsync(HttpClient client, string query) =>
+            [.. (await client.GetFromJsonAsync<JsonElement>($"/api/dashboards/query?{query}")).GetProperty("series")[0].GetProperty("points").EnumerateArray()];
+        static (decimal? Value, bool Complete, int Present, int Expected) Read(JsonElement p) =>
+            (p.GetProperty("value").ValueKind == JsonValueKind.Null ? null : p.GetProperty("value").GetDecimal(), p.GetProperty("complete").GetBoolean(),
+                p.GetProperty("parts").GetProperty("present").GetInt32(), p.GetProperty("parts").GetProperty("expected").GetInt32());
+
+        var quarters = await PointsAsync(admin, "indicator=THU_NSNN&units=P-HOALU&from=2026Q2&to=2026Q3&rollup=false");
+        var months = await PointsAsync(admin, "indicator=THU_NSNN&units=P-HOALU&from=202608&to=202609&rollup=false");
+        var year = Read((await PointsAsync(admin, "indicator=THU_NSNN&units=P-HOALU&from=2026&to=2026&rollup=false"))[0]);
+        var share = Read((await PointsAsync(admin, "indicator=TT_THU_ND&units=P-HOALU&from=2026Q3&to=2026Q3&rollup=false"))[0]);
+        var publishQuarter = await admin.PostAsJsonAsync("/api/dashboards/publications", new { indicators = new[] { "THU_NSNN" }, periods = new[] { "2026Q3" } });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/dashboards/publications",
+            new { indicators = new[] { "THU_NSNN" }, periods = new[] { "202604", "202605", "202606", "202607", "202608", "2026Q2" } })).StatusCode);
+        var publicQuarters = await PointsAsync(anonymous, "indicator=THU_NSNN&units=P-HOALU&from=2026Q2&to=2026Q3&rollup=false");
+
+        Assert.Equal((330m, true, 3, 3), Read(quarters[0]));
+        Assert.Equal((2200m, false, 2, 3), Read(quarters[1]));   // signed-in: the figure, said to hold two of three months
+        Assert.Equal((1200m, true, 1, 1), Read(months[0]));
+        Assert.Equal((null, false, 0, 1), Read(months[1]));
+        Assert.False(year.Complete);
+        Assert.True(year.Present < year.Expected);
+        Assert.Equal((false, 2, 3), (share.Complete, share.Present, share.Expected)); // a computed figure is as complete as its inputs
+        Assert.Equal(HttpStatusCode.BadRequest, publishQuarter.StatusCode);
+        Assert.Contains("chưa đủ kỳ", (await publishQuarter.ReadProblemAsync()).Errors!["periods"][0]);
+        Assert.Equal((330m, true, 1, 1), Read(publicQuarters[0])); // published as a complete quarter
+        Assert.Equal((null, false, 2, 3), Read(publicQuarters[1])); // July and August are public, the third quarter is not a total
+    }
+
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_merge_after_the_figures_were_projected_is_followed_by_the_rebuild(DatabaseKind database)
     {

@@ -29,6 +29,9 @@ internal static class ExportWidget
             var header = new List<object?> { widget.Kind == Domain.WidgetKind.Completeness ? "Tình trạng" : "Chỉ tiêu / đơn vị" };
             header.AddRange(widget.ColumnLabels);
             var rows = widget.Rows.Select(r => (IReadOnlyList<object?>)[r.Label, .. r.Values.Select(v => (object?)v)]).ToList();
+            // A figure of a period lacking parts is said so under the table: the cells stay numbers.
+            rows.AddRange(widget.Rows.Where(r => r.Partial is not null).SelectMany(r => r.Partial!.Select((p, i) => (p, i)).Where(x => x.p is not null)
+                .Select(x => (IReadOnlyList<object?>)[$"Chưa đủ kỳ: {r.Label}, {widget.ColumnLabels[x.i]} có số liệu {x.p} kỳ thành phần"])));
             var name = $"{dashboard.Code}-{query.Index + 1}-{dashboard.From}-{dashboard.To}";
             if (format == "xlsx")
             {

@@ -9,7 +9,9 @@ namespace BaoCao.Dashboards.Features;
 /// <summary>
 /// Publishing (Đ4.4): a province administrator makes the approved figures of chosen indicators and periods public — every
 /// unit's own figure and every roll-up, as they stand now. Public pages and anonymous API callers read only published
-/// figures; a figure approved again later becomes public only when published again. Withdrawing removes it.
+/// figures; a figure approved again later becomes public only when published again. Withdrawing removes it. A quarter,
+/// half-year, nine months or year is published only for the units whose figure holds all its parts: the public never
+/// reads a partial total (signed-in viewers see it marked incomplete).
 /// </summary>
 internal static class PublishData
 {
@@ -58,8 +60,11 @@ internal static class PublishData
                     return Result<IReadOnlyList<PublicationView>>.Invalid($"Kỳ '{period}' không hợp lệ.", "periods");
                 spans.Add(span);
             }
-            if (await PublishAsync(db, sender, reader, [.. codes.Select(c => indicators[c])], spans, user.UserName ?? "system", clock.GetUtcNow(), cancellationToken) == 0)
-                return Result<IReadOnlyList<PublicationView>>.Invalid("Chưa có số liệu đã duyệt nào của các chỉ số, kỳ đã chọn để công khai.", "periods");
+            var (published, incomplete) = await PublishAsync(db, sender, reader, [.. codes.Select(c => indicators[c])], spans, user.UserName ?? "system", clock.GetUtcNow(), cancellationToken);
+            if (published == 0)
+                return Result<IReadOnlyList<PublicationView>>.Invalid(incomplete > 0
+                    ? "Số liệu của các kỳ đã chọn chưa đủ các kỳ thành phần (tháng, quý) đã duyệt: không công khai số liệu tổng hợp chưa đủ kỳ."
+                    : "Chưa có số liệu đã duyệt nào của các chỉ số, kỳ đã chọn để công khai.", "periods");
             return Result.Ok<IReadOnlyList<PublicationView>>([.. (await Handle(new ListPublications(null), cancellationToken))
                 .Where(p => codes.Contains(p.Indicator) && spans.Any(s => s.Code == p.Period))]);
         }
@@ -93,22 +98,24 @@ internal static class PublishData
     }
 
     /// <summary>Snapshots the approved figures of the indicators and periods (every unit's own, every roll-up) as published;
-    /// returns how many figures were published. A pair with no figure at all is not published.</summary>
-    public static async Task<int> PublishAsync(DashboardsDbContext db, ISender sender, SeriesReader reader, IReadOnlyList<IndicatorInfo> indicators,
+    /// returns how many figures were published and how many were left out because their period lacked parts. A pair with
+    /// no complete figure at all is not published.</summary>
+    public static async Task<(int Published, int Incomplete)> PublishAsync(DashboardsDbContext db, ISender sender, SeriesReader reader, IReadOnlyList<IndicatorInfo> indicators,
         IReadOnlyList<Deadlines.Contracts.PeriodSpan> spans, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tree = new UnitTree(await sender.Send(new ListAllUnits(), cancellationToken));
         var parents = tree.Parents.ToList();
-        var published = 0;
+        var (published, incomplete) = (0, 0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var indicator in indicators)
         {
             foreach (var span in spans)
             {
-                var own = await reader.ReadAsync(indicator, null, [span], rollup: false, FigureSource.Approved, cancellationToken);
-                var rolled = await reader.ReadAsync(indicator, parents, [span], rollup: true, FigureSource.Approved, cancellationToken);
-                var points = own.Where(o => o.Value[0] is not null).Select(o => new PublishedPoint(indicator.Code, o.Key, span.Code, false, o.Value[0]!.Value))
-                    .Concat(rolled.Where(r => r.Value[0] is not null).Select(r => new PublishedPoint(indicator.Code, r.Key, span.Code, true, r.Value[0]!.Value)))
+                var own = await reader.ReadFiguresAsync(indicator, null, [span], rollup: false, FigureSource.Approved, cancellationToken);
+                var rolled = await reader.ReadFiguresAsync(indicator, parents, [span], rollup: true, FigureSource.Approved, cancellationToken);
+                incomplete += own.Values.Concat(rolled.Values).Count(f => f[0] is { Value: not null, Complete: false });
+                var points = own.Where(o => o.Value[0] is { Value: not null, Complete: true }).Select(o => new PublishedPoint(indicator.Code, o.Key, span.Code, false, o.Value[0].Value!.Value))
+                    .Concat(rolled.Where(r => r.Value[0] is { Value: not null, Complete: true }).Select(r => new PublishedPoint(indicator.Code, r.Key, span.Code, true, r.Value[0].Value!.Value)))
                     .ToList();
                 if (points.Count == 0)
                     continue;
@@ -125,7 +132,7 @@ internal static class PublishData
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return published;
+        return (published, incomplete);
     }
 
     public sealed class Endpoint : ICarterModule

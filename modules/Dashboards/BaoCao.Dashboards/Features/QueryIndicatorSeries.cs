@@ -22,7 +22,13 @@ internal static class QueryIndicatorSeries
 
     internal sealed record UnitSeries(string UnitCode, IReadOnlyList<SeriesPoint> Points);
 
-    internal sealed record SeriesPoint(string Period, decimal? Value);
+    /// <param name="Complete">Whether every part of the period has a figure (a month: whether it has one); a quarter, half-year,
+    /// nine months or year combined from two of its three months is not complete, and the public gets no value for it.</param>
+    internal sealed record SeriesPoint(string Period, decimal? Value, bool Complete, PartsCount Parts);
+
+    /// <param name="Present">How many parts of the period (months of a quarter, quarters of a year…) have a figure.</param>
+    /// <param name="Expected">How many parts the period has; 1 for a figure stored for the period itself.</param>
+    internal sealed record PartsCount(int Present, int Expected);
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -54,8 +60,9 @@ internal static class QueryIndicatorSeries
             var known = (await sender.Send(new ListAllUnits(), cancellationToken)).Select(u => u.Code).ToHashSet();
             if (units.FirstOrDefault(u => !known.Contains(u)) is { } unknown)
                 return Result<SeriesAnswer>.NotFound($"Không có đơn vị mã '{unknown}'.");
-            var values = await scope.ReadAsync(indicator, units, periods.Spans, query.Rollup ?? true, cancellationToken);
-            return new SeriesAnswer(indicator.Code, [.. units.Select(u => new UnitSeries(u, [.. periods.Spans.Select((p, i) => new SeriesPoint(p.Code, values[u][i]))]))]);
+            var values = await scope.ReadFiguresAsync(indicator, units, periods.Spans, query.Rollup ?? true, cancellationToken);
+            static SeriesPoint Point(string period, Figure f) => new(period, f.Value, f.Complete, new PartsCount(f.Present, f.Expected));
+            return new SeriesAnswer(indicator.Code, [.. units.Select(u => new UnitSeries(u, [.. periods.Spans.Select((p, i) => Point(p.Code, values[u][i]))]))]);
         }
     }
 

@@ -13,6 +13,15 @@ internal enum FigureSource
     Published,
 }
 
+/// <summary>A figure with how much of its period it covers: a quarter, half-year, nine months or year combined from its
+/// parts holds <see cref="Present"/> of <see cref="Expected"/> of them; a figure stored for the period itself is 1 of 1.</summary>
+internal readonly record struct Figure(decimal? Value, int Present, int Expected)
+{
+    public bool Complete => Present >= Expected;
+
+    public static Figure Of(decimal? value) => new(value, value is null ? 0 : 1, 1);
+}
+
 /// <summary>
 /// Reads an indicator's series from the aggregates read model: for each unit and period, the stored figure (the unit's
 /// own, or its roll-up), else — for a longer period — the figures of the shorter periods it is made of, combined under
@@ -50,6 +59,13 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
     /// <summary>The figures by unit, one per period in order (null where there is none).</summary>
     /// <param name="units">Unit codes; null for every unit that has a figure.</param>
     public async Task<Dictionary<string, decimal?[]>> ReadAsync(IndicatorInfo indicator, IReadOnlyCollection<string>? units, IReadOnlyList<PeriodSpan> periods,
+        bool rollup, FigureSource source, CancellationToken cancellationToken) =>
+        (await ReadFiguresAsync(indicator, units, periods, rollup, source, cancellationToken)).ToDictionary(s => s.Key, s => s.Value.Select(f => f.Value).ToArray());
+
+    /// <summary>The figures by unit with how complete each is. A published combined figure missing parts is not shown
+    /// (its value is null, its parts say why): the public never reads a partial quarter or year as a total; signed-in
+    /// viewers of approved figures get the value and <see cref="Figure.Complete"/> false.</summary>
+    public async Task<Dictionary<string, Figure[]>> ReadFiguresAsync(IndicatorInfo indicator, IReadOnlyCollection<string>? units, IReadOnlyList<PeriodSpan> periods,
         bool rollup, FigureSource source, CancellationToken cancellationToken)
     {
         var today = VietnamTime.Today(clock);
@@ -81,14 +97,17 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
         var stored = await LoadAsync(codes, units, wanted, rollup, source, cancellationToken);
         var unitCodes = units ?? stored.Keys.Select(k => k.Unit).Distinct().ToList();
         var figures = new Figures(this, stored, infos, formulas, rollup);
-        var result = new Dictionary<string, decimal?[]>();
+        var result = new Dictionary<string, Figure[]>();
         foreach (var unit in unitCodes)
         {
-            var values = new decimal?[periods.Count];
+            var values = new Figure[periods.Count];
             for (var i = 0; i < periods.Count; i++)
-                values[i] = formulas.Count == 0 // a stored indicator: no awaits on the hot path of a large answer
+            {
+                var figure = formulas.Count == 0 // a stored indicator: no awaits on the hot path of a large answer
                     ? figures.Stored(indicator, unit, periods[i])
-                    : await figures.ValueAsync(indicator.Code, unit, periods[i].Code, cancellationToken);
+                    : await figures.FigureAsync(indicator.Code, unit, periods[i].Code, cancellationToken);
+                values[i] = source == FigureSource.Published && !figure.Complete ? figure with { Value = null } : figure;
+            }
             result[unit] = values;
         }
         return result;
@@ -163,28 +182,33 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
     private sealed class Figures(SeriesReader reader, Dictionary<(string Indicator, string Unit, string Period), (decimal? Own, decimal? Rolled)> stored,
         IReadOnlyDictionary<string, IndicatorInfo> infos, IReadOnlyDictionary<string, ComputedIndicator> formulas, bool rollup)
     {
-        private readonly Dictionary<(string, string, string), decimal?> _memo = [];
+        private readonly Dictionary<(string, string, string), Figure> _memo = [];
 
-        public async Task<decimal?> ValueAsync(string indicator, string unit, string period, CancellationToken cancellationToken)
+        public async Task<decimal?> ValueAsync(string indicator, string unit, string period, CancellationToken cancellationToken) =>
+            (await FigureAsync(indicator, unit, period, cancellationToken)).Value;
+
+        public async Task<Figure> FigureAsync(string indicator, string unit, string period, CancellationToken cancellationToken)
         {
             var key = (indicator, unit, period);
             if (_memo.TryGetValue(key, out var known))
                 return known;
-            _memo[key] = null; // a formula that reads itself gets nothing rather than recursing
+            _memo[key] = Figure.Of(null); // a formula that reads itself gets nothing rather than recursing
             return _memo[key] = formulas.TryGetValue(indicator, out var formula)
                 ? await ComputeAsync(formula, unit, period, cancellationToken)
                 : await StoredAsync(indicator, unit, period, cancellationToken);
         }
 
-        private async Task<decimal?> StoredAsync(string indicator, string unit, string period, CancellationToken cancellationToken) =>
-            Stored(indicator, unit, period) ?? (await reader.SpanAsync(period, cancellationToken) is { } span && infos.TryGetValue(indicator, out var info)
-                ? Stored(info, unit, span) : null);
+        private async Task<Figure> StoredAsync(string indicator, string unit, string period, CancellationToken cancellationToken) =>
+            Stored(indicator, unit, period) is { } value ? Figure.Of(value)
+            : await reader.SpanAsync(period, cancellationToken) is { } span && infos.TryGetValue(indicator, out var info) ? Stored(info, unit, span)
+            : Figure.Of(null);
 
-        /// <summary>The stored figure of the period, else the figures of its finest parts that have any, combined over time.</summary>
-        public decimal? Stored(IndicatorInfo indicator, string unit, PeriodSpan span)
+        /// <summary>The stored figure of the period, else the figures of its finest parts that have any, combined over time,
+        /// with how many of those parts there were.</summary>
+        public Figure Stored(IndicatorInfo indicator, string unit, PeriodSpan span)
         {
             if (Stored(indicator.Code, unit, span.Code) is { } value)
-                return value;
+                return Figure.Of(value);
             foreach (var level in span.Parts)
             {
                 List<decimal>? parts = null;
@@ -192,32 +216,42 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
                     if (Stored(indicator.Code, unit, part) is { } figure)
                         (parts ??= []).Add(figure);
                 if (parts is not null)
-                    return indicator.CombineOverTime(parts);
+                    return new Figure(indicator.CombineOverTime(parts), parts.Count, level.Count);
             }
-            return null;
+            return new Figure(null, 0, span.Parts.Count > 0 ? span.Parts[0].Count : 1);
         }
 
         private decimal? Stored(string indicator, string unit, string period) =>
             stored.TryGetValue((indicator, unit, period), out var figure) ? (rollup ? figure.Rolled ?? figure.Own : figure.Own) : null;
 
-        private async Task<decimal?> ComputeAsync(ComputedIndicator formula, string unit, string period, CancellationToken cancellationToken)
+        /// <summary>A computed figure is as complete as the least complete of its inputs for the same period.</summary>
+        private async Task<Figure> ComputeAsync(ComputedIndicator formula, string unit, string period, CancellationToken cancellationToken)
         {
             var related = await reader.Sender.Send(new GetRelatedPeriods(period), cancellationToken);
             var inputs = new Dictionary<string, decimal?>();
+            Figure? least = null;
+            async Task<decimal?> SamePeriodAsync(string code)
+            {
+                var figure = await FigureAsync(code, unit, period, cancellationToken);
+                if (least is not { } l || figure.Present * l.Expected < l.Present * figure.Expected)
+                    least = figure;
+                return figure.Value;
+            }
             foreach (var input in formula.Inputs)
             {
                 var at = input.IndexOf('@');
                 var code = at < 0 ? input : input[..at];
                 inputs[input] = (at < 0 ? "" : input[(at + 1)..]) switch
                 {
-                    "" => await ValueAsync(code, unit, period, cancellationToken),
+                    "" => await SamePeriodAsync(code),
                     "prev" => related?.Previous is { } previous ? await ValueAsync(code, unit, previous, cancellationToken) : null,
                     "lastyear" => related is not null ? await ValueAsync(code, unit, related.SameLastYear, cancellationToken) : null,
                     "ytd" => related is not null && infos.TryGetValue(code, out var info) ? await YearToDateAsync(info, unit, related.YearToDate, cancellationToken) : null,
                     _ => null,
                 };
             }
-            return formula.Evaluate(inputs).Value;
+            var value = formula.Evaluate(inputs).Value;
+            return least is { } parts ? parts with { Value = value } : Figure.Of(value);
         }
 
         private async Task<decimal?> YearToDateAsync(IndicatorInfo info, string unit, IReadOnlyList<string> periods, CancellationToken cancellationToken)

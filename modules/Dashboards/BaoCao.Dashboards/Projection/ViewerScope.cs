@@ -12,6 +12,11 @@ namespace BaoCao.Dashboards.Projection;
 internal sealed class ViewerScope(ISender sender, ICurrentUser user, SeriesReader reader)
 {
     public async Task<Dictionary<string, decimal?[]>> ReadAsync(IndicatorInfo indicator, IReadOnlyList<string> units, IReadOnlyList<Deadlines.Contracts.PeriodSpan> periods,
+        bool rollup, CancellationToken cancellationToken) =>
+        (await ReadFiguresAsync(indicator, units, periods, rollup, cancellationToken)).ToDictionary(s => s.Key, s => s.Value.Select(f => f.Value).ToArray());
+
+    /// <summary>The figures with how complete each is (see <see cref="SeriesReader.ReadFiguresAsync"/>).</summary>
+    public async Task<Dictionary<string, Figure[]>> ReadFiguresAsync(IndicatorInfo indicator, IReadOnlyList<string> units, IReadOnlyList<Deadlines.Contracts.PeriodSpan> periods,
         bool rollup, CancellationToken cancellationToken)
     {
         var approved = new List<string>();
@@ -19,14 +24,14 @@ internal sealed class ViewerScope(ISender sender, ICurrentUser user, SeriesReade
         var inScope = await UnitsInScopeAsync(cancellationToken);
         foreach (var unit in units)
             (inScope is null || inScope.Contains(unit) ? approved : published).Add(unit);
-        var result = new Dictionary<string, decimal?[]>();
+        var result = new Dictionary<string, Figure[]>();
         if (approved.Count > 0)
-            foreach (var (unit, values) in await reader.ReadAsync(indicator, approved, periods, rollup, FigureSource.Approved, cancellationToken))
+            foreach (var (unit, values) in await reader.ReadFiguresAsync(indicator, approved, periods, rollup, FigureSource.Approved, cancellationToken))
                 result[unit] = values;
         if (published.Count > 0)
-            foreach (var (unit, values) in await reader.ReadAsync(indicator, published, periods, rollup, FigureSource.Published, cancellationToken))
+            foreach (var (unit, values) in await reader.ReadFiguresAsync(indicator, published, periods, rollup, FigureSource.Published, cancellationToken))
                 result[unit] = values;
-        return units.Distinct().ToDictionary(u => u, u => result.GetValueOrDefault(u) ?? new decimal?[periods.Count]);
+        return units.Distinct().ToDictionary(u => u, u => result.GetValueOrDefault(u) ?? [.. periods.Select(p => new Figure(null, 0, p.Parts.Count > 0 ? p.Parts[0].Count : 1))]);
     }
 
     /// <summary>The units whose approved figures the caller may see: null for all (province-wide), empty for the public.

@@ -20,6 +20,15 @@ internal sealed record UnitOption(string Code, string Name);
 internal sealed record WidgetData(int Index, WidgetKind Kind, string Title, string? UnitOfMeasure, int Precision, IReadOnlyList<string> Columns,
     IReadOnlyList<string> ColumnLabels, IReadOnlyList<WidgetRow> Rows, KpiFigure? Kpi, string? Note);
 
-internal sealed record WidgetRow(string Code, string Label, IReadOnlyList<decimal?> Values);
+/// <param name="Partial">Per value, "2/3" where a combined period's figure lacks parts (null where complete); null when none does.</param>
+internal sealed record WidgetRow(string Code, string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<string?>? Partial = null)
+{
+    public static WidgetRow Of(string code, string label, Projection.Figure[] figures) =>
+        new(code, label, [.. figures.Select(f => f.Value)],
+            figures.Any(Shows) ? [.. figures.Select(f => Shows(f) ? $"{f.Present}/{f.Expected}" : null)] : null);
 
-internal sealed record KpiFigure(string Period, string PeriodLabel, decimal? Value, string LastYearLabel, decimal? LastYear, decimal? ChangePercent);
+    private static bool Shows(Projection.Figure f) => f.Value is not null && !f.Complete;
+}
+
+/// <param name="Partial">"2/3" when the period's figure lacks parts.</param>
+internal sealed record KpiFigure(string Period, string PeriodLabel, decimal? Value, string LastYearLabel, decimal? LastYear, decimal? ChangePercent, string? Partial = null);
