@@ -101,6 +101,8 @@ public static class Browser
     {
         var directory = Path.Combine(FindRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
+        // From the top: a full-page shot of a scrolled page draws the fixed app bar where the scroll left it.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 
