@@ -37,9 +37,10 @@ public sealed record TemplateTable(string Title, IReadOnlyList<string> Indicator
 /// values or their roll-up. Keys of the dictionaries are indicator codes.
 /// </summary>
 /// <param name="EarlierThisYear">Values of the periods of the year before this one, in order.</param>
+/// <param name="YearToDatePeriods">How many periods the year so far holds, this one included: a year to date holding fewer says so.</param>
 public sealed record ComputeTable(IReadOnlyList<string> Indicators, IReadOnlyList<string> Columns, DateOnly AsOf,
     IReadOnlyDictionary<string, decimal> Current, IReadOnlyDictionary<string, decimal> Plan, IReadOnlyDictionary<string, decimal> LastYear,
-    IReadOnlyDictionary<string, decimal> Previous, IReadOnlyDictionary<string, IReadOnlyList<decimal>> EarlierThisYear) : IQuery<ComputedTable>;
+    IReadOnlyDictionary<string, decimal> Previous, IReadOnlyDictionary<string, IReadOnlyList<decimal>> EarlierThisYear, int YearToDatePeriods = 0) : IQuery<ComputedTable>;
 
 /// <param name="ColumnLabels">The headings of the columns, in Vietnamese, in the order asked.</param>
 public sealed record ComputedTable(IReadOnlyList<string> ColumnLabels, IReadOnlyList<TableRow> Rows);
@@ -47,7 +48,7 @@ public sealed record ComputedTable(IReadOnlyList<string> ColumnLabels, IReadOnly
 /// <param name="UnitOfMeasure">Its name, e.g. "tỷ đồng".</param>
 public sealed record TableRow(string Indicator, string Name, string UnitOfMeasure, IReadOnlyList<TableCell> Cells);
 
-/// <param name="Reason">Why a cell is empty (a missing input), in Vietnamese.</param>
+/// <param name="Reason">Why a cell is empty (a missing input), or what a figure holds ("Lũy kế 9/10 kỳ …"), in Vietnamese.</param>
 public sealed record TableCell(string Column, decimal? Value, string? Reason);
 
 

@@ -42,6 +42,15 @@ public sealed record ListApprovedChanges(long After, int Limit) : IQuery<IReadOn
 public sealed record ApprovedChange(long Sequence, string FormCode, string UnitCode, string Period, string Indicator, string Column,
     string Disaggregation, decimal? Number, DateTimeOffset ApprovedAt);
 
+/// <summary>A unit's approved figures (column "current") of the indicators in the periods, whatever form they were entered
+/// on — the latest approval of each cell — for the history columns of a data-entry grid (same period last year, previous
+/// period, year to date): the same figures the report table and the dashboards show.</summary>
+public sealed record ReadApprovedFigures(string UnitCode, IReadOnlyCollection<string> Indicators, IReadOnlyCollection<string> Periods)
+    : IQuery<IReadOnlyList<ApprovedFigure>>;
+
+/// <param name="Disaggregation">"" for the total.</param>
+public sealed record ApprovedFigure(string Indicator, string Disaggregation, string Period, decimal Number);
+
 /// <summary>Submits a form's data of a unit and period for approval, under the caller's permissions: what an inbound
 /// exchange packet does once its values are in the unit's working copy, so a leader approves them like any other data.</summary>
 public sealed record SubmitForApproval(string FormCode, string UnitCode, string Period) : ICommand<SubmissionOutcome>;

@@ -2,6 +2,7 @@ using BaoCao.Accounts.Contracts;
 using BaoCao.Dashboards.Projection;
 using BaoCao.Deadlines.Contracts;
 using BaoCao.Indicators.Contracts;
+using BaoCao.SharedKernel.Text;
 using BaoCao.SharedKernel.Time;
 
 namespace BaoCao.Dashboards.Features;
@@ -61,7 +62,8 @@ internal static class QueryIndicatorSeries
             if (units.FirstOrDefault(u => !known.Contains(u)) is { } unknown)
                 return Result<SeriesAnswer>.NotFound($"Không có đơn vị mã '{unknown}'.");
             var values = await scope.ReadFiguresAsync(indicator, units, periods.Spans, query.Rollup ?? true, cancellationToken);
-            static SeriesPoint Point(string period, Figure f) => new(period, f.Value, f.Complete, new PartsCount(f.Present, f.Expected));
+            // Rounded to the indicator's precision here, at the edge; the read model keeps exact figures.
+            SeriesPoint Point(string period, Figure f) => new(period, Decimals.Round(f.Value, indicator.Precision), f.Complete, new PartsCount(f.Present, f.Expected));
             return new SeriesAnswer(indicator.Code, [.. units.Select(u => new UnitSeries(u, [.. periods.Spans.Select((p, i) => Point(p.Code, values[u][i]))]))]);
         }
     }

@@ -75,9 +75,9 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
                     var related = await sender.Send(new GetRelatedPeriods(latest.Code), cancellationToken);
                     var lastYear = related is null ? null : await sender.Send(new ListPeriods(related.SameLastYear, related.SameLastYear), cancellationToken);
                     var figures = (await scope.ReadFiguresAsync(first, [root], [latest, .. lastYear ?? []], widget.Rollup, cancellationToken))[root];
-                    var values = figures.Select(f => f.Value).ToArray();
+                    var values = figures.Select(f => SharedKernel.Text.Decimals.Round(f.Value, first.Precision)).ToArray();
                     var change = values.Length > 1 && values[0] is { } now && values[1] is { } before && before != 0 ? Math.Round((now / before - 1) * 100, 1) : (decimal?)null;
-                    var row = WidgetRow.Of(first.Code, first.Name, figures[..1]);
+                    var row = WidgetRow.Of(first.Code, first.Name, figures[..1], first.Precision);
                     widgets.Add(new WidgetData(index, widget.Kind, widget.Title, unitOfMeasure, first.Precision, [latest.Code], [labels[^1]],
                         [row],
                         new KpiFigure(latest.Code, labels[^1], values[0], lastYear is { Count: 1 } ? PeriodLabels.Of(lastYear[0].Code) : "", values.Length > 1 ? values[1] : null, change,
@@ -89,7 +89,7 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
                 {
                     var rows = new List<WidgetRow>();
                     foreach (var indicator in shown)
-                        rows.Add(WidgetRow.Of(indicator.Code, indicator.Name, (await scope.ReadFiguresAsync(indicator, [root], spans, widget.Rollup, cancellationToken))[root]));
+                        rows.Add(WidgetRow.Of(indicator.Code, indicator.Name, (await scope.ReadFiguresAsync(indicator, [root], spans, widget.Rollup, cancellationToken))[root], indicator.Precision));
                     widgets.Add(new WidgetData(index, widget.Kind, widget.Title, unitOfMeasure, first.Precision, columns, labels, rows, null, Empty(rows)));
                     break;
                 }
@@ -100,7 +100,7 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
                     if (units.Count == 0)
                         units.Add(root);
                     var values = await scope.ReadFiguresAsync(first, units, [latest], widget.Rollup, cancellationToken);
-                    var rows = units.Select(u => WidgetRow.Of(u, Name(u), values[u])).Where(r => r.Values[0] is not null).OrderByDescending(r => r.Values[0]).ToList();
+                    var rows = units.Select(u => WidgetRow.Of(u, Name(u), values[u], first.Precision)).Where(r => r.Values[0] is not null).OrderByDescending(r => r.Values[0]).ToList();
                     widgets.Add(new WidgetData(index, widget.Kind, widget.Title, unitOfMeasure, first.Precision, [latest.Code], [labels[^1]], rows, null, Empty(rows)));
                     break;
                 }
@@ -111,13 +111,13 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
                     {
                         var units = new[] { root }.Concat(tree.ChildrenOf(root, spans[0].Start).Where(u => u.SuccessorCode != root).Select(u => u.Code)).ToList();
                         var values = await scope.ReadFiguresAsync(first, units, spans, widget.Rollup, cancellationToken);
-                        rows.AddRange(units.Select(u => WidgetRow.Of(u, Name(u), values[u])).Where((r, i) => i == 0 || r.Values.Any(v => v is not null)));
+                        rows.AddRange(units.Select(u => WidgetRow.Of(u, Name(u), values[u], first.Precision)).Where((r, i) => i == 0 || r.Values.Any(v => v is not null)));
                     }
                     else
                     {
                         foreach (var indicator in shown)
                             rows.Add(WidgetRow.Of(indicator.Code, $"{indicator.Name} ({unitsOfMeasure.GetValueOrDefault(indicator.UnitOfMeasure, indicator.UnitOfMeasure)})",
-                                (await scope.ReadFiguresAsync(indicator, [root], spans, widget.Rollup, cancellationToken))[root]));
+                                (await scope.ReadFiguresAsync(indicator, [root], spans, widget.Rollup, cancellationToken))[root], indicator.Precision));
                     }
                     widgets.Add(new WidgetData(index, widget.Kind, widget.Title, shown.Count == 1 ? unitOfMeasure : null, first.Precision, columns, labels, rows, null, Empty(rows)));
                     break;

@@ -23,8 +23,9 @@ internal sealed record WidgetData(int Index, WidgetKind Kind, string Title, stri
 /// <param name="Partial">Per value, "2/3" where a combined period's figure lacks parts (null where complete); null when none does.</param>
 internal sealed record WidgetRow(string Code, string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<string?>? Partial = null)
 {
-    public static WidgetRow Of(string code, string label, Projection.Figure[] figures) =>
-        new(code, label, [.. figures.Select(f => f.Value)],
+    /// <summary>A row of figures rounded to the indicator's precision (the edge: charts, tables and exports read it).</summary>
+    public static WidgetRow Of(string code, string label, Projection.Figure[] figures, int precision) =>
+        new(code, label, [.. figures.Select(f => SharedKernel.Text.Decimals.Round(f.Value, precision))],
             figures.Any(Shows) ? [.. figures.Select(f => Shows(f) ? $"{f.Present}/{f.Expected}" : null)] : null);
 
     private static bool Shows(Projection.Figure f) => f.Value is not null && !f.Complete;

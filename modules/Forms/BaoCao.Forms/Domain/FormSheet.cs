@@ -1,12 +1,14 @@
 using BaoCao.Indicators.Contracts;
+using BaoCao.SharedKernel.Text;
 
 namespace BaoCao.Forms.Domain;
 
 /// <summary>A cell's key: indicator, column ("current", "plan", …) and disaggregation ("" for the total).</summary>
 internal readonly record struct CellKey(string Indicator, string Column, string Disaggregation);
 
-/// <summary>What a cell shows: a number, a text, or nothing with the reason (a computed cell whose input is missing).</summary>
-internal readonly record struct CellValue(decimal? Number, string? Text, string? Reason)
+/// <summary>What a cell shows: a number, a text, or nothing with the reason (a computed cell whose input is missing). A
+/// number may carry a note on what it holds ("Lũy kế 9/10 kỳ có số liệu đã duyệt").</summary>
+internal readonly record struct CellValue(decimal? Number, string? Text, string? Reason, string? Note = null)
 {
     public static readonly CellValue Empty = new(null, null, null);
 }
@@ -27,12 +29,15 @@ internal sealed class FormSheet
     private readonly IReadOnlyDictionary<string, IndicatorInfo> _indicators;
     private readonly ComputedIndicator _percentOfLastYear;
     private readonly ComputedIndicator _percentOfPlan;
+    private readonly int _yearToDatePeriods;
 
+    /// <param name="yearToDatePeriods">How many periods the year so far holds, this one included; 0 when unknown.</param>
     public FormSheet(FormLayout layout, IReadOnlyDictionary<string, IndicatorInfo> indicators, IEnumerable<StoredCell> entered,
         IReadOnlyDictionary<(string, string), decimal> lastYear, IReadOnlyDictionary<(string, string), decimal> previous,
         IReadOnlyDictionary<(string, string), IReadOnlyList<decimal>> earlierThisYear, IReadOnlyDictionary<string, ComputedIndicator> computed,
-        ComputedIndicator percentOfLastYear, ComputedIndicator percentOfPlan)
+        ComputedIndicator percentOfLastYear, ComputedIndicator percentOfPlan, int yearToDatePeriods = 0)
     {
+        _yearToDatePeriods = yearToDatePeriods;
         Layout = layout;
         _indicators = indicators;
         _entered = entered.ToDictionary(c => c.Key);
@@ -80,15 +85,17 @@ internal sealed class FormSheet
         var earlier = _earlierThisYear.GetValueOrDefault((indicator.Code, disaggregation)) ?? [];
         if (current is null)
             return new(null, null, "Chưa nhập số liệu kỳ này.");
+        // Says how many periods it holds when some have no approved figure, so a partial year is never read as whole.
+        var note = earlier.Count + 1 < _yearToDatePeriods ? $"Lũy kế {earlier.Count + 1}/{_yearToDatePeriods} kỳ có số liệu (các kỳ trước: số liệu đã duyệt)." : null;
         return indicator.CombineOverTime([.. earlier, current.Value]) is { } total
-            ? new(indicator.OverTime == "Average" ? Math.Round(total, indicator.Precision + 2) : total, null, null)
+            ? new(indicator.OverTime == "Average" ? Decimals.Round(total, indicator.Precision + 2) : total, null, null, note)
             : new(null, null, "Chỉ số không cộng dồn theo thời gian.");
     }
 
     private static CellValue Ratio(ComputedIndicator formula, CellValue part, CellValue whole, string wholeKey)
     {
         var result = formula.Evaluate(new Dictionary<string, decimal?> { ["V"] = part.Number, [wholeKey] = whole.Number });
-        return result.Value is { } value ? new(Math.Round(value, 2), null, null) : new(null, null, result.Reason);
+        return result.Value is { } value ? new(Decimals.Round(value, 2), null, null) : new(null, null, result.Reason);
     }
 
     /// <summary>A computed indicator in one column: its inputs taken from the same column, with last year, the previous
@@ -116,7 +123,7 @@ internal sealed class FormSheet
         }
         var result = formula.Evaluate(inputs);
         var precision = _indicators[code].Precision;
-        return result.Value is { } value ? new(Math.Round(value, precision), null, null) : new(null, null, result.Reason);
+        return result.Value is { } value ? new(Decimals.Round(value, precision), null, null) : new(null, null, result.Reason);
     }
 }
 

@@ -58,7 +58,9 @@ internal static class ExchangeFormWorkbook
                         {
                             var key = new CellKey(row.Indicator, c.Key, cell.Disaggregation);
                             var value = o.Sheet.Value(key);
-                            return new WorkbookCell(value.Number, value.Text, o.Sheet.Entered(key)?.Version ?? 0);
+                            // A file is an edge: figures at the indicator's precision (% columns at 2), as the grid shows them.
+                            var number = SharedKernel.Text.Decimals.Round(value.Number, c.Key.StartsWith("pct", StringComparison.Ordinal) ? 2 : row.Precision);
+                            return new WorkbookCell(number, value.Text, o.Sheet.Entered(key)?.Version ?? 0);
                         });
                         rows.Add(new WorkbookRow(row.Indicator, cell.Disaggregation, cell.Disaggregation.Length == 0 ? row.Label : $"    {cell.Name}",
                             units.GetValueOrDefault(row.UnitOfMeasure, row.UnitOfMeasure), !row.Computed && o.CanEdit, values));

@@ -51,22 +51,25 @@ internal static class OpenFormSheet
                 return Result<Opened>.From(resolved);
             var target = resolved.Value!;
             var related = (await sender.Send(new GetRelatedPeriods(target.Period.Code), cancellationToken))!;
-            var periods = related.YearToDate.Append(related.SameLastYear).Append(related.Previous ?? "").Distinct().ToList();
-            var values = await db.DataValues.AsNoTracking()
-                .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && periods.Contains(v.Period))
-                .ToListAsync(cancellationToken);
-            Dictionary<(string, string), decimal> Totals(string? period) => values
-                .Where(v => v.Period == period && v.Column == "current" && v.Number is not null)
-                .ToDictionary(v => (v.Indicator, v.Disaggregation), v => v.Number!.Value);
-            var earlier = values.Where(v => v.Column == "current" && v.Number is not null && v.Period != target.Period.Code && related.YearToDate.Contains(v.Period))
+            // This period is the working copy being entered; the history columns (same period last year, previous period,
+            // earlier periods of the year) are the unit's approved figures whatever form they were entered on — the
+            // figures the report table and the dashboards show — never drafts.
+            var history = related.YearToDate.Where(p => p != target.Period.Code).Append(related.SameLastYear).Append(related.Previous ?? "").Distinct().ToList();
+            var approved = await sender.Send(new Workflow.Contracts.ReadApprovedFigures(unitCode, [.. target.Indicators.Keys], history), cancellationToken);
+            Dictionary<(string, string), decimal> Totals(string? period) => approved.Where(v => v.Period == period)
+                .ToDictionary(v => (v.Indicator, v.Disaggregation), v => v.Number);
+            var earlier = approved.Where(v => v.Period != target.Period.Code && related.YearToDate.Contains(v.Period))
                 .GroupBy(v => (v.Indicator, v.Disaggregation))
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<decimal>)[.. g.Select(v => v.Number!.Value)]);
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<decimal>)[.. g.OrderBy(v => v.Period, StringComparer.Ordinal).Select(v => v.Number)]);
+            var values = await db.DataValues.AsNoTracking()
+                .Where(v => v.FormCode == formCode && v.UnitCode == unitCode && v.Period == target.Period.Code)
+                .ToListAsync(cancellationToken);
             var computed = (await sender.Send(new CompileComputedIndicators(target.Period.Start, [.. target.Indicators.Keys]), cancellationToken)).ToDictionary(c => c.Code);
             var sheet = new FormSheet(target.Version.Layout, target.Indicators,
                 values.Where(v => v.Period == target.Period.Code).Select(v => new StoredCell(new CellKey(v.Indicator, v.Column, v.Disaggregation),
                     v.Number, v.Text, v.Comment, v.Version)),
                 Totals(related.SameLastYear), Totals(related.Previous), earlier, computed,
-                await PercentOfLastYearAsync(sender, cancellationToken), await PercentOfPlanAsync(sender, cancellationToken));
+                await PercentOfLastYearAsync(sender, cancellationToken), await PercentOfPlanAsync(sender, cancellationToken), related.YearToDate.Count);
             var unit = await sender.Send(new FindUnit(unitCode), cancellationToken);
             var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
             var sections = await BrowseForms.SectionsAsync(sender, target.Version.Layout, target.Period.Start, cancellationToken);

@@ -4,6 +4,7 @@ using BaoCao.Forms.Domain;
 using BaoCao.Forms.Features;
 using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;
+using BaoCao.SharedKernel.Text;
 
 namespace BaoCao.Forms.Integration;
 
@@ -79,13 +80,16 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
                 .Concat(query.Plan.Select(v => new StoredCell(new CellKey(v.Key, "plan", ""), v.Value, null, null, 0))),
             Totals(query.LastYear), Totals(query.Previous), query.EarlierThisYear.ToDictionary(v => (v.Key, ""), v => v.Value),
             computed.Where(c => indicators.ContainsKey(c.Key)).ToDictionary(),
-            await OpenFormSheet.PercentOfLastYearAsync(sender, cancellationToken), await OpenFormSheet.PercentOfPlanAsync(sender, cancellationToken));
+            await OpenFormSheet.PercentOfLastYearAsync(sender, cancellationToken), await OpenFormSheet.PercentOfPlanAsync(sender, cancellationToken), query.YearToDatePeriods);
         return new ComputedTable([.. columns.Select(FormLayout.Label)], [.. layout.Rows.Select(row => new TableRow(row.Indicator, indicators[row.Indicator].Name,
             unitNames.GetValueOrDefault(indicators[row.Indicator].UnitOfMeasure, indicators[row.Indicator].UnitOfMeasure),
             [.. columns.Select(column =>
             {
-                var value = sheet.Value(new CellKey(row.Indicator, FormLayout.Key(column), ""));
-                return new TableCell(FormLayout.Key(column), value.Number, value.Reason);
+                var key = FormLayout.Key(column);
+                var value = sheet.Value(new CellKey(row.Indicator, key, ""));
+                // The report is an edge: figures at the indicator's precision (% columns at 2), a year to date saying what it holds.
+                return new TableCell(key, Decimals.Round(value.Number, key.StartsWith("pct", StringComparison.Ordinal) ? 2 : indicators[row.Indicator].Precision),
+                    value.Reason ?? value.Note);
             })]))]);
     }
 

@@ -24,6 +24,27 @@ internal static class Approved
     }
 
     /// <summary>
+    /// The one source of approved figures by indicator, unit and period, whatever form they were entered on: the latest
+    /// approval of each cell wins (an indicator on two forms takes the later one; an emptied cell leaves no figure), as the
+    /// dashboards' projection reads them. The grid's history columns, the report table and the dashboards agree because
+    /// they all read this.
+    /// </summary>
+    public static async Task<Dictionary<(string UnitCode, string Period, string Indicator, string Column, string Disaggregation), decimal>> FiguresAsync(
+        WorkflowDbContext db, IReadOnlyCollection<string> unitCodes, IReadOnlyCollection<string> indicators, IReadOnlyCollection<string> periods,
+        IReadOnlyCollection<string> columns, bool totalsOnly, CancellationToken cancellationToken)
+    {
+        var rows = await db.ApprovedValues.AsNoTracking()
+            .Where(v => unitCodes.Contains(v.UnitCode) && periods.Contains(v.Period) && indicators.Contains(v.Indicator) && columns.Contains(v.Column)
+                        && (!totalsOnly || v.Disaggregation == ""))
+            .Select(v => new { v.Sequence, v.UnitCode, v.Period, v.Indicator, v.Column, v.Disaggregation, v.Number })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(v => (v.UnitCode, v.Period, v.Indicator, v.Column, v.Disaggregation))
+            .Select(g => g.MaxBy(v => v.Sequence)!)
+            .Where(v => v.Number is not null)
+            .ToDictionary(v => (v.UnitCode, v.Period, v.Indicator, v.Column, v.Disaggregation), v => v.Number!.Value);
+    }
+
+    /// <summary>
     /// Writes the cells of an approval that differ from the last approved version, each under the next sequence number,
     /// and publishes <see cref="DataApproved"/> after commit; returns the audit lines the caller appends in the same
     /// transaction. Must run inside the approving transaction (the sequence counter's row lock keeps commit order).

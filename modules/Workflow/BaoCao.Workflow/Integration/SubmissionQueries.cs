@@ -9,8 +9,12 @@ namespace BaoCao.Workflow.Integration;
 internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
     : IQueryHandler<GetSubmissionState, SubmissionStatus>, IQueryHandler<ListReportStatuses, IReadOnlyList<ReportStatus>>,
       IQueryHandler<CountSubmissions, IReadOnlyDictionary<string, int>>, IQueryHandler<CheckTrackingAccess, bool>,
-      ICommandHandler<SubmitForApproval, SubmissionOutcome>
+      ICommandHandler<SubmitForApproval, SubmissionOutcome>, IQueryHandler<ReadApprovedFigures, IReadOnlyList<ApprovedFigure>>
 {
+    public async ValueTask<IReadOnlyList<ApprovedFigure>> Handle(ReadApprovedFigures query, CancellationToken cancellationToken) =>
+        [.. (await Approved.FiguresAsync(db, [query.UnitCode.Trim().ToUpperInvariant()], query.Indicators, query.Periods, ["current"], totalsOnly: false, cancellationToken))
+            .Select(f => new ApprovedFigure(f.Key.Indicator, f.Key.Disaggregation, f.Key.Period, f.Value))];
+
     public async ValueTask<SubmissionOutcome> Handle(SubmitForApproval command, CancellationToken cancellationToken)
     {
         var submitted = await sender.TrySendAsync(new Features.ActOnSubmission.Command(command.FormCode, command.UnitCode, command.Period, SubmissionAction.Submit, null),

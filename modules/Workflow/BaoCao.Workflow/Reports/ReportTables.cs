@@ -34,17 +34,10 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
         var wanted = indicators.Keys.ToList();
         var units = await sender.Send(new ListAllUnits(), cancellationToken);
         var reporting = source == ReportSource.Own ? [unitCode] : Descendants(units, unitCode, period);
-        var forms = regime.Forms.ToList();
-        var rows = await db.ApprovedValues.AsNoTracking()
-            .Where(v => forms.Contains(v.FormCode) && reporting.Contains(v.UnitCode) && periods.Contains(v.Period) && v.Disaggregation == ""
-                        && (v.Column == "current" || v.Column == "plan") && wanted.Contains(v.Indicator))
-            .Select(v => new { v.Sequence, v.UnitCode, v.Period, v.Indicator, v.Column, v.FormCode, v.Number })
-            .ToListAsync(cancellationToken);
-        // The latest approval of each cell; an indicator on two forms of the regime takes the later approval.
-        var approved = rows.GroupBy(v => (v.UnitCode, v.Period, v.Indicator, v.Column))
-            .Select(g => g.MaxBy(v => v.Sequence)!)
-            .Where(v => v.Number is not null)
-            .ToDictionary(v => (v.UnitCode, v.Period, v.Indicator, v.Column), v => v.Number!.Value);
+        // The approved store by indicator and unit, whatever form the figure was entered on: the grid's history columns
+        // and the dashboards read the same figures.
+        var approved = (await Approved.FiguresAsync(db, reporting, wanted, periods, ["current", "plan"], totalsOnly: true, cancellationToken))
+            .ToDictionary(v => (v.Key.UnitCode, v.Key.Period, v.Key.Indicator, v.Key.Column), v => v.Value);
 
         var roll = new RollUp(units, approved, indicators, period);
         Dictionary<string, decimal> Values(string? p, string column)
@@ -84,7 +77,7 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
         foreach (var table in regime.Tables.Select(t => t with { Indicators = [.. t.Indicators.Where(reported.Contains)] }).Where(t => t.Indicators.Count > 0))
         {
             var computed = await sender.Send(new ComputeTable(table.Indicators, table.Columns, period.Start, current, Values(period.Code, "plan"),
-                Values(related?.SameLastYear, "current"), Values(related?.Previous, "current"), earlierByIndicator), cancellationToken);
+                Values(related?.SameLastYear, "current"), Values(related?.Previous, "current"), earlierByIndicator, related?.YearToDate.Count ?? 0), cancellationToken);
             tables.Add(new ReportTablePart(table.Title, table.Columns, computed.ColumnLabels,
                 [.. computed.Rows.Select(r => new ReportTableRow(r.Indicator, r.Name, r.UnitOfMeasure, [.. r.Cells.Select(c => c.Value)], [.. r.Cells.Select(c => c.Reason)]))],
                 notes));
