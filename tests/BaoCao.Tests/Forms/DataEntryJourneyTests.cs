@@ -11,6 +11,8 @@ public sealed class DataEntryJourneyTests
     public async Task An_officer_types_values_with_the_keyboard_sees_computed_cells_update_and_finds_them_after_a_reload()
     {
         await using var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite);
+        // November 2025's approved exports: the "% of the same period last year" reads approved figures, never drafts.
+        await Dashboards.ApprovedFeed.AppendAsync(app, ("SCT", "KNXK", "202511", 455.2m));
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
@@ -32,7 +34,8 @@ public sealed class DataEntryJourneyTests
 
         // Exports minus imports: the computed balance follows what was typed; the % of last year appears.
         await Assertions.Expect(Row("CAN_CAN_TM").Locator("td.computed[data-column=current]")).ToHaveTextAsync("-909,5");
-        await Assertions.Expect(Row("KNXK").Locator("td.computed[data-column=pct_lastyear]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+,\d+$"));
+        await Assertions.Expect(Row("KNXK").Locator("td.computed[data-column=pct_lastyear]")).ToHaveTextAsync("103,36"); // 470,5 / 455,2
+        await Assertions.Expect(page.Locator("[data-testid=history-note]")).ToContainTextAsync("số liệu đã duyệt");
         await Assertions.Expect(page.Locator("[data-testid=save-status]")).ToContainTextAsync("Đã lưu");
         await Assertions.Expect(page.Locator("[data-testid=checks]")).ToContainTextAsync("KNNK"); // 1.380 is far above the unit's past imports
         await Browser.KeepScreenshotAsync(page, "forms-data-entry");
