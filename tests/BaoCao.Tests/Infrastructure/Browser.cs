@@ -46,7 +46,8 @@ public static class Browser
         await page.ClickAsync(".mud-main-content button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+            // Leaving the sign-in page is what counts; waiting for the next page's load event as well timed out on a busy machine.
+            await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"), new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {

@@ -33,12 +33,18 @@ export function disconnect() {
     window.removeEventListener("beforeunload", onBeforeUnload);
 }
 
-export function attach(element, html) {
+// Fills each new editor once and makes it editable. An editor already filled is never filled again: text typed into
+// it since would be wiped (a second attach while the page was busy lost an officer's first words).
+export function attachAll(elements, htmls) {
+    document.execCommand("defaultParagraphSeparator", false, "p");
+    elements.forEach((element, i) => attach(element, htmls[i]));
+}
+
+function attach(element, html) {
+    if (!element || editors.has(element)) return;
     element.innerHTML = html || "";
     element.contentEditable = "true";
     element.dataset.dirty = "0";
-    document.execCommand("defaultParagraphSeparator", false, "p");
-    if (editors.has(element)) return;
     editors.add(element);
     element.addEventListener("input", () => {
         element.dataset.dirty = "1";
