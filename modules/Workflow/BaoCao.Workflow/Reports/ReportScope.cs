@@ -11,6 +11,11 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
 {
     public string Subject => $"{Regime.Code}/{UnitCode}/{Period.Code}";
 
+    /// <summary>Why the unit starts, submits, approves or sends no report for this period (it was merged before the period
+    /// began: the successor reports it), or null. Reading and the receiving unit's answers stay open.</summary>
+    public async Task<string?> ClosedAsync(ISender sender, CancellationToken cancellationToken) =>
+        await sender.Send(new CheckUnitValidity(UnitCode, Period.Code, Period.Start), cancellationToken);
+
     public static async Task<Result<ReportScope>> ResolveAsync(ISender sender, string regimeCode, string unitCode, string periodCode, CancellationToken cancellationToken)
     {
         regimeCode = regimeCode.Trim().ToUpperInvariant();
