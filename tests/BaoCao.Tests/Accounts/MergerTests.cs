@@ -54,6 +54,16 @@ public sealed class MergerTests
         Assert.Contains("SNV", imported.GetProperty("conflicts")[0].GetProperty("value").GetString());
         Assert.DoesNotContain(stored.GetProperty("values").EnumerateArray(), v => v.GetProperty("number").ValueKind != JsonValueKind.Null);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/workflow/reports/BC-KTXH-THANG/STC/202612")).StatusCode);
+
+        // Merged in the middle of October, Industry and Trade still reports October — though it is no longer a reporting
+        // unit today — and nothing after it.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/units/SCT/merge", new { successorCode = "SNV", lastDay = "2026-10-15" })).StatusCode);
+        var trade = await ScopeTests.AsAsync(app, "canbo.sct");
+        var october = await trade.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "SCT", period = "202610" });
+        var afterMerger = await trade.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "SCT", period = "202611" });
+        Assert.True(october.StatusCode == HttpStatusCode.OK, await october.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, afterMerger.StatusCode);
+        Assert.Contains("đã sáp nhập vào Sở Nội vụ (SNV)", await MessagesAsync(afterMerger));
     }
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

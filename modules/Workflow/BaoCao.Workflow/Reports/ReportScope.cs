@@ -28,10 +28,15 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
         var canReceive = await sender.Send(new CheckAccess(Permissions.ReceiveReports, regime.ReceivingUnit), cancellationToken);
         if (!canWrite && !canApprove && !canReceive)
             return Result<ReportScope>.Forbidden($"Bạn không có quyền với báo cáo của đơn vị {unitCode}.");
-        if (!regime.ReportingUnits.Contains(unitCode))
-            return Result<ReportScope>.Invalid($"Đơn vị {unitCode} không thuộc đối tượng báo cáo của chế độ {regime.Code}.", "unitCode");
         var period = await PeriodOfAsync(sender, regime, periodCode, cancellationToken);
-        return period.Value is { } info ? new ReportScope(regime, info, unitCode, canWrite, canApprove, canReceive) : Result<ReportScope>.From(period);
+        if (period.Value is not { } info)
+            return Result<ReportScope>.From(period);
+        // Today's reporting units, or those of the period's first day: a unit merged since still reports the periods it began.
+        if (!regime.ReportingUnits.Contains(unitCode) && !(await sender.Send(new ListReportingUnits(regime.Code, info.Start), cancellationToken)).Contains(unitCode))
+            return await sender.Send(new CheckUnitValidity(unitCode, info.Code, info.Start), cancellationToken) is { } closed
+                ? Result<ReportScope>.Invalid(closed, "period")
+                : Result<ReportScope>.Invalid($"Đơn vị {unitCode} không thuộc đối tượng báo cáo của chế độ {regime.Code}.", "unitCode");
+        return new ReportScope(regime, info, unitCode, canWrite, canApprove, canReceive);
     }
 
     /// <summary>A period of the regime's frequency, or one of its rounds, with its shifted due date.</summary>
