@@ -29,6 +29,8 @@ public sealed class MergerTests
         await using var app = await BaoCaoApp.StartAsync(database);
         var admin = await ScopeTests.AsAsync(app, "admin");
         var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        // Downloaded before the merger, uploaded after it.
+        var workbook = Forms.WorkbookTests.Edit(await officer.GetByteArrayAsync("/api/forms/excel?formCode=BM-TC-THANG&unitCode=STC&period=202612"), ("E6", 1500m));
         // Finance joins Home Affairs after 30/11/2026: November is still its own, December is Home Affairs'.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/units/STC/merge", new { successorCode = "SNV", lastDay = "2026-11-30" })).StatusCode);
 
@@ -38,11 +40,13 @@ public sealed class MergerTests
         {
             dataSet = "BM-TC-THANG", orgUnit = "STC", period = "202612", dataValues = new[] { new { dataElement = "THU_NSNN", value = "9" } },
         })).Content.ReadFromJsonAsync<JsonElement>();
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(workbook), "file", "bieu.xlsx" } };
+        var uploaded = await officer.PostAsync("/api/forms/excel", upload);
         var submitted = await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202612/submit", null);
         var report = await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202612" });
         var stored = await officer.GetFromJsonAsync<JsonElement>("/api/forms/data?formCode=BM-TC-THANG&unitCode=STC&period=202612");
 
-        foreach (var refused in new[] { december, submitted, report })
+        foreach (var refused in new[] { december, uploaded, submitted, report })
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var says = await MessagesAsync(refused);
