@@ -50,3 +50,16 @@ public sealed record AccountContact(string UserName, string DisplayName, string?
 
 /// <summary>Every account's unit, by user name (case as stored), for counting use per unit.</summary>
 public sealed record ListAccountUnits : IQuery<IReadOnlyDictionary<string, string>>;
+
+/// <summary>Why the unit takes no data, submission or report for a period starting on <paramref name="PeriodStart"/>
+/// (Vietnamese, naming its successor), or null while it may. A unit's validity ends on its last day: a period that
+/// starts after it belongs to the successor; one that overlaps it is still the unit's.</summary>
+public sealed record CheckUnitValidity(string UnitCode, string PeriodCode, DateOnly PeriodStart) : IQuery<string?>;
+
+/// <summary>A unit was merged into a successor, or such a merger was undone, and committed. Dashboards roll up again,
+/// Workflow writes it to the audit trail under <c>UNIT/{code}</c>; <paramref name="EventId"/> lets subscribers ignore
+/// a redelivery.</summary>
+/// <param name="Action">"merge" or "undo".</param>
+/// <param name="LastDay">The merged unit's last day (of the merger undone, for an undo).</param>
+public sealed record UnitMergeChanged(Guid EventId, string Action, string UnitCode, string SuccessorCode, DateOnly LastDay, string By, string? Address,
+    DateTimeOffset At, string? Reason) : INotification;

@@ -12,7 +12,8 @@ public sealed record FindFormsUsingIndicator(string IndicatorCode) : IQuery<IRea
 public sealed record GetFormValues(string FormCode, string UnitCode, string Period) : IQuery<FormValues?>;
 
 /// <param name="Blockers">Vietnamese sentences; empty when the data may be submitted.</param>
-public sealed record FormValues(int FormVersion, IReadOnlyList<FormValue> Values, IReadOnlyList<string> Blockers);
+/// <param name="PeriodStart">The period's first day (a merged unit takes nothing for a period starting after its last day).</param>
+public sealed record FormValues(int FormVersion, IReadOnlyList<FormValue> Values, IReadOnlyList<string> Blockers, DateOnly PeriodStart);
 
 /// <param name="Column">"current" or "plan".</param>
 /// <param name="Disaggregation">Option codes joined by '.', or "" for the total.</param>

@@ -78,6 +78,7 @@ public sealed class AccessMatrixTests
             (_, "year") => "2027",
             (_, "index") => "0",
             (_, "indicator") => "THU_NSNN",
+            (var p, "version" or "from" or "to") when p.Contains("/versions/") => "1", // the foreign report's first version
             (_, "type") => "regime",
             (var p, "code") when p.StartsWith("/api/units") => "STC",
             (var p, "code") when p.StartsWith("/api/indicators/validation-rules") => "KT-01",

@@ -73,6 +73,14 @@ internal sealed class Unit : IVersioned
         return oldPath;
     }
 
+    /// <summary>Undoes <see cref="MergeInto"/>: valid again, under <paramref name="parent"/>. Returns the old path.</summary>
+    public string UndoMerge(Unit parent)
+    {
+        ValidTo = null;
+        SuccessorId = null;
+        return MoveUnder(parent);
+    }
+
     public void Rename(string name) => Name = name.Trim();
 
     public void UpdateContacts(string? officialEmail, string? leaderEmail, string? administrativeCode)

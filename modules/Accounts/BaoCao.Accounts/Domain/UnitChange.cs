@@ -7,6 +7,7 @@ internal enum UnitChangeKind
     ContactsChanged,
     Moved,
     Merged,
+    MergeUndone,
 }
 
 /// <summary>One change of the unit tree, with before and after: renames, moves and mergers keep their history.</summary>

@@ -1,3 +1,4 @@
+using BaoCao.Accounts.Contracts;
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
 using BaoCao.Accounts.Security;
@@ -18,7 +19,8 @@ namespace BaoCao.Accounts.Features;
 /// <summary>
 /// An administrator keeps the unit tree current: adds a unit, renames it or updates its contacts (with the
 /// version they saw: two administrators never overwrite each other), moves it, or merges it into a successor
-/// (Resolution 202/2025: provinces and communes merged on 1 July 2025). Every change is kept in the unit's history.
+/// (Resolution 202/2025: provinces and communes merged on 1 July 2025) — or undoes a merger entered by mistake. Every change
+/// is kept in the unit's history; a merger and its undo are announced (outbox) so roll-ups follow and the audit trail has them.
 /// </summary>
 internal static class ManageUnits
 {
@@ -43,6 +45,14 @@ internal static class ManageUnits
     }
 
     internal sealed record Merge(string Code, string SuccessorCode, DateOnly? LastDay) : ICommand<Result>, IRequireAccess
+    {
+        string IRequireAccess.Permission => Permissions.ManageUnits;
+        string? IRequireAccess.UnitCode => Code;
+    }
+
+    /// <summary>Undoes a merger: the unit is valid again under its former parent. A province-level decision (it rewrites
+    /// which unit reported what), so only a province administrator, with a reason.</summary>
+    internal sealed record UndoMerge(string Code, string? Reason) : ICommand<Result>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageUnits;
         string? IRequireAccess.UnitCode => Code;
@@ -82,8 +92,15 @@ internal static class ManageUnits
         public MergeValidator() => RuleFor(c => c.LastDay).NotNull().WithMessage("Cần nhập ngày cuối cùng đơn vị còn hoạt động.");
     }
 
+    internal sealed class UndoMergeValidator : AbstractValidator<UndoMerge>
+    {
+        public UndoMergeValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Cần nêu lý do hủy sáp nhập.")
+            .MaximumLength(450).WithMessage("Lý do dài quá 450 ký tự.");
+    }
+
     internal sealed class Handler(AccountsDbContext db, IAccessPolicy access, ICurrentUser user, TimeProvider clock)
-        : ICommandHandler<Create, Result<string>>, ICommandHandler<Update, Result<long>>, ICommandHandler<Move, Result>, ICommandHandler<Merge, Result>
+        : ICommandHandler<Create, Result<string>>, ICommandHandler<Update, Result<long>>, ICommandHandler<Move, Result>, ICommandHandler<Merge, Result>,
+          ICommandHandler<UndoMerge, Result>
     {
         private string By => user.UserName ?? "system";
 
@@ -144,10 +161,47 @@ internal static class ManageUnits
                 return Result.Invalid("Đơn vị kế thừa không thuộc phạm vi bạn quản trị.", "successorCode");
             if (unit.ValidTo is not null)
                 return Result.Conflict("Đơn vị này đã ngừng hoạt động (đã sáp nhập hoặc giải thể).");
-            if (command.LastDay < unit.ValidFrom)
+            var lastDay = command.LastDay!.Value;
+            if (lastDay < unit.ValidFrom)
                 return Result.Invalid("Ngày cuối cùng không được trước ngày bắt đầu hoạt động của đơn vị.", "lastDay");
-            await RerootAsync(unit, unit.MergeInto(successor, command.LastDay!.Value), cancellationToken);
-            db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.Merged, unit.Name, successor.Code, clock.GetUtcNow(), By));
+            // The successor takes over the day after the last day: it must exist then, or the data would belong to no one.
+            if (successor.ValidTo is { } successorEnd && successorEnd <= lastDay)
+                return Result.Invalid($"Đơn vị kế thừa {successor.Name} ({successor.Code}) đã ngừng hoạt động từ sau ngày {successorEnd:dd/MM/yyyy}: không sáp nhập vào đơn vị đã đóng.", "successorCode");
+            if (successor.ValidFrom > lastDay.AddDays(1))
+                return Result.Invalid($"Đơn vị kế thừa {successor.Name} ({successor.Code}) chỉ bắt đầu hoạt động từ ngày {successor.ValidFrom:dd/MM/yyyy}: ngày cuối cùng của đơn vị bị sáp nhập phải là ngày {successor.ValidFrom.AddDays(-1):dd/MM/yyyy} hoặc sau đó.", "lastDay");
+            var oldParent = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => u.Code).SingleOrDefaultAsync(cancellationToken);
+            await RerootAsync(unit, unit.MergeInto(successor, lastDay), cancellationToken);
+            var now = clock.GetUtcNow();
+            // Before: the former parent, which an undo puts the unit back under.
+            db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.Merged, oldParent, successor.Code, now, By));
+            db.Publish(new UnitMergeChanged(Guid.NewGuid(), "merge", unit.Code, successor.Code, lastDay, By, user.RemoteAddress, now, null), now);
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+
+        public async ValueTask<Result> Handle(UndoMerge command, CancellationToken cancellationToken)
+        {
+            if (!(await access.CheckAsync(user, Permissions.ManageUnits, null, cancellationToken)).Allowed)
+                return Result.Forbidden("Chỉ quản trị cấp tỉnh hủy sáp nhập đơn vị.");
+            var unit = await db.Units.SingleAsync(u => u.Code == command.Code, cancellationToken);
+            if (unit.ValidTo is not { } lastDay || unit.SuccessorId is null)
+                return Result.Conflict("Đơn vị này không ở trạng thái đã sáp nhập: không có gì để hủy.");
+            var successor = await db.Units.SingleAsync(u => u.Id == unit.SuccessorId, cancellationToken);
+            if (successor.ValidTo is not null)
+                return Result.Conflict($"Đơn vị kế thừa {successor.Name} ({successor.Code}) cũng đã ngừng hoạt động: hãy hủy việc sáp nhập của đơn vị đó trước.");
+            // The former parent as the merger recorded it; mergers recorded before it was kept (Before held the name) go
+            // back under the successor's parent, where sibling units merged into one another came from.
+            var merged = await db.UnitChanges.Where(c => c.UnitId == unit.Id && c.Kind == UnitChangeKind.Merged)
+                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+            var parent = merged?.Before is { } formerCode ? await db.Units.SingleOrDefaultAsync(u => u.Code == formerCode, cancellationToken) : null;
+            parent ??= successor.ParentId is { } grandParent ? await db.Units.SingleAsync(u => u.Id == grandParent, cancellationToken) : null;
+            if (parent is null || parent.ValidTo is not null)
+                return Result.Conflict("Đơn vị cấp trên cũ đã ngừng hoạt động: hãy chuyển đơn vị sang đơn vị cấp trên khác sau khi sắp xếp lại cây đơn vị.");
+            await RerootAsync(unit, unit.UndoMerge(parent), cancellationToken);
+            var now = clock.GetUtcNow();
+            var reason = command.Reason!.Trim();
+            db.UnitChanges.Add(UnitChange.Of(unit, UnitChangeKind.MergeUndone, successor.Code, $"{parent.Code} · Lý do: {reason}", now, By));
+            db.Publish(new UnitMergeChanged(Guid.NewGuid(), "undo", unit.Code, successor.Code, lastDay, By, user.RemoteAddress, now, reason), now);
             await db.SaveChangesAsync(cancellationToken);
             return Result.Ok();
         }
@@ -176,6 +230,9 @@ internal static class ManageUnits
             units.MapPost("/{code}/merge", async (string code, MergeBody body, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Merge(code, body.SuccessorCode ?? "", body.LastDay), ct)).ToHttpResult())
                 .WithSummary("Sáp nhập đơn vị vào đơn vị kế thừa");
+            units.MapPost("/{code}/merge/undo", async (string code, UndoMergeBody body, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new UndoMerge(code, body.Reason), ct)).ToHttpResult())
+                .WithSummary("Hủy sáp nhập (quản trị cấp tỉnh, nêu lý do): đơn vị hoạt động trở lại dưới đơn vị cấp trên cũ");
         }
     }
 
@@ -184,4 +241,6 @@ internal static class ManageUnits
     internal sealed record MoveBody(string? NewParentCode);
 
     internal sealed record MergeBody(string? SuccessorCode, DateOnly? LastDay);
+
+    internal sealed record UndoMergeBody(string? Reason);
 }

@@ -13,7 +13,8 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
     UnitDirectory directory)
     : IQueryHandler<CheckAccess, bool>, IQueryHandler<CheckAccessSomewhere, bool>, IQueryHandler<GetUnitCodesInScope, IReadOnlyList<string>>,
       IQueryHandler<FindUnit, UnitInfo?>, IQueryHandler<ListAllUnits, IReadOnlyList<UnitInfo>>, IQueryHandler<GetUnitExchangeCodes, UnitExchangeCodes>, IQueryHandler<CheckProvinceWideAccess, bool>,
-      IQueryHandler<GetAccountContact, AccountContact?>, IQueryHandler<ListAccountUnits, IReadOnlyDictionary<string, string>>
+      IQueryHandler<GetAccountContact, AccountContact?>, IQueryHandler<ListAccountUnits, IReadOnlyDictionary<string, string>>,
+      IQueryHandler<CheckUnitValidity, string?>
 {
     public async ValueTask<IReadOnlyDictionary<string, string>> Handle(ListAccountUnits query, CancellationToken cancellationToken) =>
         await (from account in db.Accounts.AsNoTracking()
@@ -48,6 +49,18 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
 
     public async ValueTask<IReadOnlyList<UnitInfo>> Handle(ListAllUnits query, CancellationToken cancellationToken) =>
         (await directory.GetAsync(() => DirectoryAsync(db, cancellationToken))).Infos;
+
+    public async ValueTask<string?> Handle(CheckUnitValidity query, CancellationToken cancellationToken)
+    {
+        var tree = await directory.GetAsync(() => DirectoryAsync(db, cancellationToken));
+        if (!tree.ByCode.TryGetValue(query.UnitCode.Trim().ToUpperInvariant(), out var unit) || unit.Info.ValidTo is not { } last || query.PeriodStart <= last)
+            return null;
+        var successor = unit.Info.SuccessorCode is { } code && tree.ByCode.TryGetValue(code, out var found) ? found.Info : null;
+        var closed = $"Đơn vị {unit.Info.Name} ({unit.Info.Code}) hoạt động đến hết ngày {last:dd/MM/yyyy}; kỳ {query.PeriodCode} bắt đầu sau ngày đó";
+        return successor is null
+            ? $"{closed}: đơn vị không còn nhận số liệu, trình duyệt hay báo cáo."
+            : $"{closed}: đơn vị đã sáp nhập vào {successor.Name} ({successor.Code}) — số liệu, trình duyệt và báo cáo từ kỳ này do {successor.Code} thực hiện.";
+    }
 
     public async ValueTask<UnitExchangeCodes> Handle(GetUnitExchangeCodes query, CancellationToken cancellationToken)
     {

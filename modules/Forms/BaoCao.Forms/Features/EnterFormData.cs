@@ -134,6 +134,9 @@ internal static class EnterFormData
             if (resolved.IsFailure)
                 return Result<Summary>.From(resolved);
             var target = resolved.Value!;
+            // A merged unit's periods after its last day are its successor's (grid, Excel upload and dataValueSets all save here).
+            if (await sender.Send(new Accounts.Contracts.CheckUnitValidity(unitCode, target.Period.Code, target.Period.Start), cancellationToken) is { } closed)
+                return Result<Summary>.Invalid(closed, "period");
             var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
             // A dry run answers exactly what the real save would: a closed period is refused either way.
             if (!status.EntryOpen)

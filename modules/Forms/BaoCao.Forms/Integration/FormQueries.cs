@@ -151,6 +151,6 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
             if (violation.Importance == "High")
                 blockers.Add($"{violation.Message} ({violation.Left:0.##} {violation.Operator} {violation.Right:0.##})");
         }
-        return new FormValues(target.Version.Number, values, blockers);
+        return new FormValues(target.Version.Number, values, blockers, target.Period.Start);
     }
 }

@@ -7,8 +7,9 @@ internal enum ReportState { Draft, Submitted, Returned, Approved, Sent, Received
 
 internal enum ReportAction { Submit, Approve, Return, Send, Receive, Reject }
 
-/// <summary>Whose approved data fills the table part: the unit's own, or the roll-up of its sub-units'.</summary>
-internal enum ReportSource { Own, SubUnits }
+/// <summary>Whose approved data fills the table part: the unit's own, the roll-up of its sub-units', or (a successor's)
+/// its own with the units merged into it, each for the periods before its merger.</summary>
+internal enum ReportSource { Own, SubUnits, Consolidated }
 
 /// <summary>
 /// The one state machine of a report (R7, Đ15): the officer submits it to the unit's leader, who approves it or returns

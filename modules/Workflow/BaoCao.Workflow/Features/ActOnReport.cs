@@ -59,6 +59,8 @@ internal static class ActOnReport
                     ReportAction.Receive or ReportAction.Reject => $"Chỉ tài khoản của đơn vị nhận ({scope.Regime.ReceivingUnit}) tiếp nhận hoặc trả lại báo cáo.",
                     _ => $"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} trình và gửi báo cáo của đơn vị.",
                 });
+            if (command.Action is ReportAction.Submit or ReportAction.Approve or ReportAction.Send && await scope.ClosedAsync(sender, cancellationToken) is { } closed)
+                return Result<WriteReport.ReportView>.Invalid(closed, "period");
             db.ChangeTracker.Clear();
             var report = await db.Reports.SingleOrDefaultAsync(r => r.RegimeCode == scope.Regime.Code && r.UnitCode == scope.UnitCode && r.Period == scope.Period.Code, cancellationToken);
             if (report is null)

@@ -53,6 +53,10 @@ internal static class ActOnSubmission
             var values = await sender.Send(new GetFormValues(formCode, unitCode, period), cancellationToken);
             if (values is null)
                 return Result<SubmissionView>.NotFound($"Đơn vị {unitCode} không báo cáo biểu mẫu {formCode} trong kỳ {period}.");
+            // Submitting or approving a merged unit's period after its last day would put figures in no unit's validity.
+            if (command.Action is SubmissionAction.Submit or SubmissionAction.Approve
+                && await sender.Send(new CheckUnitValidity(unitCode, period, values.PeriodStart), cancellationToken) is { } closed)
+                return Result<SubmissionView>.Invalid(closed, "period");
             db.ChangeTracker.Clear();
             var submission = await db.Submissions.SingleOrDefaultAsync(s => s.FormCode == formCode && s.UnitCode == unitCode && s.Period == period, cancellationToken);
             var isNew = submission is null;

@@ -9,7 +9,7 @@ namespace BaoCao.Workflow.Features;
 
 /// <summary>
 /// An officer starts the report of a regime for a period from its template — the table part from approved data (the
-/// unit's own or the roll-up of its sub-units), the narrative under the outline's headings — and writes the narrative.
+/// unit's own, the roll-up of its sub-units, or its own with its merged predecessors' before the merger), the narrative under the outline's headings — and writes the narrative.
 /// Anyone who may see the report reads it: the unit's officers and leaders, and the receiving unit once it was sent.
 /// </summary>
 internal static class WriteReport
@@ -52,7 +52,7 @@ internal static class WriteReport
             RuleFor(c => c.UnitCode).NotEmpty().WithMessage("Cần mã đơn vị báo cáo (unitCode).");
             RuleFor(c => c.Period).NotEmpty().WithMessage("Cần kỳ báo cáo (period), ví dụ 202611.");
             RuleFor(c => c.Source).Must(s => s is null || Enum.TryParse<ReportSource>(s, true, out _))
-                .WithMessage("Nguồn số liệu (source) là Own (số liệu của đơn vị) hoặc SubUnits (tổng hợp từ đơn vị trực thuộc).");
+                .WithMessage("Nguồn số liệu (source) là Own (số liệu của đơn vị), SubUnits (tổng hợp từ đơn vị trực thuộc) hoặc Consolidated (số liệu của đơn vị và các đơn vị đã hợp nhất vào, trước ngày hợp nhất).");
         }
     }
 
@@ -67,7 +67,7 @@ internal static class WriteReport
                 .Must(s => s is null || (s.Html?.Length ?? 0) <= Narrative.MaximumSectionLength)
                 .WithMessage($"Nội dung một đề mục dài tối đa {Narrative.MaximumSectionLength:N0} ký tự.");
             RuleFor(c => c.Source).Must(s => s is null || Enum.TryParse<ReportSource>(s, true, out _))
-                .WithMessage("Nguồn số liệu (source) là Own hoặc SubUnits.");
+                .WithMessage("Nguồn số liệu (source) là Own, SubUnits hoặc Consolidated.");
             RuleFor(c => c.Version).NotNull().WithMessage("Cần gửi kèm phiên bản (version) của báo cáo bạn đã xem.");
         }
     }
@@ -82,6 +82,8 @@ internal static class WriteReport
                 return Result<ReportView>.From(resolved);
             if (!scope.CanWrite && !scope.CanApprove)
                 return Result<ReportView>.Forbidden($"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} lập báo cáo của đơn vị.");
+            if (await scope.ClosedAsync(sender, cancellationToken) is { } closed)
+                return Result<ReportView>.Invalid(closed, "period");
             db.ChangeTracker.Clear();
             if (await FindAsync(scope, cancellationToken) is null)
             {

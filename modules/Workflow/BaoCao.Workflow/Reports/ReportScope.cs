@@ -11,6 +11,11 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
 {
     public string Subject => $"{Regime.Code}/{UnitCode}/{Period.Code}";
 
+    /// <summary>Why the unit starts, submits, approves or sends no report for this period (it was merged before the period
+    /// began: the successor reports it), or null. Reading and the receiving unit's answers stay open.</summary>
+    public async Task<string?> ClosedAsync(ISender sender, CancellationToken cancellationToken) =>
+        await sender.Send(new CheckUnitValidity(UnitCode, Period.Code, Period.Start), cancellationToken);
+
     public static async Task<Result<ReportScope>> ResolveAsync(ISender sender, string regimeCode, string unitCode, string periodCode, CancellationToken cancellationToken)
     {
         regimeCode = regimeCode.Trim().ToUpperInvariant();
@@ -23,10 +28,15 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
         var canReceive = await sender.Send(new CheckAccess(Permissions.ReceiveReports, regime.ReceivingUnit), cancellationToken);
         if (!canWrite && !canApprove && !canReceive)
             return Result<ReportScope>.Forbidden($"Bạn không có quyền với báo cáo của đơn vị {unitCode}.");
-        if (!regime.ReportingUnits.Contains(unitCode))
-            return Result<ReportScope>.Invalid($"Đơn vị {unitCode} không thuộc đối tượng báo cáo của chế độ {regime.Code}.", "unitCode");
         var period = await PeriodOfAsync(sender, regime, periodCode, cancellationToken);
-        return period.Value is { } info ? new ReportScope(regime, info, unitCode, canWrite, canApprove, canReceive) : Result<ReportScope>.From(period);
+        if (period.Value is not { } info)
+            return Result<ReportScope>.From(period);
+        // Today's reporting units, or those of the period's first day: a unit merged since still reports the periods it began.
+        if (!regime.ReportingUnits.Contains(unitCode) && !(await sender.Send(new ListReportingUnits(regime.Code, info.Start), cancellationToken)).Contains(unitCode))
+            return await sender.Send(new CheckUnitValidity(unitCode, info.Code, info.Start), cancellationToken) is { } closed
+                ? Result<ReportScope>.Invalid(closed, "period")
+                : Result<ReportScope>.Invalid($"Đơn vị {unitCode} không thuộc đối tượng báo cáo của chế độ {regime.Code}.", "unitCode");
+        return new ReportScope(regime, info, unitCode, canWrite, canApprove, canReceive);
     }
 
     /// <summary>A period of the regime's frequency, or one of its rounds, with its shifted due date.</summary>

@@ -8,8 +8,10 @@ using BaoCao.Workflow.Persistence;
 namespace BaoCao.Workflow.Reports;
 
 /// <summary>
-/// Assembles the table part of a report from approved data only: the unit's own values, or the roll-up of its
-/// sub-units' values. A roll-up takes, for each sub-unit that existed during the period, its own approved value or
+/// Assembles the table part of a report from approved data only: the unit's own values, the roll-up of its
+/// sub-units' values, or — for a successor — its own values consolidated with those of the units merged into it, each
+/// predecessor counting for the periods that began on or before its last day (so a year-to-date or last-year column
+/// continues the predecessors' series). A roll-up takes, for each sub-unit that existed during the period, its own approved value or
 /// else the roll-up of its own sub-units, and combines them with the indicator's rule across units (sum, average,
 /// weighted average, min, max). Computed indicators and the % and year-to-date columns are then computed from those
 /// totals by Forms' sheet, so a ratio of a roll-up is the ratio of the summed inputs, never a sum of ratios.
@@ -33,13 +35,30 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
         var indicators = await IndicatorsReadAsync(regime, period.Start, cancellationToken);
         var wanted = indicators.Keys.ToList();
         var units = await sender.Send(new ListAllUnits(), cancellationToken);
-        var reporting = source == ReportSource.Own ? [unitCode] : Descendants(units, unitCode, period);
+        var predecessors = source == ReportSource.Consolidated ? Predecessors(units, unitCode) : [];
+        var reporting = Reporting(units, unitCode, period, source, predecessors);
+        // Which predecessors count for which period: those whose last day the period had not passed when it began.
+        var starts = new Dictionary<string, DateOnly>();
+        if (predecessors.Count > 0)
+            foreach (var code in periods)
+                if ((await sender.Send(new ListPeriods(code, code), cancellationToken))?.SingleOrDefault() is { } span)
+                    starts[code] = span.Start;
         // The approved store by indicator and unit, whatever form the figure was entered on: the grid's history columns
         // and the dashboards read the same figures.
         var approved = (await Approved.FiguresAsync(db, reporting, wanted, periods, ["current", "plan"], totalsOnly: true, cancellationToken))
             .ToDictionary(v => (v.Key.UnitCode, v.Key.Period, v.Key.Indicator, v.Key.Column), v => v.Value);
 
         var roll = new RollUp(units, approved, indicators, period);
+        decimal? Own(string unit, string p, string indicator, string column) => approved.TryGetValue((unit, p, indicator, column), out var own) ? own : null;
+        decimal? Consolidated(string p, string indicator, string column)
+        {
+            var info = indicators[indicator];
+            var contributors = predecessors.Where(u => starts.TryGetValue(p, out var start) && start <= u.ValidTo).Select(u => u.Code).Prepend(unitCode);
+            var parts = contributors.Select(u => (Value: Own(u, p, indicator, column),
+                Weight: info.WeightIndicator is { } weight && indicators.ContainsKey(weight) ? Own(u, p, weight, column) : null)).Where(v => v.Value is not null).ToList();
+            // One unit with a figure: that figure (as in the dashboards' roll-up), whatever the rule across units.
+            return parts.Count switch { 0 => null, 1 => parts[0].Value, _ => info.CombineAcrossUnits(parts) };
+        }
         Dictionary<string, decimal> Values(string? p, string column)
         {
             var result = new Dictionary<string, decimal>();
@@ -47,8 +66,12 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
                 return result;
             foreach (var code in indicators.Keys)
             {
-                if ((source == ReportSource.Own ? approved.TryGetValue((unitCode, p, code, column), out var own) ? own : (decimal?)null
-                        : roll.Of(unitCode, p, code, column)) is { } value)
+                if (source switch
+                    {
+                        ReportSource.Own => Own(unitCode, p, code, column),
+                        ReportSource.Consolidated => Consolidated(p, code, column),
+                        _ => roll.Of(unitCode, p, code, column),
+                    } is { } value)
                     result[code] = value;
             }
             return result;
@@ -67,11 +90,19 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
             if (silent.Count > 0)
                 notes.Add($"Chưa có số liệu đã duyệt: {string.Join(", ", silent)}.");
         }
+        else if (source == ReportSource.Consolidated)
+        {
+            notes.Add(predecessors.Count == 0
+                ? "Không có đơn vị nào đã hợp nhất vào đơn vị: chỉ có số liệu đã duyệt của đơn vị."
+                : $"Số liệu đã duyệt của đơn vị cộng với của {string.Join(", ", predecessors.Select(u => $"{u.Name} (đến hết ngày {u.ValidTo:dd/MM/yyyy})"))} — mỗi đơn vị đã hợp nhất chỉ tính các kỳ bắt đầu trước ngày hợp nhất.");
+            if (current.Count == 0)
+                notes.Add("Chưa có số liệu đã duyệt trong kỳ này.");
+        }
         else if (current.Count == 0)
             notes.Add("Chưa có số liệu đã duyệt của đơn vị trong kỳ này.");
 
         // Only what the unit (or one of its sub-units) reports: a department is not shown the tables of another's forms.
-        var reported = (await sender.Send(new ListReportedIndicators(regime.Code, source == ReportSource.Own ? [unitCode] : reporting, period.Start, period.End),
+        var reported = (await sender.Send(new ListReportedIndicators(regime.Code, reporting, period.Start, period.End),
             cancellationToken)).ToHashSet();
         var tables = new List<ReportTablePart>();
         foreach (var table in regime.Tables.Select(t => t with { Indicators = [.. t.Indicators.Where(reported.Contains)] }).Where(t => t.Indicators.Count > 0))
@@ -91,7 +122,8 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
         CancellationToken cancellationToken)
     {
         var units = await sender.Send(new ListAllUnits(), cancellationToken);
-        var reporting = source == ReportSource.Own ? [unitCode] : Descendants(units, unitCode, period);
+        // A predecessor owes this period's data only while it still existed in it.
+        var reporting = Reporting(units, unitCode, period, source, [.. Predecessors(units, unitCode).Where(u => Existed(u, period))]);
         var assigned = await sender.Send(new ListAssignedForms(regime.Code, reporting, period.Start, period.End), cancellationToken);
         if (assigned.Count == 0)
             return [];
@@ -116,6 +148,30 @@ internal sealed class ReportTables(WorkflowDbContext db, ISender sender)
             foreach (var weight in await sender.Send(new GetIndicators(weights, asOf), cancellationToken))
                 indicators[weight.Code] = weight;
         return indicators;
+    }
+
+    private static List<string> Reporting(IReadOnlyList<UnitInfo> units, string unitCode, PeriodInfo period, ReportSource source, IReadOnlyList<UnitInfo> predecessors) =>
+        source switch
+        {
+            ReportSource.Own => [unitCode],
+            ReportSource.Consolidated => [unitCode, .. predecessors.Select(u => u.Code)],
+            _ => Descendants(units, unitCode, period),
+        };
+
+    /// <summary>The units merged into <paramref name="successor"/>, and those merged into them, to any depth.</summary>
+    private static List<UnitInfo> Predecessors(IReadOnlyList<UnitInfo> units, string successor)
+    {
+        var found = new List<UnitInfo>();
+        var queue = new Queue<string>([successor]);
+        while (queue.TryDequeue(out var code))
+        {
+            foreach (var merged in units.Where(u => u.SuccessorCode == code && u.ValidTo is not null && found.All(f => f.Code != u.Code)).OrderBy(u => u.Code, StringComparer.Ordinal))
+            {
+                found.Add(merged);
+                queue.Enqueue(merged.Code);
+            }
+        }
+        return found;
     }
 
     private static bool Existed(UnitInfo unit, PeriodInfo period) => unit.ValidFrom <= period.End && (unit.ValidTo is null || unit.ValidTo >= period.Start);
