@@ -113,6 +113,7 @@ public sealed class MergerTests
         var noReason = await admin.PostAsJsonAsync("/api/units/P-TAMDIEP/merge/undo", new { reason = "" });
         var undone = await admin.PostAsJsonAsync("/api/units/P-TAMDIEP/merge/undo", new { reason = "Nhập nhầm đơn vị kế thừa" });
         var again = await admin.PostAsJsonAsync("/api/units/P-TAMDIEP/merge/undo", new { reason = "Lần nữa" });
+        var unknown = await admin.PostAsJsonAsync("/api/units/KHONG-CO/merge/undo", new { reason = "Thử" });
         await Eventually.TrueAsync(async () => await RolledAsync(admin, "P-HOALU", "202605") == 100m, "Hoa Lư's roll-up is its own again");
         await Eventually.TrueAsync(async () => (await admin.GetFromJsonAsync<JsonElement[]>("/api/workflow/audit?subject=UNIT/P-TAMDIEP"))!.Length == 2, "both audited");
         var trail = (await admin.GetFromJsonAsync<JsonElement[]>("/api/workflow/audit?subject=UNIT/P-TAMDIEP"))!;
@@ -122,6 +123,7 @@ public sealed class MergerTests
         Assert.Contains("lý do", await MessagesAsync(noReason));
         Assert.Equal(HttpStatusCode.NoContent, undone.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode); // the access check answers for a unit that does not exist; never a 500
         Assert.Equal(JsonValueKind.Null, unit.GetProperty("validTo").ValueKind);
         Assert.Equal("UBND-NB", unit.GetProperty("parent").GetProperty("code").GetString());
         Assert.Equal(180m, await RolledAsync(admin, "UBND-NB", "202605"));

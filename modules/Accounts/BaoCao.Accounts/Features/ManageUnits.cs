@@ -183,7 +183,8 @@ internal static class ManageUnits
         {
             if (!(await access.CheckAsync(user, Permissions.ManageUnits, null, cancellationToken)).Allowed)
                 return Result.Forbidden("Chỉ quản trị cấp tỉnh hủy sáp nhập đơn vị.");
-            var unit = await db.Units.SingleAsync(u => u.Code == command.Code, cancellationToken);
+            if (await db.Units.SingleOrDefaultAsync(u => u.Code == command.Code, cancellationToken) is not { } unit)
+                return Result.NotFound($"Không có đơn vị mã '{command.Code}'.");
             if (unit.ValidTo is not { } lastDay || unit.SuccessorId is null)
                 return Result.Conflict("Đơn vị này không ở trạng thái đã sáp nhập: không có gì để hủy.");
             var successor = await db.Units.SingleAsync(u => u.Id == unit.SuccessorId, cancellationToken);
