@@ -75,7 +75,8 @@ internal static class ReviewCompliance
             var read = await Handle(new Read(query.Period, query.Generation), cancellationToken);
             if (read.Value is not { } report)
                 return Result<ExportedFile>.From(read);
-            // The files as issued (and e-mailed) for that generation, byte for byte.
+            // The files as issued (and e-mailed) for that generation, byte for byte; rendered from its figures only for a
+            // generation made before files were kept.
             var files = await compliance.FilesAsync(report.Figures.Period, report.Generation, cancellationToken);
             var name = $"tuan-thu-{report.Figures.Period}-lan-{report.Generation}";
             return query.Format == "xlsx"

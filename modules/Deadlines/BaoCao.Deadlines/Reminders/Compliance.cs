@@ -64,18 +64,10 @@ internal sealed class Compliance(DeadlinesDbContext db, ISender sender, IEmailSe
         return (existing, true);
     }
 
-    /// <summary>The files of a generation (null: the current one) as issued; a generation made before files were
-    /// kept is rendered from its stored figures.</summary>
-    public async Task<(ComplianceFigures Figures, byte[] Xlsx, byte[] Docx)?> FilesAsync(string period, int? generation, CancellationToken cancellationToken)
-    {
-        var report = await db.ComplianceReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == period, cancellationToken);
-        if (report is null)
-            return null;
-        var number = generation ?? report.Generation;
-        if (await db.ComplianceGenerations.AsNoTracking().SingleOrDefaultAsync(g => g.Period == period && g.Generation == number, cancellationToken) is { } issued)
-            return (issued.Figures, issued.Xlsx, issued.Docx);
-        return number == report.Generation ? (report.Figures, Xlsx(report.Figures), Docx(report.Figures)) : null;
-    }
+    /// <summary>The files of a generation as issued (and e-mailed); null for a generation made before files were kept.</summary>
+    public async Task<(byte[] Xlsx, byte[] Docx)?> FilesAsync(string period, int generation, CancellationToken cancellationToken) =>
+        await db.ComplianceGenerations.AsNoTracking().Where(g => g.Period == period && g.Generation == generation)
+            .Select(g => new { g.Xlsx, g.Docx }).SingleOrDefaultAsync(cancellationToken) is { } issued ? (issued.Xlsx, issued.Docx) : null;
 
     public async Task<ComplianceFigures> ComputeAsync(Period period, CancellationToken cancellationToken)
     {
