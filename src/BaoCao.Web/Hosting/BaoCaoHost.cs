@@ -7,8 +7,6 @@ using BaoCao.SharedKernel.Security;
 using BaoCao.Web.Components;
 using Carter;
 using FluentValidation;
-using Mapster;
-using MapsterMapper;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Localization;
@@ -64,8 +62,6 @@ internal static class BaoCaoHost
         // Validators hold no state and no services: built once (a scoped one cost ≈ 13 KB per request that has one).
         services.AddValidatorsFromAssemblies(registry.Assemblies, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddCarter(new DependencyContextAssemblyCatalog(registry.Assemblies), c => c.WithEmptyValidators());
-        services.AddSingleton(TypeAdapterConfig.GlobalSettings);
-        services.AddSingleton<IMapper>(new Mapper(TypeAdapterConfig.GlobalSettings));
 
         // Enums travel as their names ("Create", "Pending"), in both directions.
         services.ConfigureHttpJsonOptions(options =>

@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
 using BaoCao.Accounts.Security;
@@ -41,9 +42,8 @@ internal static class ListAccountRequests
                               select new { request, unit.Code, unit.Name })
                 .ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            return Result.Ok<IReadOnlyList<Row>>([.. rows.Select(r => new Row(r.request.Id, r.Code, r.Name, r.request.Kind, AccountRequest.Label(r.request.Kind),
-                r.request.DocumentNumber, r.request.DocumentDate, r.request.UserName, r.request.DisplayName, r.request.Role, r.request.FiledBy,
-                r.request.ReceivedAt, r.request.DueAt, r.request.Status, r.request.IsOverdue(now), r.request.HandledAt, r.request.HandledBy, r.request.Outcome))]);
+            return Result.Ok<IReadOnlyList<Row>>([.. rows.Select(r => r.request.Adapt<Row>(AccountsMappings.Config) with
+                { UnitCode = r.Code, UnitName = r.Name, Overdue = r.request.IsOverdue(now) })]);
         }
     }
 

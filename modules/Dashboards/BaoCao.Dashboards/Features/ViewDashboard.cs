@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Dashboards.Domain;
 using BaoCao.Dashboards.Persistence;
 using BaoCao.Dashboards.Projection;
@@ -28,7 +29,7 @@ internal static class ViewDashboard
             var mine = new List<DashboardSummary>();
             foreach (var dashboard in all)
                 if (await scope.MayOpenAsync(dashboard, cancellationToken))
-                    mine.Add(new DashboardSummary(dashboard.Code, dashboard.Title, dashboard.Description, dashboard.Audience.ToString(), dashboard.UnitCode, dashboard.Widgets.Count));
+                    mine.Add(dashboard.Adapt<DashboardSummary>(DashboardsMappings.Config));
             return mine;
         }
 

@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Deadlines.Domain;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.Forms.Contracts;
@@ -40,7 +41,7 @@ internal static class ManageReminders
 
     internal sealed record LadderBody(IReadOnlyList<StepBody?>? Steps);
 
-    private static readonly string[] Placeholders = ["{NguoiNhan}", "{DanhSach}", "{SoBaoCao}", "{Ngay}"];
+    internal static readonly string[] Placeholders = ["{NguoiNhan}", "{DanhSach}", "{SoBaoCao}", "{Ngay}"];
 
     internal sealed class TemplateValidator : AbstractValidator<SaveTemplate>
     {
@@ -73,7 +74,7 @@ internal static class ManageReminders
         public async ValueTask<Result<TemplateView>> Handle(GetTemplate query, CancellationToken cancellationToken)
         {
             var template = await db.ReminderTemplates.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new ReminderTemplate();
-            return new TemplateView(template.Subject, template.Body, Placeholders, template.Version);
+            return template.Adapt<TemplateView>(DeadlinesMappings.Config);
         }
 
         public async ValueTask<Result<TemplateView>> Handle(SaveTemplate command, CancellationToken cancellationToken)
@@ -97,7 +98,7 @@ internal static class ManageReminders
             {
                 return Result<TemplateView>.Conflict("Người khác vừa sửa mẫu thư này. Hãy tải lại rồi sửa tiếp.");
             }
-            return new TemplateView(template.Subject, template.Body, Placeholders, template.Version);
+            return template.Adapt<TemplateView>(DeadlinesMappings.Config);
         }
 
         public async ValueTask<Result<LadderView>> Handle(GetLadder query, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Persistence;
@@ -69,7 +70,7 @@ internal static class BrowseForms
             var units = await db.Assignments.AsNoTracking().Where(a => a.FormCode == code).Select(a => a.UnitCode).OrderBy(u => u).ToListAsync(cancellationToken);
             return new FormView(form.Code, form.Name, form.RegimeCode, form.OwnerUnit, version.Number, version.Status.ToString(), version.EffectiveFrom,
                 [.. version.Layout.Columns.Select(FormLayout.Key)], await SectionsAsync(sender, version.Layout, version.EffectiveFrom ?? VietnamTime.Today(clock), cancellationToken),
-                [.. form.Versions.OrderBy(v => v.Number).Select(v => new VersionInfo(v.Number, v.Status.ToString(), v.EffectiveFrom, v.PublishedAt, v.PublishedBy))],
+                [.. form.Versions.OrderBy(v => v.Number).Select(v => v.Adapt<VersionInfo>(FormsMappings.Config))],
                 units, form.Version);
         }
     }

@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Indicators.Domain;
 using BaoCao.Indicators.Domain.Formulas;
 using BaoCao.Indicators.Persistence;
@@ -72,9 +73,8 @@ internal static class BrowseIndicators
                     && InputsOf(f).Contains(code))
                 .Select(i => i.Code).Order().ToList();
             var dependencies = d.Formula is { } formula ? InputsOf(formula) : [];
-            var history = indicator.Versions.OrderByDescending(v => v.Number).Select(v => new VersionView(v.Number, v.ValidFrom, v.ValidTo,
-                v.ChangedAt, v.ChangedBy, v.Note, v.Definition.Name, v.Definition.UnitOfMeasure, v.Definition.Formula,
-                Differences(indicator.Versions.SingleOrDefault(p => p.Number == v.Number - 1)?.Definition, v.Definition))).ToList();
+            var history = indicator.Versions.OrderByDescending(v => v.Number).Select(v => v.Adapt<VersionView>(IndicatorsMappings.Config) with
+                { Changes = Differences(indicator.Versions.SingleOrDefault(p => p.Number == v.Number - 1)?.Definition, v.Definition) }).ToList();
             return new IndicatorDetail(indicator.Code, d.Name, d.ShortName, d.Description, d.Method, d.UnitOfMeasure, unitName, d.ValueType.ToString(),
                 d.Precision, d.AcrossUnits.ToString(), d.WeightIndicator, d.OverTime.ToString(), d.OwnerUnit, d.GroupCodes, d.CategoryCodes,
                 [.. Category.Combinations(ordered).Select(c => new CombinationView(c.Code, c.Name))], d.Formula, indicator.Status.ToString(),

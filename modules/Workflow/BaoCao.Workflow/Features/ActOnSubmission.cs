@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Contracts;
 using BaoCao.Workflow.Audit;
@@ -25,11 +26,7 @@ internal static class ActOnSubmission
     }
 
     internal sealed record SubmissionView(string FormCode, string UnitCode, string Period, string State, DateTimeOffset? SubmittedAt,
-        string? SubmittedBy, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason)
-    {
-        public static SubmissionView Of(Submission s) =>
-            new(s.FormCode, s.UnitCode, s.Period, s.State.ToString(), s.SubmittedAt, s.SubmittedBy, s.DecidedAt, s.DecidedBy, s.Reason);
-    }
+        string? SubmittedBy, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -101,7 +98,7 @@ internal static class ActOnSubmission
                 db.ChangeTracker.Clear();
                 return Result<SubmissionView>.Conflict("Người khác vừa thao tác trên số liệu này trước bạn. Hãy tải lại để xem trạng thái mới.");
             }
-            return SubmissionView.Of(submission);
+            return submission.Adapt<SubmissionView>(WorkflowMappings.Config);
         }
     }
 

@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Contracts;
 using BaoCao.Workflow.Domain;
@@ -46,8 +47,9 @@ internal static class ListSubmissions
                     .Concat(await sender.Send(new GetUnitCodesInScope(Permissions.ApproveData), cancellationToken)).Distinct().ToList();
                 submissions = submissions.Where(s => units.Contains(s.UnitCode));
             }
-            var found = await submissions.OrderBy(s => s.Period).ThenBy(s => s.FormCode).ThenBy(s => s.UnitCode).Take(5000).ToListAsync(cancellationToken);
-            return Result.Ok<IReadOnlyList<ActOnSubmission.SubmissionView>>([.. found.Select(ActOnSubmission.SubmissionView.Of)]);
+            var found = await submissions.OrderBy(s => s.Period).ThenBy(s => s.FormCode).ThenBy(s => s.UnitCode).Take(5000)
+                .ProjectToType<ActOnSubmission.SubmissionView>(WorkflowMappings.Config).ToListAsync(cancellationToken);
+            return Result.Ok<IReadOnlyList<ActOnSubmission.SubmissionView>>(found);
         }
 
         public async ValueTask<Result<IReadOnlyList<CellChange>>> Handle(Diff query, CancellationToken cancellationToken)

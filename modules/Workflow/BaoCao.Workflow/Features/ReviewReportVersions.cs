@@ -1,3 +1,4 @@
+using Mapster;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Persistence;
 using BaoCao.Workflow.Reports;
@@ -39,7 +40,7 @@ internal static class ReviewReportVersions
             var found = await VersionsAsync(query.RegimeCode, query.UnitCode, query.Period, cancellationToken);
             return found.IsFailure
                 ? Result<IReadOnlyList<VersionEntry>>.From(found)
-                : Result.Ok<IReadOnlyList<VersionEntry>>([.. found.Value.Versions.Select(v => new VersionEntry(v.Number, v.State.ToString(), v.At, v.By, v.Reason))]);
+                : Result.Ok<IReadOnlyList<VersionEntry>>([.. found.Value.Versions.Select(v => v.Adapt<VersionEntry>(WorkflowMappings.Config))]);
         }
 
         public async ValueTask<Result<WriteReport.ReportView>> Handle(Get query, CancellationToken cancellationToken)
@@ -51,12 +52,20 @@ internal static class ReviewReportVersions
             if (versions.SingleOrDefault(v => v.Number == query.Version) is not { } v)
                 return Result<WriteReport.ReportView>.NotFound($"Báo cáo không có phiên bản {query.Version}.");
             var guidance = scope.Regime.Outline.ToDictionary(h => h.Title, h => h.Guidance);
-            return new WriteReport.ReportView(report.RegimeCode, scope.Regime.Name, report.UnitCode, report.Period, report.ReceivingUnit, v.Source.ToString(),
-                v.State.ToString(), ReportStateMachine.Label(v.State), v.Reason, report.DueDate, v.Late, report.CreatedBy, report.CreatedAt,
-                v.SubmittedAt, v.SubmittedBy, v.DecidedAt, v.DecidedBy, v.SentAt, v.SentBy, v.ReceivedAt, v.ReceivedBy,
-                [.. v.Narrative.Select(s => new WriteReport.SectionView(s.Heading, guidance.GetValueOrDefault(s.Heading), s.Html))], v.Tables, TablesFrozen: true,
-                [.. v.Attachments.Select(a => new WriteReport.AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt))],
-                CanEdit: false, Actions: [], Reception: null, Version: v.Number, v.Incomplete is { Count: > 0 }, v.Incomplete ?? [], scope.Regime.AllowIncompleteReportTable);
+            // The report's identity from the report; everything that changes from step to step from the kept version.
+            return v.Adapt<WriteReport.ReportView>(WorkflowMappings.Config) with
+            {
+                RegimeCode = report.RegimeCode,
+                RegimeName = scope.Regime.Name,
+                UnitCode = report.UnitCode,
+                Period = report.Period,
+                ReceivingUnit = report.ReceivingUnit,
+                DueDate = report.DueDate,
+                CreatedBy = report.CreatedBy,
+                CreatedAt = report.CreatedAt,
+                Narrative = [.. v.Narrative.Select(s => new WriteReport.SectionView(s.Heading, guidance.GetValueOrDefault(s.Heading), s.Html))],
+                AllowIncomplete = scope.Regime.AllowIncompleteReportTable,
+            };
         }
 
         public async ValueTask<Result<VersionDiff>> Handle(Compare query, CancellationToken cancellationToken)

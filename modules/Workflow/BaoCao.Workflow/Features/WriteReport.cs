@@ -1,3 +1,4 @@
+using Mapster;
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Workflow.Audit;
@@ -31,18 +32,49 @@ internal static class WriteReport
 
     internal sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 
-    /// <param name="TablesFrozen">False while the report is written: the tables show the approved data of this moment.</param>
-    /// <param name="Actions">What the current user may do now: submit, approve, return, send, receive, reject.</param>
-    /// <param name="Reception">When sending now would be refused or marked late because of the reception window, why.</param>
-    /// <param name="Incomplete">The report was submitted with a table part lacking approved data ("số liệu chưa đầy đủ").</param>
-    /// <param name="MissingApprovals">Frozen: the forms unapproved at submission; being written: those unapproved now.</param>
-    /// <param name="AllowIncomplete">The regime lets a report be submitted with unapproved forms, once confirmed.</param>
-    internal sealed record ReportView(string RegimeCode, string RegimeName, string UnitCode, string Period, string ReceivingUnit, string Source,
-        string State, string StateLabel, string? Reason, DateOnly DueDate, bool? Late, string CreatedBy, DateTimeOffset CreatedAt,
-        DateTimeOffset? SubmittedAt, string? SubmittedBy, DateTimeOffset? DecidedAt, string? DecidedBy, DateTimeOffset? SentAt, string? SentBy,
-        DateTimeOffset? ReceivedAt, string? ReceivedBy, IReadOnlyList<SectionView> Narrative, IReadOnlyList<ReportTablePart> Tables, bool TablesFrozen,
-        IReadOnlyList<AttachmentView> Attachments, bool CanEdit, IReadOnlyList<string> Actions, string? Reception, long Version,
-        bool Incomplete, IReadOnlyList<MissingApproval> MissingApprovals, bool AllowIncomplete);
+    /// <summary>One report as its readers see it. The report's own fields come from the entity (or a kept version) through
+    /// <see cref="WorkflowMappings"/>; what depends on the regime, the reader and the moment is set by the handler.</summary>
+    internal sealed record ReportView
+    {
+        public string RegimeCode { get; init; } = "";
+        public string RegimeName { get; init; } = "";
+        public string UnitCode { get; init; } = "";
+        public string Period { get; init; } = "";
+        public string ReceivingUnit { get; init; } = "";
+        public string Source { get; init; } = "";
+        public string State { get; init; } = "";
+        public string StateLabel { get; init; } = "";
+        public string? Reason { get; init; }
+        public DateOnly DueDate { get; init; }
+        public bool? Late { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? SubmittedAt { get; init; }
+        public string? SubmittedBy { get; init; }
+        public DateTimeOffset? DecidedAt { get; init; }
+        public string? DecidedBy { get; init; }
+        public DateTimeOffset? SentAt { get; init; }
+        public string? SentBy { get; init; }
+        public DateTimeOffset? ReceivedAt { get; init; }
+        public string? ReceivedBy { get; init; }
+        public IReadOnlyList<SectionView> Narrative { get; init; } = [];
+        public IReadOnlyList<ReportTablePart> Tables { get; init; } = [];
+        /// <summary>False while the report is written: the tables show the approved data of this moment.</summary>
+        public bool TablesFrozen { get; init; }
+        public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+        public bool CanEdit { get; init; }
+        /// <summary>What the current user may do now: submit, approve, return, send, receive, reject.</summary>
+        public IReadOnlyList<string> Actions { get; init; } = [];
+        /// <summary>When sending now would be refused or marked late because of the reception window, why.</summary>
+        public string? Reception { get; init; }
+        public long Version { get; init; }
+        /// <summary>The report was submitted with a table part lacking approved data ("số liệu chưa đầy đủ").</summary>
+        public bool Incomplete { get; init; }
+        /// <summary>Frozen: the forms unapproved at submission; being written: those unapproved now.</summary>
+        public IReadOnlyList<MissingApproval> MissingApprovals { get; init; } = [];
+        /// <summary>The regime lets a report be submitted with unapproved forms, once confirmed.</summary>
+        public bool AllowIncomplete { get; init; }
+    }
 
     internal sealed class StartValidator : AbstractValidator<Start>
     {
@@ -173,8 +205,7 @@ internal static class WriteReport
             if (!ofUnit && report.State is not (ReportState.Sent or ReportState.Received or ReportState.Rejected))
                 return Result<ReportView>.NotFound($"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
             var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.UploadedAt)
-                .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt))
-                .ToListAsync(cancellationToken);
+                .ProjectToType<AttachmentView>(WorkflowMappings.Config).ToListAsync(cancellationToken);
             var parts = report.Tables ?? [.. await tables.AssembleAsync(scope.Regime, scope.UnitCode, scope.Period, report.Source, cancellationToken)];
             var guidance = scope.Regime.Outline.ToDictionary(h => h.Title, h => h.Guidance);
             var missing = report.Tables is not null ? report.Incomplete ?? []
@@ -183,12 +214,18 @@ internal static class WriteReport
             var reception = report.SentAt is null
                 ? (await sender.Send(new Deadlines.Contracts.CheckReception(scope.Regime.Code, scope.Period.Code, clock.GetUtcNow()), cancellationToken)).Reason
                 : null;
-            return new ReportView(report.RegimeCode, scope.Regime.Name, report.UnitCode, report.Period, report.ReceivingUnit, report.Source.ToString(),
-                report.State.ToString(), ReportStateMachine.Label(report.State), report.Reason, report.DueDate, report.Late, report.CreatedBy, report.CreatedAt,
-                report.SubmittedAt, report.SubmittedBy, report.DecidedAt, report.DecidedBy, report.SentAt, report.SentBy, report.ReceivedAt, report.ReceivedBy,
-                [.. report.Narrative.Select(s => new SectionView(s.Heading, guidance.GetValueOrDefault(s.Heading), s.Html))], parts, report.Tables is not null,
-                attachments, ofUnit && report.Editable, [.. ActOnReport.Allowed(report, scope).Select(a => a.ToString().ToLowerInvariant())], reception, report.Version,
-                report.Incomplete is { Count: > 0 }, missing, scope.Regime.AllowIncompleteReportTable);
+            return report.Adapt<ReportView>(WorkflowMappings.Config) with
+            {
+                RegimeName = scope.Regime.Name,
+                Narrative = [.. report.Narrative.Select(s => new SectionView(s.Heading, guidance.GetValueOrDefault(s.Heading), s.Html))],
+                Tables = parts,
+                Attachments = attachments,
+                CanEdit = ofUnit && report.Editable,
+                Actions = [.. ActOnReport.Allowed(report, scope).Select(a => a.ToString().ToLowerInvariant())],
+                Reception = reception,
+                MissingApprovals = missing,
+                AllowIncomplete = scope.Regime.AllowIncompleteReportTable,
+            };
         }
     }
 
