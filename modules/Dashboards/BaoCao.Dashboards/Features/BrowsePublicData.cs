@@ -49,7 +49,7 @@ internal static class BrowsePublicData
             var rows = units.Where(u => values[u].Any(v => v is not null)).Select(u => new WidgetRow(u, tree.Units[u].Name, values[u])).ToList();
             var unitOfMeasure = publications.First(p => p.Indicator == code).UnitOfMeasure;
             return new PublicData(indicators, new PublishedTable(code, indicator.Name, unitOfMeasure, indicator.Precision, [.. spans.Select(s => s.Code)],
-                [.. spans.Select(s => PeriodLabels.Of(s.Code))], rows), dashboards);
+                [.. spans.Select(s => BaoCao.Deadlines.Contracts.PeriodNames.Short(s.Code))], rows), dashboards);
         }
     }
 }

@@ -27,13 +27,13 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
         {
             // The latest complete period of the dashboard's kind that has figures the viewer may see, and as many before it
             // as the dashboard shows.
-            var months = PeriodLabels.Months(dashboard.PeriodKind);
+            var months = DashboardPeriods.Months(dashboard.PeriodKind);
             var last = VietnamTime.Today(clock).AddMonths(-months);
             var indicatorCodes = dashboard.Widgets.SelectMany(w => w.Indicators).Distinct().ToList();
             var source = await scope.MaySeeApprovedAsync(dashboard.UnitCode, cancellationToken) ? FigureSource.Approved : FigureSource.Published;
             if (await reader.LatestDataAsync(indicatorCodes, source, cancellationToken) is { } latest && latest < last)
                 last = latest;
-            (from, to) = (PeriodLabels.CodeOf(dashboard.PeriodKind, last.AddMonths(-months * (dashboard.Periods - 1))), PeriodLabels.CodeOf(dashboard.PeriodKind, last));
+            (from, to) = (DashboardPeriods.CodeOf(dashboard.PeriodKind, last.AddMonths(-months * (dashboard.Periods - 1))), DashboardPeriods.CodeOf(dashboard.PeriodKind, last));
         }
         var range = await Features.PeriodRange.ResolveAsync(sender, clock, from, to, cancellationToken);
         if (range.Error is { } error)
@@ -52,7 +52,7 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
         foreach (var (widget, index) in dashboard.Widgets.Select((w, i) => (w, i)))
         {
             var shown = widget.Indicators.Select(indicators.GetValueOrDefault).OfType<IndicatorInfo>().Where(InGroup).ToList();
-            var labels = spans.Select(s => PeriodLabels.Of(s.Code)).ToList();
+            var labels = spans.Select(s => BaoCao.Deadlines.Contracts.PeriodNames.Short(s.Code)).ToList();
             var columns = spans.Select(s => s.Code).ToList();
             if (widget.Kind == WidgetKind.Completeness)
             {
@@ -80,7 +80,7 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
                     var row = WidgetRow.Of(first.Code, first.Name, figures[..1], first.Precision);
                     widgets.Add(new WidgetData(index, widget.Kind, widget.Title, unitOfMeasure, first.Precision, [latest.Code], [labels[^1]],
                         [row],
-                        new KpiFigure(latest.Code, labels[^1], values[0], lastYear is { Count: 1 } ? PeriodLabels.Of(lastYear[0].Code) : "", values.Length > 1 ? values[1] : null, change,
+                        new KpiFigure(latest.Code, labels[^1], values[0], lastYear is { Count: 1 } ? BaoCao.Deadlines.Contracts.PeriodNames.Short(lastYear[0].Code) : "", values.Length > 1 ? values[1] : null, change,
                             row.Partial?[0]),
                         values[0] is null ? "Chưa có số liệu được xem trong kỳ." : null));
                     break;

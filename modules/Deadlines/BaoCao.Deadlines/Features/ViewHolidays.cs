@@ -10,6 +10,9 @@ internal static class ViewHolidays
 
     internal sealed record HolidayBody(DateOnly Date, string Name, string Kind);
 
+    /// <summary>The whole calendar as it stands (immutable), for the calendar page that shows a year month by month.</summary>
+    internal sealed record Calendar : IQuery<HolidayCalendar>;
+
     internal sealed record Day(DateOnly? Date) : IQuery<Result<WorkingDayBody>>;
 
     internal sealed record WorkingDayBody(DateOnly Date, bool IsWorkingDay, string Reason);
@@ -34,8 +37,11 @@ internal static class ViewHolidays
         _ => "holiday",
     };
 
-    internal sealed class Handler(WorkingCalendar calendar) : IQueryHandler<Year, Result<IReadOnlyList<HolidayBody>>>, IQueryHandler<Day, Result<WorkingDayBody>>
+    internal sealed class Handler(WorkingCalendar calendar)
+        : IQueryHandler<Year, Result<IReadOnlyList<HolidayBody>>>, IQueryHandler<Day, Result<WorkingDayBody>>, IQueryHandler<Calendar, HolidayCalendar>
     {
+        public async ValueTask<HolidayCalendar> Handle(Calendar query, CancellationToken cancellationToken) => await calendar.LoadAsync(cancellationToken);
+
         public async ValueTask<Result<IReadOnlyList<HolidayBody>>> Handle(Year query, CancellationToken cancellationToken)
         {
             var days = (await calendar.LoadAsync(cancellationToken)).YearOf(query.Value!.Value);
