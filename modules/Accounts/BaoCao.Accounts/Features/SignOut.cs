@@ -14,7 +14,7 @@ namespace BaoCao.Accounts.Features;
 
 /// <summary>A person signs out (menu button, or the API); the security log records it. Signing out ends the account's
 /// sessions server-side — a new security stamp, checked on every request —, so a copied cookie stops working at once on
-/// this node and within 30 s on the others; the person's sessions on other devices end too (documented in the README).</summary>
+/// this node and within 30 s on the others; the person's sessions on other devices end too (documented in modules/Accounts/README.md).</summary>
 internal static class SignOut
 {
     internal sealed record Command(string UserName, string? RemoteAddress) : ICommand;

@@ -10,7 +10,7 @@ namespace BaoCao.Workflow.Features;
 /// Attach files to a report being written (documents, spreadsheets, scans), download them, remove them. A file must be
 /// one of the accepted types — checked by its content, not only its name — within the size limits; it is kept in the
 /// database with its SHA-256 checksum and served only as a download (never shown inline), so a file cannot run in the
-/// browser. The system does not scan for viruses: the README (Reports) says what a deployment adds.
+/// browser. The system does not scan for viruses: modules/Workflow/README.md (Reports) says what a deployment adds.
 /// </summary>
 internal static class AttachReportFiles
 {
