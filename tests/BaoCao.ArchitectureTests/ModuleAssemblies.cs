@@ -17,12 +17,15 @@ internal static class ModuleAssemblies
 
     public static readonly Assembly Host = Assembly.Load("BaoCao.Web");
 
+    /// <summary>The pages' shared parts (a base page class among them: rules about pages must see it).</summary>
+    public static readonly Assembly UI = Assembly.Load("BaoCao.UI");
+
     public static IEnumerable<Assembly> AllModules => Names.Select(Module);
 
     public static IEnumerable<Assembly> AllContracts => Names.Select(Contracts);
 
     public static readonly Architecture Loaded = new ArchLoader()
-        .LoadAssemblies([.. AllModules, .. AllContracts, Kernel, Host])
+        .LoadAssemblies([.. AllModules, .. AllContracts, Kernel, Host, UI])
         .Build();
 
     public static TheoryData<string> ModuleNames => [.. Names];
