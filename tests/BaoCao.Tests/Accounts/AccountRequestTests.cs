@@ -30,8 +30,8 @@ public sealed class AccountRequestTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(database, smtp.Settings);
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
 
         var filed = await FileAsync(leader, CreateRequest());
         // Filed Friday 27/11 09:00: due at the end of the next working day, Monday 30/11 (Hà Nội time).
@@ -68,12 +68,12 @@ public sealed class AccountRequestTests
     public async Task A_request_not_handled_within_one_working_day_stands_out_as_overdue()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         await FileAsync(leader, CreateRequest());
 
         var monday = await leader.GetFromJsonAsync<List<JsonElement>>("/api/accounts/requests?status=Pending");
         app.Clock.Advance(TimeSpan.FromDays(4)); // Tuesday 1/12 09:00; the idle session has expired meanwhile
-        leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        leader = await app.SignedInAsAsync("lanhdao.stc");
         var tuesday = await leader.GetFromJsonAsync<List<JsonElement>>("/api/accounts/requests?status=Pending");
 
         Assert.False(monday!.Single().GetProperty("overdue").GetBoolean());
@@ -84,8 +84,8 @@ public sealed class AccountRequestTests
     public async Task Without_a_mail_server_the_office_gets_the_link_to_deliver_by_document()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var id = (await FileAsync(await ScopeTests.AsAsync(app, "lanhdao.stc"), CreateRequest())).GetProperty("id").GetGuid(); // filed by the unit, handled by the office
+        var admin = await app.SignedInAsAsync("admin");
+        var id = (await FileAsync(await app.SignedInAsAsync("lanhdao.stc"), CreateRequest())).GetProperty("id").GetGuid(); // filed by the unit, handled by the office
 
         var completed = await (await admin.PostAsync($"/api/accounts/requests/{id}/complete", null)).Content.ReadFromJsonAsync<JsonElement>();
 
@@ -97,9 +97,9 @@ public sealed class AccountRequestTests
     public async Task A_suspension_request_ends_the_sessions_of_the_account(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
         var id = (await FileAsync(leader, new { unitCode = "STC", kind = "Suspend", documentNumber = "130/STC-VP", documentDate = "2026-11-27", userName = "canbo.stc" }))
             .GetProperty("id").GetGuid();
 
@@ -115,8 +115,8 @@ public sealed class AccountRequestTests
     public async Task A_rejection_needs_a_reason_and_a_closed_request_stays_closed()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var id = (await FileAsync(await ScopeTests.AsAsync(app, "lanhdao.stc"), CreateRequest())).GetProperty("id").GetGuid();
+        var admin = await app.SignedInAsAsync("admin");
+        var id = (await FileAsync(await app.SignedInAsAsync("lanhdao.stc"), CreateRequest())).GetProperty("id").GetGuid();
 
         var noReason = await admin.PostAsJsonAsync($"/api/accounts/requests/{id}/reject", new { reason = " " });
         var rejected = await admin.PostAsJsonAsync($"/api/accounts/requests/{id}/reject", new { reason = "Văn bản chưa có chữ ký của lãnh đạo." });
@@ -133,8 +133,8 @@ public sealed class AccountRequestTests
     public async Task Only_the_units_leaders_and_administrators_file_requests_and_only_administrators_handle_them()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
 
         var byOfficer = await officer.PostAsJsonAsync("/api/accounts/requests", CreateRequest());
         var forForeignUnit = await leader.PostAsJsonAsync("/api/accounts/requests", new
@@ -154,7 +154,7 @@ public sealed class AccountRequestTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, smtp.Settings);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var reissued = await admin.PostAsync("/api/accounts/canbo.snv/reissue-password", null);
 
@@ -171,7 +171,7 @@ public sealed class AccountRequestTests
     public async Task A_set_password_link_expires_after_72_hours()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var completed = await (await admin.PostAsync("/api/accounts/canbo.snv/reissue-password", null)).Content.ReadFromJsonAsync<JsonElement>();
         var token = LinkToken(completed.GetProperty("setPasswordLink").GetString()!);
 

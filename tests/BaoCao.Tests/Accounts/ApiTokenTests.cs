@@ -26,7 +26,7 @@ public sealed class ApiTokenTests
     public async Task A_token_acts_for_its_unit_with_its_permissions_until_revoked(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var issued = await IssueAsync(admin);
         var token = issued.GetProperty("token").GetString()!;
         var system = System(app, token);
@@ -53,7 +53,7 @@ public sealed class ApiTokenTests
     public async Task A_token_stops_working_when_it_expires_and_a_forged_one_never_works()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var token = (await IssueAsync(admin, expiresAt: "2026-12-01T00:00:00+07:00")).GetProperty("token").GetString()!;
 
         Assert.Equal(HttpStatusCode.OK, (await System(app, token).GetAsync("/api/units/STC")).StatusCode);
@@ -66,8 +66,8 @@ public sealed class ApiTokenTests
     public async Task Tokens_never_carry_account_administration_and_only_administrators_issue_them()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
 
         var tooMuch = await admin.PostAsJsonAsync("/api/accounts/tokens", new { name = "x", unitCode = "STC", permissions = new[] { "accounts.manage" }, expiresAt = "2027-01-01T00:00:00Z" });
         var tooLong = await admin.PostAsJsonAsync("/api/accounts/tokens", new { name = "x", unitCode = "STC", permissions = new[] { "units.view" }, expiresAt = "2030-01-01T00:00:00Z" });

@@ -20,10 +20,10 @@ public sealed class GrantTests
     public async Task A_data_entry_grant_can_name_its_forms_and_a_withdrawn_grant_ends_the_sessions_at_once(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var granted = await admin.PostAsJsonAsync("/api/accounts/canbo.snv/grants", new { role = "DataEntry", unitCode = "SNV-TCBM", forms = new[] { "BM-01" } });
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
-        var officer = await ScopeTests.AsAsync(app, "canbo.snv");
+        var officer = await app.SignedInAsAsync("canbo.snv");
 
         Assert.True(await MayAsync(officer, "data.enter", "SNV-TCBM", "BM-01"));
         Assert.False(await MayAsync(officer, "data.enter", "SNV-TCBM", "BM-02"));
@@ -35,7 +35,7 @@ public sealed class GrantTests
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/accounts/canbo.snv/grants/{limited.GetProperty("id").GetGuid()}")).StatusCode);
         // A withdrawn grant ends the account's sessions at once; signed in again, the officer has it no more.
         Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync("/api/me")).StatusCode);
-        officer = await ScopeTests.AsAsync(app, "canbo.snv");
+        officer = await app.SignedInAsAsync("canbo.snv");
         Assert.False(await MayAsync(officer, "data.enter", "SNV-TCBM", "BM-01"));
     }
 
@@ -43,8 +43,8 @@ public sealed class GrantTests
     public async Task A_leader_delegates_approval_of_a_form_until_a_date(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         Assert.False(await MayAsync(officer, "data.approve", "STC", "BM-01"));
 
         var delegated = await leader.PostAsJsonAsync("/api/accounts/delegations", new { unitCode = "STC", toUserName = "canbo.stc", forms = new[] { "BM-01" }, until = "2026-12-04" });
@@ -57,7 +57,7 @@ public sealed class GrantTests
         Assert.Equal("lanhdao.stc", received!.Single().GetProperty("from").GetString());
 
         app.Clock.Advance(TimeSpan.FromDays(8)); // past 4 December
-        officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        officer = await app.SignedInAsAsync("canbo.stc");
         Assert.False(await MayAsync(officer, "data.approve", "STC", "BM-01"));
     }
 
@@ -65,8 +65,8 @@ public sealed class GrantTests
     public async Task Delegation_goes_only_to_the_units_own_officers_and_only_from_those_who_approve()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         var toForeignOfficer = await leader.PostAsJsonAsync("/api/accounts/delegations", new { unitCode = "STC", toUserName = "canbo.snv", forms = new[] { "BM-01" }, until = "2026-12-04" });
         var byOfficer = await officer.PostAsJsonAsync("/api/accounts/delegations", new { unitCode = "STC", toUserName = "canbo.stc", forms = new[] { "BM-01" }, until = "2026-12-04" });

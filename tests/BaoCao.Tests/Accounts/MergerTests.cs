@@ -27,8 +27,8 @@ public sealed class MergerTests
     public async Task A_merged_unit_takes_no_value_submission_or_report_for_a_period_after_its_last_day(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         // Downloaded before the merger, uploaded after it.
         var workbook = Forms.WorkbookTests.Edit(await officer.GetByteArrayAsync("/api/forms/excel?formCode=BM-TC-THANG&unitCode=STC&period=202612"), ("E6", 1500m));
         // Finance joins Home Affairs after 30/11/2026: November is still its own, December is Home Affairs'.
@@ -62,7 +62,7 @@ public sealed class MergerTests
         // Merged in the middle of October, Industry and Trade still reports October — though it is no longer a reporting
         // unit today — and nothing after it.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/units/SCT/merge", new { successorCode = "SNV", lastDay = "2026-10-15" })).StatusCode);
-        var trade = await ScopeTests.AsAsync(app, "canbo.sct");
+        var trade = await app.SignedInAsAsync("canbo.sct");
         var october = await trade.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "SCT", period = "202610" });
         var afterMerger = await trade.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "SCT", period = "202611" });
         Assert.True(october.StatusCode == HttpStatusCode.OK, await october.Content.ReadAsStringAsync());
@@ -74,7 +74,7 @@ public sealed class MergerTests
     public async Task No_merge_into_a_closed_unit_itself_or_a_sub_unit_and_only_administrators_of_both_merge_or_the_province_undoes(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var unitAdmin = await UnitAdministratorTests.UnitAdministratorAsync(app);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/units/P-TAMDIEP/merge", new { successorCode = "P-HOALU", lastDay = "2026-06-30" })).StatusCode);
 
@@ -104,7 +104,7 @@ public sealed class MergerTests
     public async Task A_merger_is_undone_with_a_reason_audited_and_the_roll_ups_follow_both_ways_without_a_rebuild(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await ApprovedFeed.AppendAsync(app, ("P-HOALU", "HO_NGHEO", "202605", 100), ("P-TAMDIEP", "HO_NGHEO", "202605", 50), ("P-NAMDINH", "HO_NGHEO", "202605", 30));
         Assert.Equal(100m, await RolledAsync(admin, "P-HOALU", "202605"));
 
@@ -139,7 +139,7 @@ public sealed class MergerTests
     public async Task A_successors_consolidated_report_adds_its_predecessors_figures_from_before_the_merger(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/regimes", new
         {
             code = "BC-PHONG-STC", name = "Báo cáo của các phòng Sở Tài chính", content = "Thu ngân sách.", kind = "Periodic", frequency = "Month",
@@ -156,8 +156,8 @@ public sealed class MergerTests
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-PHONG/assignments", new { units = new[] { "STC-NS", "STC-DT" }, from = "2026-01-01" })).StatusCode);
         foreach (var unit in new[] { "STC-NS", "STC-DT" })
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/accounts/canbo.stc/grants", new { role = "DataEntry", unitCode = unit })).StatusCode);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         async Task ApproveAsync(string unit, string period, decimal value)
         {
             var saved = await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-PHONG", unitCode = unit, period, values = new[] { new { indicator = "THU_NSNN", value } } });

@@ -35,8 +35,8 @@ public sealed class PasswordLifecycleTests
     public async Task A_person_changes_their_password_and_other_sessions_end(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var here = await ScopeTests.AsAsync(app, "canbo.stc");
-        var elsewhere = await ScopeTests.AsAsync(app, "canbo.stc");
+        var here = await app.SignedInAsAsync("canbo.stc");
+        var elsewhere = await app.SignedInAsAsync("canbo.stc");
 
         var wrongCurrent = await ChangeAsync(here, "khong-phai-mat-khau-nay", NewPassword);
         var weak = await ChangeAsync(here, BaoCaoApp.DemoPassword, "ngắn");
@@ -56,7 +56,7 @@ public sealed class PasswordLifecycleTests
     public async Task The_last_ten_passwords_cannot_be_chosen_again()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var client = await ScopeTests.AsAsync(app, "canbo.stc");
+        var client = await app.SignedInAsAsync("canbo.stc");
         Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(client, BaoCaoApp.DemoPassword, NewPassword)).StatusCode);
 
         var back = await ChangeAsync(client, NewPassword, BaoCaoApp.DemoPassword);

@@ -9,14 +9,6 @@ namespace BaoCao.Tests.Accounts;
 /// <summary>Who sees which units and accounts: every role × own unit / sub-unit / foreign unit × endpoint.</summary>
 public sealed class ScopeTests
 {
-    internal static async Task<HttpClient> AsAsync(BaoCaoApp app, string? userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (userName is not null)
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { userName, password = BaoCaoApp.DemoPassword })).StatusCode);
-        return client;
-    }
-
     // The officer of STC has a grant on STC alone; the leader on STC with its sub-units; admin on the province.
     public static TheoryData<string?, string, string, int> Matrix => new()
     {
@@ -62,7 +54,7 @@ public sealed class ScopeTests
             var (who, template, unit, expected) = ((string?)row[0], (string)row[1], (string)row[2], (int)row[3]);
             var key = who ?? "(anonymous)";
             if (!clients.TryGetValue(key, out var client))
-                clients[key] = client = await AsAsync(app, who);
+                clients[key] = client = await app.SignedInAsAsync(who);
             var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, unit));
             if ((int)response.StatusCode != expected)
                 wrong.Add($"{key} GET {string.Format(System.Globalization.CultureInfo.InvariantCulture, template, unit)}: {(int)response.StatusCode}, expected {expected}");
@@ -77,9 +69,9 @@ public sealed class ScopeTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
 
-        var province = await Codes(await AsAsync(app, "admin"), "/api/units");
-        var leader = await Codes(await AsAsync(app, "lanhdao.stc"), "/api/units");
-        var officer = await Codes(await AsAsync(app, "canbo.stc"), "/api/units");
+        var province = await Codes(await app.SignedInAsAsync("admin"), "/api/units");
+        var leader = await Codes(await app.SignedInAsAsync("lanhdao.stc"), "/api/units");
+        var officer = await Codes(await app.SignedInAsAsync("canbo.stc"), "/api/units");
 
         Assert.Contains("UBND-NB", province);
         Assert.Contains("P-HOALU", province);
@@ -94,7 +86,7 @@ public sealed class ScopeTests
     public async Task Merged_units_point_to_their_successor()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         using var tree = JsonDocument.Parse(await admin.GetStringAsync("/api/units?includeMerged=true"));
         var province = tree.RootElement.EnumerateArray().Single(u => u.GetProperty("code").GetString() == "UBND-NB");
@@ -104,14 +96,14 @@ public sealed class ScopeTests
         Assert.Equal("UBND-NB", former.GetProperty("successorCode").GetString());
         Assert.Equal("2025-06-30", former.GetProperty("validTo").GetString());
         Assert.Equal("UBND-NB", details.GetProperty("successor").GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await (await AsAsync(app, "lanhdao.stc")).GetAsync("/api/units/UBND-HNAM")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsAsync("lanhdao.stc")).GetAsync("/api/units/UBND-HNAM")).StatusCode);
     }
 
     [DatabaseTheory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Administrators_list_accounts_by_unit_and_role(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var all = await admin.GetFromJsonAsync<List<JsonElement>>("/api/accounts");
         var stc = await admin.GetFromJsonAsync<List<JsonElement>>("/api/accounts?unitCode=STC");

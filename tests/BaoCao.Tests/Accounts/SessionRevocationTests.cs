@@ -15,13 +15,6 @@ namespace BaoCao.Tests.Accounts;
 public sealed class SessionRevocationTests
 {
     /// <summary>A client of the running server (Kestrel), signed in with a demo account.</summary>
-    internal static async Task<HttpClient> SignedInAsync(BaoCaoApp app, string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.RootUri };
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { userName, password = BaoCaoApp.DemoPassword })).StatusCode);
-        return client;
-    }
-
     private static string Cookie(HttpResponseMessage signedIn) =>
         signedIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("BaoCao.Auth=", StringComparison.Ordinal)).Split(';')[0];
 
@@ -51,8 +44,8 @@ public sealed class SessionRevocationTests
     public async Task A_withdrawn_grant_ends_the_accounts_sessions_at_once(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
         var grant = (await admin.GetFromJsonAsync<JsonElement[]>("/api/accounts/canbo.stc/grants"))![0].GetProperty("id").GetString();
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/accounts/canbo.stc/grants/{grant}")).StatusCode);
@@ -68,7 +61,7 @@ public sealed class SessionRevocationTests
     public async Task A_page_of_another_origin_cannot_open_a_circuit(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         async Task<HttpStatusCode> NegotiateAsync(string? origin, string? site)
         {
@@ -140,8 +133,8 @@ public sealed class SessionRevocationTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-testid=save-status]")).ToContainTextAsync("Đã lưu");
 
-        var leader = await SignedInAsync(app, "lanhdao.stc");
-        var admin = await SignedInAsync(app, "admin");
+        var leader = await app.SignedInOverTheNetworkAsync("lanhdao.stc");
+        var admin = await app.SignedInOverTheNetworkAsync("admin");
         var filed = await (await leader.PostAsJsonAsync("/api/accounts/requests", new
         {
             unitCode = "STC", kind = "Terminate", documentNumber = "130/STC-VP", documentDate = "2026-11-26", userName = "canbo.stc",
@@ -174,7 +167,7 @@ public sealed class SessionRevocationTests
         await Browser.SignInAsync(page, "canbo.stc");
         await Browser.GotoInteractiveAsync(page, "/nhap-lieu/BM-TC-THANG/STC/202610");
         var cell = page.Locator("[data-testid=form-grid] tr[data-indicator=THU_XNK][data-disaggregation=''] input.cell[data-c='0']");
-        var admin = await SignedInAsync(app, "admin");
+        var admin = await app.SignedInOverTheNetworkAsync("admin");
         var before = await ExchangeScenario.CellAsync(admin, "THU_XNK");
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
@@ -186,7 +179,7 @@ public sealed class SessionRevocationTests
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"), new() { Timeout = 60_000 });
         await Browser.KeepScreenshotAsync(page, "accounts-idle-page-signed-out");
 
-        admin = await SignedInAsync(app, "admin"); // its own cookie went idle too
+        admin = await app.SignedInOverTheNetworkAsync("admin"); // its own cookie went idle too
         Assert.Equal(before, await ExchangeScenario.CellAsync(admin, "THU_XNK"));
         Assert.NotEqual(222m, before);
     }

@@ -132,14 +132,14 @@ public sealed class SessionLifetimeTests
     public async Task An_idle_session_ends_after_15_minutes_and_any_session_after_10_hours()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var idle = await ScopeTests.AsAsync(app, "canbo.stc");
-        var busy = await ScopeTests.AsAsync(app, "canbo.snv");
+        var idle = await app.SignedInAsAsync("canbo.stc");
+        var busy = await app.SignedInAsAsync("canbo.snv");
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await idle.GetAsync("/api/me")).StatusCode);
 
         // Busy all day: a request every 10 minutes keeps the sliding cookie alive, until the absolute limit.
-        busy = await ScopeTests.AsAsync(app, "canbo.snv");
+        busy = await app.SignedInAsAsync("canbo.snv");
         for (var minutes = 0; minutes < 9 * 60 + 50; minutes += 10)
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, (await busy.GetAsync("/api/me")).StatusCode);

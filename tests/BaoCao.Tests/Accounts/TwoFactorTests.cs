@@ -21,7 +21,7 @@ public sealed class TwoFactorTests
     /// <summary>Signs in, sets up and confirms TOTP; returns the shared key and the recovery codes.</summary>
     private static async Task<(string Key, List<string> RecoveryCodes)> EnrolAsync(BaoCaoApp app, string userName)
     {
-        var client = await ScopeTests.AsAsync(app, userName);
+        var client = await app.SignedInAsAsync(userName);
         var setup = await (await client.PostAsync("/api/auth/two-factor/setup", null)).Content.ReadFromJsonAsync<JsonElement>();
         var key = setup.GetProperty("sharedKey").GetString()!;
         Assert.StartsWith($"otpauth://totp/BaoCao:{userName}?secret=", setup.GetProperty("authenticatorUri").GetString());

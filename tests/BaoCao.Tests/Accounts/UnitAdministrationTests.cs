@@ -11,7 +11,7 @@ public sealed class UnitAdministrationTests
     public async Task Two_communes_merge_into_a_new_one_and_their_history_moves_under_it(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var created = await admin.PostAsJsonAsync("/api/units", new
         {
@@ -36,11 +36,11 @@ public sealed class UnitAdministrationTests
     public async Task A_unit_cannot_move_into_its_own_subtree_and_a_move_carries_the_subtree()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var cycle = await admin.PostAsJsonAsync("/api/units/STC/move", new { newParentCode = "STC-NS" });
         var moved = await admin.PostAsJsonAsync("/api/units/STC/move", new { newParentCode = "VP-UBND" });
-        var leaderStillSeesSubUnit = await (await ScopeTests.AsAsync(app, "lanhdao.stc")).GetAsync("/api/units/STC-NS");
+        var leaderStillSeesSubUnit = await (await app.SignedInAsAsync("lanhdao.stc")).GetAsync("/api/units/STC-NS");
 
         Assert.Equal(HttpStatusCode.BadRequest, cycle.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, moved.StatusCode);
@@ -52,7 +52,7 @@ public sealed class UnitAdministrationTests
     public async Task Two_administrators_editing_one_unit_never_overwrite_each_other(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var seen = (await admin.GetFromJsonAsync<JsonElement>("/api/units/SYT")).GetProperty("version").GetInt64();
 
         var first = await admin.PutAsJsonAsync("/api/units/SYT", new { name = "Sở Y tế tỉnh Ninh Bình", officialEmail = "syt@ninhbinh.gov.vn", version = seen });
@@ -68,8 +68,8 @@ public sealed class UnitAdministrationTests
     public async Task Only_administrators_of_the_parent_add_units_and_bad_input_changes_nothing()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
 
         var byLeader = await leader.PostAsJsonAsync("/api/units", new { parentCode = "STC", code = "STC-X", name = "Phòng X", kind = "SubDepartment", validFrom = "2026-12-01" });
         var badCode = await admin.PostAsJsonAsync("/api/units", new { parentCode = "STC", code = "phòng x", name = "", kind = "SubDepartment", validFrom = "2026-12-01" });
@@ -86,7 +86,7 @@ public sealed class UnitAdministrationTests
     public async Task Account_search_ignores_diacritics_and_case(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var plain = await admin.GetFromJsonAsync<List<JsonElement>>("/api/accounts?search=so tai chinh");
         var accented = await admin.GetFromJsonAsync<List<JsonElement>>("/api/accounts?search=SỞ TÀI CHÍNH");

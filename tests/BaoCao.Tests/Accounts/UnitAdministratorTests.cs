@@ -22,10 +22,10 @@ public sealed class UnitAdministratorTests
     /// <summary>Makes <see cref="UnitAdmin"/> an administrator of SCT with its sub-units and signs them in.</summary>
     internal static async Task<HttpClient> UnitAdministratorAsync(BaoCaoApp app)
     {
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var granted = await admin.PostAsJsonAsync($"/api/accounts/{UnitAdmin}/grants", new { role = "Administrator", unitCode = "SCT", includeSubUnits = true });
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
-        return await ScopeTests.AsAsync(app, UnitAdmin);
+        return await app.SignedInAsAsync(UnitAdmin);
     }
 
     private static object Request(string kind, string userName, string? email = null, string? role = null, string? grantUnitCode = null) => new
@@ -66,7 +66,7 @@ public sealed class UnitAdministratorTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
         var unitAdmin = await UnitAdministratorAsync(app);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var filed = await (await unitAdmin.PostAsJsonAsync("/api/accounts/requests", Request("Suspend", "canbo.sct"))).Content.ReadFromJsonAsync<JsonElement>();
         var id = filed.GetProperty("id").GetGuid();
@@ -95,7 +95,7 @@ public sealed class UnitAdministratorTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
         var unitAdmin = await UnitAdministratorAsync(app);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var filed = await (await unitAdmin.PostAsJsonAsync("/api/accounts/requests", Request("Terminate", "canbo.sct"))).Content.ReadFromJsonAsync<JsonElement>();
         // Meanwhile the officer was also made a receiver of the finance department's reports.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/accounts/canbo.sct/grants", new { role = "ReportReceiver", unitCode = "STC" })).StatusCode);
@@ -111,7 +111,7 @@ public sealed class UnitAdministratorTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
         var unitAdmin = await UnitAdministratorAsync(app);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         // The province administrator works from the province office; make them also hold a grant inside SCT.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/accounts/admin/grants", new { role = "Leader", unitCode = "SCT" })).StatusCode);
         var stamp = (await AccountAsync(app, "admin")).SecurityStamp;
@@ -180,7 +180,7 @@ public sealed class UnitAdministratorTests
         Assert.Empty(allowed);
         Assert.Equal(before, await SnapshotAsync(app));
         // The province administrator still may: the list is about scope, not the role's name.
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/workflow/audit/verify")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/jobs/recurring")).StatusCode);
     }

@@ -22,7 +22,7 @@ public sealed class AggregatesTests
     public async Task Figures_roll_up_the_unit_tree_by_each_rule_and_merged_units_count_under_their_successor_while_they_existed(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         // Tam Điệp joins Hoa Lư after June 2026: its May figures count under Hoa Lư, its August ones nowhere.
         var merged = await admin.PostAsJsonAsync("/api/units/P-TAMDIEP/merge", new { successorCode = "P-HOALU", lastDay = "2026-06-30" });
         Assert.Equal(HttpStatusCode.NoContent, merged.StatusCode);
@@ -61,8 +61,8 @@ public sealed class AggregatesTests
     public async Task Officers_see_only_their_units_figures_and_anonymous_callers_only_what_was_published(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var anonymous = app.CreateClient();
         await ApprovedFeed.AppendAsync(app, ("P-HOALU", "HO_NGHEO", "202605", 100), ("P-NAMDINH", "HO_NGHEO", "202605", 30), ("STC", "HO_NGHEO", "202605", 7));
 
@@ -97,7 +97,7 @@ public sealed class AggregatesTests
     public async Task A_combined_period_says_how_many_of_its_parts_it_holds_and_the_public_never_reads_a_partial_total(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var anonymous = app.CreateClient();
         await ApprovedFeed.AppendAsync(app,
             ("P-HOALU", "THU_NSNN", "202604", 100), ("P-HOALU", "THU_NSNN", "202605", 110), ("P-HOALU", "THU_NSNN", "202606", 120),
@@ -135,8 +135,8 @@ public sealed class AggregatesTests
     public async Task A_merge_after_the_figures_were_projected_rolls_them_up_again_by_itself(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         await ApprovedFeed.AppendAsync(app, ("P-HOALU", "HO_NGHEO", "202605", 100), ("P-TAMDIEP", "HO_NGHEO", "202605", 50), ("P-NAMDINH", "HO_NGHEO", "202605", 30));
         Assert.Equal(100m, await ValueAsync(admin, "HO_NGHEO", "P-HOALU", "202605"));
 
@@ -159,7 +159,7 @@ public sealed class AggregatesTests
     public async Task Bad_queries_get_Vietnamese_problems_and_never_a_500()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var cases = new (string Query, HttpStatusCode Status, string Says)[]
         {
             ("", HttpStatusCode.BadRequest, "mã chỉ số"),

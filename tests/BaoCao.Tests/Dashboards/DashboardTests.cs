@@ -28,8 +28,8 @@ public sealed class DashboardTests
     public async Task Administrators_build_dashboards_against_the_version_they_loaded_and_bad_designs_get_field_messages(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
 
         var created = await admin.PutAsJsonAsync("/api/dashboards/thu-ns", Design("UnitOfficers", "STC", 0, RevenueLine));
         var duplicate = await admin.PutAsJsonAsync("/api/dashboards/THU-NS", Design("UnitOfficers", "STC", 0, RevenueLine));
@@ -61,14 +61,14 @@ public sealed class DashboardTests
     public async Task A_dashboard_opens_for_its_audience_only_and_shows_each_viewer_only_the_figures_of_their_scope()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await ApprovedFeed.AppendAsync(app, ("STC", "THU_NSNN", "202605", 1500), ("SCT", "THU_NSNN", "202605", 20), ("STC", "THU_NSNN", "202505", 1200));
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/dashboards/STC-CB", Design("UnitOfficers", "STC", 0, RevenueLine))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/dashboards/TINH", Design("Province", "UBND-NB", 0, RevenueBar,
             new { kind = "Kpi", title = "Thu ngân sách", indicators = new[] { "THU_NSNN" }, rollup = true }))).StatusCode);
 
-        var stcOfficer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var sctOfficer = await ScopeTests.AsAsync(app, "canbo.sct");
+        var stcOfficer = await app.SignedInAsAsync("canbo.stc");
+        var sctOfficer = await app.SignedInAsAsync("canbo.sct");
         var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await stcOfficer.GetAsync("/api/dashboards/STC-CB")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await sctOfficer.GetAsync("/api/dashboards/STC-CB")).StatusCode);
@@ -100,7 +100,7 @@ public sealed class DashboardTests
     public async Task Widget_figures_export_as_csv_and_as_an_xlsx_that_LibreOffice_opens()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" });
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await ApprovedFeed.AppendAsync(app, ("STC", "THU_NSNN", "202604", 1400.5m), ("STC", "THU_NSNN", "202605", 1500));
         await admin.PutAsJsonAsync("/api/dashboards/XUAT", Design("Province", "UBND-NB", 0, RevenueLine));
 

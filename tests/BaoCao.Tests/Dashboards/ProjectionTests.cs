@@ -35,16 +35,16 @@ public sealed class ProjectionTests
         // The node's projector is down (crashed, or not started yet) while approvals commit.
         await using (var down = BaoCaoApp.StartOn(db, new Dictionary<string, string?> { ["Dashboards:Projection:Enabled"] = "false" }))
         {
-            var admin = await ScopeTests.AsAsync(down, "admin");
-            october = await ApproveAsync(await ScopeTests.AsAsync(down, "canbo.stc"), await ScopeTests.AsAsync(down, "lanhdao.stc"), admin, "202610");
+            var admin = await down.SignedInAsAsync("admin");
+            october = await ApproveAsync(await down.SignedInAsAsync("canbo.stc"), await down.SignedInAsAsync("lanhdao.stc"), admin, "202610");
             Assert.Null(await ShownAsync(admin, "202610"));
         }
 
         await using var app = BaoCaoApp.StartOn(db);
-        var viewer = await ScopeTests.AsAsync(app, "admin");
+        var viewer = await app.SignedInAsAsync("admin");
         await Eventually.TrueAsync(async () => await ShownAsync(viewer, "202610") == october, "the restarted projector catches up from its checkpoint");
 
-        var september = await ApproveAsync(await ScopeTests.AsAsync(app, "canbo.stc"), await ScopeTests.AsAsync(app, "lanhdao.stc"), viewer, "202609");
+        var september = await ApproveAsync(await app.SignedInAsAsync("canbo.stc"), await app.SignedInAsAsync("lanhdao.stc"), viewer, "202609");
         // The projector polls every 30 s: seeing it sooner means the approval's announcement woke it (latency: build/bench).
         await Eventually.TrueAsync(async () => await ShownAsync(viewer, "202609") == september, "the approval's announcement wakes the projector");
         Assert.Equal(october, await ShownAsync(viewer, "202610"));

@@ -15,8 +15,8 @@ public sealed class ComplianceJourneyTests
     /// <summary>Writes, approves the table data of, submits, approves and sends a unit's report, through the real server.</summary>
     private static async Task SendReportAsync(BaoCaoApp app, string regime, string unit, string period)
     {
-        using var officer = await BaoCao.Tests.Accounts.SessionRevocationTests.SignedInAsync(app, $"canbo.{unit.ToLowerInvariant()}");
-        using var leader = await BaoCao.Tests.Accounts.SessionRevocationTests.SignedInAsync(app, $"lanhdao.{unit.ToLowerInvariant()}");
+        using var officer = await app.SignedInOverTheNetworkAsync($"canbo.{unit.ToLowerInvariant()}");
+        using var leader = await app.SignedInOverTheNetworkAsync($"lanhdao.{unit.ToLowerInvariant()}");
         var path = $"/api/workflow/reports/{regime}/{unit}/{period}";
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = regime, unitCode = unit, period })).Content.ReadFromJsonAsync<JsonElement>();
         var sections = draft.GetProperty("narrative").EnumerateArray().Select(s => new { heading = s.GetProperty("heading").GetString(), html = "<p>Không có.</p>" }).ToArray();

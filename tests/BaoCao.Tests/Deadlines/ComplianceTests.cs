@@ -15,8 +15,8 @@ public sealed class ComplianceTests
     /// <summary>Writes, submits, approves and sends a unit's report, as its officer and leader.</summary>
     internal static async Task SendReportAsync(BaoCaoApp app, string regime, string unit, string period)
     {
-        var officer = await ScopeTests.AsAsync(app, $"canbo.{unit.ToLowerInvariant()}");
-        var leader = await ScopeTests.AsAsync(app, $"lanhdao.{unit.ToLowerInvariant()}");
+        var officer = await app.SignedInAsAsync($"canbo.{unit.ToLowerInvariant()}");
+        var leader = await app.SignedInAsAsync($"lanhdao.{unit.ToLowerInvariant()}");
         var path = $"/api/workflow/reports/{regime}/{unit}/{period}";
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = regime, unitCode = unit, period })).Content.ReadFromJsonAsync<JsonElement>();
         var sections = draft.GetProperty("narrative").EnumerateArray().Select(s => new { heading = s.GetProperty("heading").GetString(), html = "<p>Không có.</p>" }).ToArray();
@@ -38,7 +38,7 @@ public sealed class ComplianceTests
         await using var app = await BaoCaoApp.StartAsync(database, settings, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
         await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609");
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/deadlines/compliance/202609/generate", null)).StatusCode);
         var first = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609");
         var firstWorkbook = await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx");
@@ -105,14 +105,14 @@ public sealed class ComplianceTests
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 25, 9, 0, 0, Vietnam));
         await SendReportAsync(app, "BC-KTXH-THANG", "SDL", "202609"); // four days late
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var generated = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate", null)).Content.ReadFromJsonAsync<JsonElement>();
         var again = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate", null)).Content.ReadFromJsonAsync<JsonElement>();
         var report = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/compliance/202609");
         var mail = await smtp.WaitForMessageToAsync("vpubnd@ninhbinh.gov.vn");
         var regenerated = await (await admin.PostAsync("/api/deadlines/compliance/202609/generate?regenerate=true", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var badPeriod = await admin.PostAsync("/api/deadlines/compliance/2026S1/generate", null);
 
         var f = report.GetProperty("figures");
@@ -148,7 +148,7 @@ public sealed class ComplianceTests
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
         await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609");
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await admin.PostAsync("/api/deadlines/compliance/202609/generate", null);
 
         var csv = await LibreOffice.ToCsvAsync(await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=xlsx"));
@@ -166,7 +166,7 @@ public sealed class ComplianceTests
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, start: new DateTimeOffset(2026, 9, 18, 9, 0, 0, Vietnam));
         await SendReportAsync(app, "BC-KTXH-THANG", "STC", "202609");
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 6, 0, 0, Vietnam));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await admin.PostAsync("/api/deadlines/compliance/202609/generate", null);
 
         var read = PythonDocx.Read(await admin.GetByteArrayAsync("/api/deadlines/compliance/202609/export?format=docx"));
@@ -182,7 +182,7 @@ public sealed class ComplianceTests
     public async Task A_unit_merged_away_before_the_period_ended_is_not_owed_and_no_rate_exceeds_100_percent(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database, start: new DateTimeOffset(2026, 12, 1, 6, 0, 0, Vietnam));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         // The demo's November: Industry and Trade on time, Tourism late, Agriculture writing, Finance nothing. Tourism is
         // merged into Culture, Sports and Tourism with its last day 15/11 — before November's period ended.
         Assert.True((await admin.PostAsJsonAsync("/api/units/SDL/merge", new { successorCode = "SVHTTDL", lastDay = "2026-11-15" })).IsSuccessStatusCode);

@@ -14,7 +14,7 @@ public sealed class HomeTests(SharedApp fixture) : IClassFixture<SharedApp>
     [Fact]
     public async Task The_officers_home_lists_the_reports_their_unit_owes_with_the_working_days_left()
     {
-        var officer = await ScopeTests.AsAsync(fixture.Instance, "canbo.stc");
+        var officer = await fixture.Instance.SignedInAsAsync("canbo.stc");
 
         var mine = await officer.GetFromJsonAsync<JsonElement[]>("/api/deadlines/mine");
         var home = WebUtility.HtmlDecode(await officer.GetStringAsync("/"));
@@ -29,7 +29,7 @@ public sealed class HomeTests(SharedApp fixture) : IClassFixture<SharedApp>
     [Fact]
     public async Task The_demo_month_shows_on_time_late_writing_and_not_started_units()
     {
-        var admin = await ScopeTests.AsAsync(fixture.Instance, "admin");
+        var admin = await fixture.Instance.SignedInAsAsync("admin");
 
         var status = await admin.GetFromJsonAsync<JsonElement[]>("/api/deadlines/status?regime=BC-KTXH-THANG&period=202611");
         var board = await admin.GetFromJsonAsync<JsonElement>("/api/workflow/reports/tracking?regimeCode=BC-KTXH-THANG&period=202611");

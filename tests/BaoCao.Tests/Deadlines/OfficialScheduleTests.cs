@@ -64,7 +64,7 @@ public sealed class OfficialScheduleTests
     public async Task The_province_office_enters_an_announced_year_and_it_replaces_the_defaults(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.True(await IsWorkingDayAsync(app, "2027-02-12")); // the defaults give Tết 5–11/2
 
         var entered = await admin.PutAsJsonAsync("/api/calendar/schedules/2027", Announcement2027);
@@ -85,8 +85,8 @@ public sealed class OfficialScheduleTests
     public async Task Only_province_wide_administrators_enter_schedules_and_bad_days_are_refused()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
 
         var byLeader = await leader.PutAsJsonAsync("/api/calendar/schedules/2027", Announcement2027);
         var mondayAsSaturday = await admin.PutAsJsonAsync("/api/calendar/schedules/2027", new[] { new Entry("2027-02-22", "WorkingSaturday", "làm bù") });
@@ -103,7 +103,7 @@ public sealed class OfficialScheduleTests
     public async Task A_schedule_without_a_statutory_holiday_is_refused_with_its_name_and_changes_nothing(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/calendar/schedules/2027", Announcement2027)).StatusCode);
         var holidays = await HolidaysAsync(app, 2027);
         var due = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/periods/202702?dueDay=8");
@@ -140,7 +140,7 @@ public sealed class OfficialScheduleTests
     public async Task A_past_year_changes_only_when_forced_with_a_reason_and_the_reason_is_audited(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database); // Friday 27 November 2026
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var before = await HolidaysAsync(app, 2025);
         var withCulture = Shipped(2025, days => days.Append(OfficialDay.Of(D("2025-11-24"), DayKind.Holiday, "Ngày Văn hóa Việt Nam", 2025)));
 
@@ -181,7 +181,7 @@ public sealed class OfficialScheduleTests
     public async Task Restoring_a_shipped_year_brings_back_the_official_schedule(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var official = await HolidaysAsync(app, 2026);
         // Monday 31/8 worked again without the swapped Saturday 22/8; 24/11 added.
         var edited = Shipped(2026, days => days.Where(d => d.Date != D("2026-08-31") && d.Date != D("2026-08-22"))
@@ -210,7 +210,7 @@ public sealed class OfficialScheduleTests
     public async Task The_audit_trail_shows_who_when_and_the_days_before_and_after_a_schedule_change(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/calendar/schedules/2027", Announcement2027)).StatusCode);
 
@@ -238,8 +238,8 @@ public sealed class OfficialScheduleTests
     public async Task An_officer_or_a_unit_leader_is_refused_and_nothing_changes(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var before = await HolidaysAsync(app, 2026);
 
         var put = await officer.PutAsJsonAsync("/api/calendar/schedules/2026", Shipped(2026, days => days.Where(d => d.Date.Month != 2)));

@@ -12,8 +12,8 @@ public sealed class ReceptionTests
 {
     private static async Task<HttpResponseMessage> ApproveAndSendAsync(BaoCaoApp app, string regime, string period)
     {
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         var path = $"/api/workflow/reports/{regime}/STC/{period}";
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = regime, unitCode = "STC", period })).Content.ReadFromJsonAsync<JsonElement>();
         var sections = draft.GetProperty("narrative").EnumerateArray().Select(s => new { heading = s.GetProperty("heading").GetString(), html = "<p>Không có.</p>" }).ToArray();
@@ -29,20 +29,20 @@ public sealed class ReceptionTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(database, smtp.Settings);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/regimes", new
         {
             code = "BC-DONG-NHAN", name = "Báo cáo tình hình giải ngân", content = "Giải ngân vốn đầu tư công.", kind = "Periodic", frequency = "Month",
             reportingUnits = new[] { "STC" }, receivingUnit = "VP-UBND", ownerUnit = "VP-UBND", sendingMethod = "Hệ thống thông tin báo cáo",
             lateSubmission = "Refuse", outline = new[] { new { title = "I. Kết quả giải ngân" } },
         })).StatusCode);
-        var leaderOfFinance = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var leaderOfFinance = await app.SignedInAsAsync("lanhdao.stc");
 
         var notTheirs = await leaderOfFinance.PutAsJsonAsync("/api/deadlines/reception/BC-DONG-NHAN/202610", new { closesOn = "2026-11-25" });
         var closed = await (await admin.PutAsJsonAsync("/api/deadlines/reception/BC-DONG-NHAN/202610", new { closesOn = "2026-11-25" })).Content.ReadFromJsonAsync<JsonElement>();
         var told = await smtp.WaitForMessageToAsync("stc@ninhbinh.gov.vn");
         var refused = await ApproveAndSendAsync(app, "BC-DONG-NHAN", "202610");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var page = await officer.GetFromJsonAsync<JsonElement>("/api/workflow/reports/BC-DONG-NHAN/STC/202610");
         var reopened = await admin.PutAsJsonAsync("/api/deadlines/reception/BC-DONG-NHAN/202610", new { closesOn = "2026-11-30", version = closed.GetProperty("version").GetInt64() });
         var sent = await (await officer.PostAsync("/api/workflow/reports/BC-DONG-NHAN/STC/202610/send", null)).Content.ReadFromJsonAsync<JsonElement>();
@@ -61,13 +61,13 @@ public sealed class ReceptionTests
     public async Task Before_opening_a_report_is_refused_and_after_an_early_closing_it_is_accepted_as_late_before_its_due_date()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         await admin.PutAsJsonAsync("/api/deadlines/reception/BC-KTXH-THANG/202612", new { opensOn = "2026-12-01" });
         var early = await ApproveAndSendAsync(app, "BC-KTXH-THANG", "202612");
         var window = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/reception/BC-KTXH-THANG/202612");
         await admin.PutAsJsonAsync("/api/deadlines/reception/BC-KTXH-THANG/202612", new { opensOn = "2026-11-01", closesOn = "2026-11-26", version = window.GetProperty("version").GetInt64() });
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var late = await (await officer.PostAsync("/api/workflow/reports/BC-KTXH-THANG/STC/202612/send", null)).Content.ReadFromJsonAsync<JsonElement>();
         var backwards = await admin.PutAsJsonAsync("/api/deadlines/reception/BC-KTXH-THANG/202612", new { opensOn = "2026-12-10", closesOn = "2026-12-01" });
 

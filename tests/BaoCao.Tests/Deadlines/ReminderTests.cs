@@ -53,7 +53,7 @@ public sealed class ReminderTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(database, smtp.Settings, start: Morning(8, 19));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await CreateRegimeAsync(admin);
 
         var mailDays = new Dictionary<DateOnly, int>();
@@ -61,7 +61,7 @@ public sealed class ReminderTests
         for (var day = new DateOnly(2026, 8, 20); day <= new DateOnly(2026, 9, 20); day = day.AddDays(1))
         {
             app.Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), Vietnam));
-            admin = await ScopeTests.AsAsync(app, "admin"); // a sign-in lasts a working day, not a month
+            admin = await app.SignedInAsAsync("admin"); // a sign-in lasts a working day, not a month
             var before = smtp.Messages.Count;
             var outcome = await RunAsync(admin);
             if (outcome.GetProperty("note").GetString() is { } note)
@@ -102,7 +102,7 @@ public sealed class ReminderTests
     public async Task An_ad_hoc_report_that_is_only_an_outline_is_owed_by_every_reporting_unit()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, start: Morning(12, 7));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/regimes", new
         {
             code = "BC-BAO-SO-3", name = "Báo cáo nhanh thiệt hại do bão số 3", content = "Thiệt hại về người, nhà ở.", kind = "AdHoc",
@@ -125,7 +125,7 @@ public sealed class ReminderTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, smtp.Settings, start: Morning(9, 3));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await CreateRegimeAsync(admin);
 
         var preview = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/reminders/preview?date=2026-09-03");
@@ -133,7 +133,7 @@ public sealed class ReminderTests
         var again = await RunAsync(admin);
         var mails = smtp.Messages.Count;
         var previewAfter = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/reminders/preview?date=2026-09-03");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         Assert.Contains(preview.GetProperty("reminders").EnumerateArray(), r => r.GetProperty("regimeCode").GetString() == "BC-NHAC-HAN" && r.GetProperty("step").GetInt32() == 0
             && !r.GetProperty("alreadyInLedger").GetBoolean());
@@ -144,7 +144,7 @@ public sealed class ReminderTests
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/deadlines/reminders/run", null)).StatusCode);
 
         // The Department of Finance sends August's report: the next step (04/09) reminds nobody about it.
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         var report = "/api/workflow/reports/BC-NHAC-HAN/STC/202608";
         await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-NHAC-HAN", unitCode = "STC", period = "202608" });
         var version = (await officer.GetFromJsonAsync<JsonElement>(report)).GetProperty("version").GetInt64();
@@ -154,7 +154,7 @@ public sealed class ReminderTests
         await leader.PostAsync($"{report}/approve", null);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{report}/send", null)).StatusCode);
         app.Clock.SetUtcNow(Morning(9, 4));
-        admin = await ScopeTests.AsAsync(app, "admin");
+        admin = await app.SignedInAsAsync("admin");
         await RunAsync(admin);
         var status = await admin.GetFromJsonAsync<JsonElement[]>("/api/deadlines/status?regime=BC-NHAC-HAN&period=202608");
 
@@ -169,13 +169,13 @@ public sealed class ReminderTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, smtp.Settings, start: Morning(8, 25)); // the day before the first step
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await CreateRegimeAsync(admin);
 
         await RunAsync(admin);
         Assert.Empty(await LedgerAsync(admin));
         app.Clock.SetUtcNow(Morning(9, 4)); // down from 26/08 to 03/09: the steps of 26/08, 03/09 and today are due
-        admin = await ScopeTests.AsAsync(app, "admin");
+        admin = await app.SignedInAsAsync("admin");
         var before = smtp.Messages.Count;
         await RunAsync(admin);
         await RunAsync(admin);
@@ -224,7 +224,7 @@ public sealed class ReminderTests
         var recipients = 0;
         await using (var doomed = BaoCaoApp.StartOn(database, smtp.Settings, Morning(9, 8), Wrap(inner => new HangsAfterSending(inner, hangOnCall: 2))))
         {
-            var admin = await ScopeTests.AsAsync(doomed, "admin");
+            var admin = await doomed.SignedInAsAsync("admin");
             await CreateRegimeAsync(admin);
             recipients = (await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/reminders/preview?date=2026-09-08")).GetProperty("reminders").EnumerateArray()
                 .Select(r => r.GetProperty("recipient").GetString()).Distinct().Count();
@@ -237,7 +237,7 @@ public sealed class ReminderTests
         Assert.True(recipients > 2, $"{recipients} recipients: the batch must outlive the kill");
 
         await using var restarted = BaoCaoApp.StartOn(database, smtp.Settings, Morning(9, 8).AddMinutes(15));
-        var again = await ScopeTests.AsAsync(restarted, "admin");
+        var again = await restarted.SignedInAsAsync("admin");
         var outcome = await RunAsync(again);
         var digests = (await again.GetFromJsonAsync<JsonElement[]>("/api/deadlines/reminders?period=202608"))!
             .Concat((await again.GetFromJsonAsync<JsonElement[]>("/api/deadlines/reminders?period=202607"))!)
@@ -271,7 +271,7 @@ public sealed class ReminderTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, smtp.Settings, Wrap(inner => new DiesAfterSending(inner, failOnCall: 1)), Morning(9, 3));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await CreateRegimeAsync(admin);
 
         var first = await RunAsync(admin);
@@ -293,7 +293,7 @@ public sealed class ReminderTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, smtp.Settings, Wrap(inner => new RefusesAtFirst(inner, refusals: 1)), Morning(9, 3));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await CreateRegimeAsync(admin);
 
         var first = await RunAsync(admin);
@@ -315,7 +315,7 @@ public sealed class ReminderTests
     public async Task Without_an_smtp_server_deliveries_are_recorded_as_not_sent_with_the_reason()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, start: Morning(9, 3));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await CreateRegimeAsync(admin);
 
         var outcome = await RunAsync(admin);
@@ -331,11 +331,11 @@ public sealed class ReminderTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(database, smtp.Settings, start: Morning(9, 8));
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         await CreateRegimeAsync(admin);
         // On PostgreSQL a second server shares the database; on SQLite (one node per file) two runs race in one server.
         await using var second = database == DatabaseKind.PostgreSql ? BaoCaoApp.StartOn(app.Database, smtp.Settings, Morning(9, 8)) : null;
-        var otherAdmin = second is null ? admin : await ScopeTests.AsAsync(second, "admin");
+        var otherAdmin = second is null ? admin : await second.SignedInAsAsync("admin");
 
         var outcomes = await Task.WhenAll(RunAsync(admin), RunAsync(otherAdmin), RunAsync(admin));
         var ledger = (await admin.GetFromJsonAsync<JsonElement[]>("/api/deadlines/reminders?period=202608"))!;
@@ -351,8 +351,8 @@ public sealed class ReminderTests
     public async Task Administrators_edit_the_template_and_the_ladder_and_see_the_reminder_page()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         var template = await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/reminders/template");
         var withoutList = await admin.PutAsJsonAsync("/api/deadlines/reminders/template", new { subject = "Nhắc hạn", body = "Kính gửi {NguoiNhan}", version = template.GetProperty("version").GetInt64() });

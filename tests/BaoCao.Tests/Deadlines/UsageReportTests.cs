@@ -13,12 +13,12 @@ public sealed class UsageReportTests
     public async Task The_half_year_counts_each_units_sign_ins_entries_and_submissions(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         async Task<Dictionary<string, JsonElement>> UnitsAsync() => (await admin.GetFromJsonAsync<JsonElement>("/api/deadlines/usage/2026S2"))
             .GetProperty("figures").GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unitCode").GetString()!);
         var generated = await (await admin.PostAsync("/api/deadlines/usage/2026S2/generate", null)).Content.ReadFromJsonAsync<JsonElement>();
         var before = await UnitsAsync(); // the demo's entered values count too
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var saved = await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610",
             values = new[] { new { indicator = "THU_XNK", value = 210m }, new { indicator = "THU_DAT", value = 340m } } });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);

@@ -14,9 +14,9 @@ public sealed class DataValueSetsTests
     public async Task A_data_value_set_is_imported_dry_run_first_and_leaves_as_approved_data_only_after_approval(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var stranger = await ScopeTests.AsAsync(app, "canbo.sct");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var stranger = await app.SignedInAsAsync("canbo.sct");
         async Task<JsonElement> Import(HttpClient who, string query, params object[] values)
         {
             var response = await who.PostAsJsonAsync($"/api/exchange/dataValueSets{query}", new { dataSet = "BM-TC-THANG", period = "202610", orgUnit = "STC", dataValues = values });
@@ -70,8 +70,8 @@ public sealed class DataValueSetsTests
     public async Task A_dry_run_answers_exactly_what_the_real_import_answers_on_good_bad_and_approved_period_values(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         object[] values = [new { dataElement = "THU_XNK", categoryOptionCombo = "default", value = "210.5" }, new { dataElement = "THU_DAT", value = "abc" },
             new { dataElement = "KHONG_CO", value = "1" }];
         async Task<string> Import(bool dryRun)
@@ -103,7 +103,7 @@ public sealed class DataValueSetsTests
     public async Task Bad_parameters_get_a_Vietnamese_problem_and_foreign_units_are_refused(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         async Task<(HttpStatusCode, string)> Problem(Task<HttpResponseMessage> request)
         {
             using var response = await request;
@@ -135,8 +135,8 @@ public sealed class DataValueSetsTests
     public async Task Pushing_data_is_rate_limited_per_caller_with_a_Vietnamese_429()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Exchange:InboundPerMinute"] = "2" });
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var other = await ScopeTests.AsAsync(app, "canbo.sct");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var other = await app.SignedInAsAsync("canbo.sct");
         Task<HttpResponseMessage> Push(HttpClient who) =>
             who.PostAsJsonAsync("/api/exchange/dataValueSets?dryRun=true", new { dataSet = "BM-TC-THANG", period = "202610", orgUnit = "STC", dataValues = new[] { new { dataElement = "THU_XNK", value = "1" } } });
 

@@ -26,10 +26,10 @@ public sealed class PacketCatalogueTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
         var anonymous = app.CreateClient();
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var reporter = await ScopeTests.AsAsync(app, "canbo.sct");
+        var admin = await app.SignedInAsAsync("admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var reporter = await app.SignedInAsAsync("canbo.sct");
         var stc = await admin.GetFromJsonAsync<JsonElement>("/api/units/STC");
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/units/STC", new { name = stc.GetProperty("name").GetString(),
             administrativeCode = "Hoa Lư", version = stc.GetProperty("version").GetInt64() })).StatusCode);

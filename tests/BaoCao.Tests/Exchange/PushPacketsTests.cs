@@ -22,7 +22,7 @@ public sealed class PushPacketsTests
     public async Task Approved_data_is_pushed_signed_retried_with_backoff_and_never_applied_twice(DatabaseKind database)
     {
         await using var receiving = await BaoCaoApp.StartAsync(database);
-        var receivingAdmin = await ScopeTests.AsAsync(receiving, "admin");
+        var receivingAdmin = await receiving.SignedInAsAsync("admin");
         var issued = await (await receivingAdmin.PostAsJsonAsync("/api/accounts/tokens", new { name = "Hệ thống báo cáo tỉnh gửi", unitCode = "STC", permissions = new[] { "data.enter" }, expiresAt = "2027-06-30T00:00:00+07:00" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         await using var sending = await BaoCaoApp.StartAsync(database, new Dictionary<string, string?>
@@ -38,10 +38,10 @@ public sealed class PushPacketsTests
         }, services => services.AddHttpClient("exchange").ConfigurePrimaryHttpMessageHandler(() => new ToReceiver(receiving)));
         var keys = await sending.CreateClient().GetFromJsonAsync<JsonElement>("/api/exchange/keys");
         Assert.Equal(HttpStatusCode.OK, (await receivingAdmin.PutAsJsonAsync("/api/exchange/partners/UBND-NB", new { name = "UBND tỉnh (hệ thống gửi)", keys })).StatusCode);
-        var officer = await ScopeTests.AsAsync(sending, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(sending, "lanhdao.stc");
-        var sendingAdmin = await ScopeTests.AsAsync(sending, "admin");
-        var receivingOfficer = await ScopeTests.AsAsync(receiving, "canbo.stc");
+        var officer = await sending.SignedInAsAsync("canbo.stc");
+        var leader = await sending.SignedInAsAsync("lanhdao.stc");
+        var sendingAdmin = await sending.SignedInAsAsync("admin");
+        var receivingOfficer = await receiving.SignedInAsAsync("canbo.stc");
         async Task<JsonElement[]> OutboxAsync(string? state = null) =>
             (await sendingAdmin.GetFromJsonAsync<JsonElement>($"/api/exchange/outbox{(state is null ? "" : $"?state={state}")}")).GetProperty("packets").EnumerateArray().ToArray();
         JsonElement To(JsonElement[] packets, string destination, string type = "report-data") =>
@@ -77,7 +77,7 @@ public sealed class PushPacketsTests
 
         // A crash after the destination took the packet and before it was marked: the same packet goes again, the receiver
         // knows its id (409) and applies nothing; here it counts as delivered.
-        var receivingLeader = await ScopeTests.AsAsync(receiving, "lanhdao.stc"); // the pushed data awaits approval there: returned, then changed
+        var receivingLeader = await receiving.SignedInAsAsync("lanhdao.stc"); // the pushed data awaits approval there: returned, then changed
         Assert.Equal(HttpStatusCode.OK, (await receivingLeader.PostAsJsonAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/return", new { reason = "Kiểm tra lại." })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await receivingOfficer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value = 5 } } })).StatusCode);
         var packetId = To(first, "NHAN").GetProperty("packetId").GetString();

@@ -15,9 +15,9 @@ public sealed class ReconciliationTests
     public async Task Reconciling_a_file_with_planted_differences_finds_exactly_them(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
         await ExchangeScenario.ApproveOctoberAsync(officer, leader);
         var approved = (await admin.GetFromJsonAsync<JsonElement>("/api/exchange/dataValueSets?dataSet=BM-TC-THANG&period=202610&orgUnit=STC"))
             .GetProperty("dataValues").EnumerateArray().Select(v => (Element: v.GetProperty("dataElement").GetString()!, Value: v.GetProperty("value").GetString()!)).ToList();
@@ -79,7 +79,7 @@ public sealed class ReconciliationTests
     {
         // The source is another BaoCao instance (a sectoral system speaking dataValueSets): it approved one figure differently.
         await using var sourceSystem = await BaoCaoApp.StartAsync(database);
-        var sourceAdmin = await ScopeTests.AsAsync(sourceSystem, "admin");
+        var sourceAdmin = await sourceSystem.SignedInAsAsync("admin");
         var token = (await (await sourceAdmin.PostAsJsonAsync("/api/accounts/tokens", new { name = "Đối soát của tỉnh", unitCode = "STC",
             permissions = new[] { "dashboards.view" }, expiresAt = "2027-06-30T00:00:00+07:00" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
         await ApproveAsync(sourceSystem, 999);
@@ -91,7 +91,7 @@ public sealed class ReconciliationTests
             ["Exchange:Sources:0:Token"] = token,
         }, services => services.AddHttpClient("exchange").ConfigurePrimaryHttpMessageHandler(() => sourceSystem.Server.CreateHandler()));
         await ApproveAsync(app, 777);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var sources = await admin.GetFromJsonAsync<JsonElement[]>("/api/exchange/reconciliations/sources");
         var fetched = await admin.PostAsJsonAsync("/api/exchange/reconciliations/fetch", new { source = "NGANH-TC", dataSet = "BM-TC-THANG", period = "202610", orgUnit = "STC" });
@@ -112,5 +112,5 @@ public sealed class ReconciliationTests
     }
 
     private static async Task ApproveAsync(BaoCaoApp app, decimal revenue) =>
-        await ExchangeScenario.ApproveOctoberAsync(await ScopeTests.AsAsync(app, "canbo.stc"), await ScopeTests.AsAsync(app, "lanhdao.stc"), revenue);
+        await ExchangeScenario.ApproveOctoberAsync(await app.SignedInAsAsync("canbo.stc"), await app.SignedInAsAsync("lanhdao.stc"), revenue);
 }

@@ -22,11 +22,11 @@ public sealed class SignedPacketTests
     {
         await using var sending = await BaoCaoApp.StartAsync(database);
         await using var receiving = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(sending, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(sending, "lanhdao.stc");
-        var sendingAdmin = await ScopeTests.AsAsync(sending, "admin");
-        var receivingAdmin = await ScopeTests.AsAsync(receiving, "admin");
-        var receivingOfficer = await ScopeTests.AsAsync(receiving, "canbo.stc");
+        var officer = await sending.SignedInAsAsync("canbo.stc");
+        var leader = await sending.SignedInAsAsync("lanhdao.stc");
+        var sendingAdmin = await sending.SignedInAsAsync("admin");
+        var receivingAdmin = await receiving.SignedInAsAsync("admin");
+        var receivingOfficer = await receiving.SignedInAsAsync("canbo.stc");
         await ExchangeScenario.ApproveOctoberAsync(officer, leader, 777);
         async Task<string> PacketAsync() =>
             (await sendingAdmin.GetFromJsonAsync<JsonElement>("/api/exchange/packets/report-data?dataSet=BM-TC-THANG&period=202610&orgUnit=STC")).GetProperty("jws").GetString()!;
@@ -66,7 +66,7 @@ public sealed class SignedPacketTests
         Assert.DoesNotContain(state.EnumerateArray(), s => s.GetProperty("state").GetString() == "Approved"); // …not into approved data…
         var submitted = Assert.Single(accepted.Body.GetProperty("submissions").EnumerateArray()); // …but submitted for the leader's approval
         Assert.Equal(("BM-TC-THANG", "STC", "Submitted"), (submitted.GetProperty("dataSet").GetString(), submitted.GetProperty("orgUnit").GetString(), submitted.GetProperty("state").GetString()));
-        var receivingLeader = await ScopeTests.AsAsync(receiving, "lanhdao.stc");
+        var receivingLeader = await receiving.SignedInAsAsync("lanhdao.stc");
         Assert.Equal(HttpStatusCode.OK, (await receivingLeader.PostAsJsonAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/return", new { reason = "Đối chiếu lại với sổ kế toán." })).StatusCode);
         Assert.Equal((HttpStatusCode.Conflict, true), (replayed.Status, Reason(replayed.Body).Contains("đã được nhận trước đó")));
 
@@ -103,7 +103,7 @@ public sealed class SignedPacketTests
         // Expiry: a packet lives at most 7 days.
         var late = await PacketAsync();
         receiving.Clock.Advance(TimeSpan.FromDays(8));
-        var expired = await SendAsync(await ScopeTests.AsAsync(receiving, "canbo.stc"), late);
+        var expired = await SendAsync(await receiving.SignedInAsAsync("canbo.stc"), late);
         Assert.Equal((HttpStatusCode.BadRequest, true), (expired.Status, Reason(expired.Body).Contains("hết hạn")));
 
         using var scope = receiving.Services.CreateScope();

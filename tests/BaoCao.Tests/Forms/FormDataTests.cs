@@ -12,8 +12,8 @@ public sealed class FormDataTests
     public async Task The_demo_regimes_and_forms_are_listed_within_each_users_scope(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         var regimes = await officer.GetFromJsonAsync<JsonElement[]>("/api/regimes");
         var monthly = await officer.GetFromJsonAsync<JsonElement>("/api/regimes/BC-KTXH-THANG");
@@ -38,7 +38,7 @@ public sealed class FormDataTests
     public async Task Each_bad_value_is_a_conflict_in_the_summary_and_the_good_ones_are_saved(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         var response = await officer.PostAsJsonAsync("/api/forms/data", new
         {
@@ -79,7 +79,7 @@ public sealed class FormDataTests
     public async Task A_replay_with_the_same_idempotency_key_returns_the_first_answer_and_writes_nothing(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.sct");
+        var officer = await app.SignedInAsAsync("canbo.sct");
         var body = new { formCode = "BM-CT-THANG", unitCode = "SCT", period = "202611", values = new object[] { new { indicator = "KNXK", value = 470.25m }, new { indicator = "KNXK", column = "plan", value = 480 } } };
         HttpRequestMessage Post(object content, string key) => new(HttpMethod.Post, "/api/forms/data") { Content = JsonContent.Create(content), Headers = { { "Idempotency-Key", key } } };
 
@@ -99,10 +99,10 @@ public sealed class FormDataTests
     public async Task Two_people_saving_one_cell_never_overwrite_each_other_silently(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.sdl");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.sdl");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.True((await admin.PostAsJsonAsync("/api/accounts/canbo.snv/grants", new { role = "DataEntry", unitCode = "SDL" })).IsSuccessStatusCode);
-        var colleague = await ScopeTests.AsAsync(app, "canbo.snv");
+        var colleague = await app.SignedInAsAsync("canbo.snv");
         async Task<JsonElement> Cell() => (await officer.GetFromJsonAsync<JsonElement>("/api/forms/data?formCode=BM-DL-THANG&unitCode=SDL&period=202610"))
             .GetProperty("values").EnumerateArray().Single(v => v.GetProperty("indicator").GetString() == "DT_DU_LICH");
         var seen = (await Cell()).GetProperty("version").GetInt64();
@@ -124,7 +124,7 @@ public sealed class FormDataTests
     public async Task Requests_outside_the_units_scope_or_the_regime_are_refused_clearly()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         object Body(string form, string unit, string period) => new { formCode = form, unitCode = unit, period, values = new object[] { new { indicator = "THU_NSNN", value = 1 } } };
 
         var foreignUnit = await officer.PostAsJsonAsync("/api/forms/data", Body("BM-CT-THANG", "SCT", "202611"));

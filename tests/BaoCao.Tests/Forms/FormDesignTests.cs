@@ -18,7 +18,7 @@ public sealed class FormDesignTests
     public async Task A_published_version_never_changes_a_change_is_a_new_version_and_entered_data_keeps_its_version(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var bad = await admin.PostAsJsonAsync("/api/forms", new { code = "BM-THU", name = "Biểu thử", regimeCode = "BC-KTXH-THANG", ownerUnit = "VP-UBND",
             layout = new { sections = new[] { new { title = "Phần I", rows = new[] { new { indicator = "KHONG_CO", required = true }, new { indicator = "THU_NSNN", required = true }, new { indicator = "THU_NSNN", required = false } } } }, columns = new[] { "current", "pct_plan", "tuy_y" } } });
@@ -27,7 +27,7 @@ public sealed class FormDesignTests
         long Seen() => admin.GetFromJsonAsync<JsonElement>("/api/forms/BM-THU").GetAwaiter().GetResult().GetProperty("concurrencyVersion").GetInt64();
         var published = await admin.PostAsJsonAsync("/api/forms/BM-THU/publish", new { effectiveFrom = "2026-01-01", version = Seen() });
         var assigned = await admin.PostAsJsonAsync("/api/forms/BM-THU/assignments", new { units = new[] { "STC" }, from = "2026-01-01" });
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var entered = await (await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-THU", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_NSNN", value = 10 } } })).Content.ReadFromJsonAsync<JsonElement>();
         var draft = await admin.PutAsJsonAsync("/api/forms/BM-THU/draft", new { layout = Layout("THU_NSNN", "THU_NOI_DIA", "THU_DAT"), version = Seen() });
         var tooEarly = await admin.PostAsJsonAsync("/api/forms/BM-THU/publish", new { effectiveFrom = "2025-12-01", version = Seen() });
@@ -63,7 +63,7 @@ public sealed class FormDesignTests
     public async Task A_regime_states_every_element_Decree_09_asks_for_or_is_refused_field_by_field()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var empty = await admin.PostAsJsonAsync("/api/regimes", new { code = "BC-TRONG", kind = "AdHoc" });
         var problem = await empty.ReadProblemAsync();
@@ -81,7 +81,7 @@ public sealed class FormDesignTests
             receivingUnit = "VP-UBND", ownerUnit = "VP-UBND", sendingMethod = "Hệ thống thông tin báo cáo", outline = new[] { new { title = "I. Tình hình thiệt hại" } },
             version = detail.GetProperty("version").GetInt64(),
         });
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         foreach (var field in new[] { "name", "content", "rounds", "reportingUnits", "receivingUnit", "sendingMethod", "outline" })
@@ -97,7 +97,7 @@ public sealed class FormDesignTests
     public async Task A_thematic_regime_has_rounds_in_order_and_data_is_entered_only_for_one_of_them()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         object Regime(string kind, object[] rounds) => new
         {
             code = "BC-CHUYEN-DE-NTM", name = "Báo cáo chuyên đề xây dựng nông thôn mới", content = "Kết quả thực hiện tiêu chí nông thôn mới theo từng đợt.",
@@ -116,7 +116,7 @@ public sealed class FormDesignTests
         var version = (await admin.GetFromJsonAsync<JsonElement>("/api/forms/BM-NTM")).GetProperty("concurrencyVersion").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-NTM/publish", new { effectiveFrom = "2026-01-01", version })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-NTM/assignments", new { units = new[] { "STC" }, from = "2026-01-01" })).StatusCode);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         object Values(string period) => new { formCode = "BM-NTM", unitCode = "STC", period, values = new[] { new { indicator = "THU_NSNN", value = 7 } } };
         var secondRound = await officer.PostAsJsonAsync("/api/forms/data", Values("20260701-20261231"));
         var notARound = await officer.PostAsJsonAsync("/api/forms/data", Values("20260101-20261231"));
@@ -138,7 +138,7 @@ public sealed class FormDesignTests
     public async Task A_report_template_has_a_table_part_from_the_regimes_forms_and_the_narrative_outline()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var initial = await admin.GetFromJsonAsync<JsonElement>("/api/regimes/BC-KTXH-THANG/template");
         var version = (await admin.GetFromJsonAsync<JsonElement>("/api/regimes/BC-KTXH-THANG")).GetProperty("version").GetInt64();

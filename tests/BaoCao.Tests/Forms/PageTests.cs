@@ -24,7 +24,7 @@ public sealed class PageTests(SharedApp fixture) : IClassFixture<SharedApp>
     [InlineData("canbo.stc", "/nhap-lieu/tai-len", "Nhập số liệu từ tệp Excel")]
     public async Task Each_page_renders_its_data_for_the_user_who_works_on_it(string user, string path, string expected)
     {
-        var client = await ScopeTests.AsAsync(fixture.Instance, user);
+        var client = await fixture.Instance.SignedInAsAsync(user);
 
         var response = await client.GetAsync(path);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

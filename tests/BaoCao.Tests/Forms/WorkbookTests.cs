@@ -18,7 +18,7 @@ public sealed class WorkbookTests
     public async Task A_downloaded_workbook_comes_back_unchanged_and_an_edited_one_is_previewed_before_it_is_written(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var workbook = await officer.GetByteArrayAsync(Download);
 
         var unchanged = await ReportAsync(await UploadAsync(officer, workbook, "?dryRun=true"));
@@ -39,7 +39,7 @@ public sealed class WorkbookTests
     public async Task Bad_files_get_clear_errors_per_cell_and_write_nothing_unless_the_valid_cells_are_accepted()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var workbook = await officer.GetByteArrayAsync(Download);
         var original = await ValueAsync(officer, "THU_NOI_DIA");
 
@@ -74,7 +74,7 @@ public sealed class WorkbookTests
     public async Task A_cell_saved_by_someone_else_after_the_download_is_reported_not_overwritten()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var workbook = await officer.GetByteArrayAsync(Download);
         await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_NSNN", value = 1777 } } });
 
@@ -89,7 +89,7 @@ public sealed class WorkbookTests
     public async Task LibreOffice_opens_the_downloaded_workbook_with_the_values_and_Vietnamese_headings()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         var lines = await LibreOffice.ToCsvAsync(await officer.GetByteArrayAsync(Download));
         var revenue = lines.Single(l => l.StartsWith("\"THU_NSNN\",", StringComparison.Ordinal)).Split(',').Select(c => c.Trim('"')).ToArray();

@@ -104,7 +104,7 @@ public sealed class SecureInstallTests
         {
             ["DataProtection:CertificatePath"] = CertificateFile(Path.GetTempPath()), ["DataProtection:CertificatePassword"] = "mat-khau-chung-thu",
         });
-        Assert.Equal(HttpStatusCode.OK, (await (await Accounts.ScopeTests.AsAsync(app, "canbo.stc")).GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsAsync("canbo.stc")).GetAsync("/api/me")).StatusCode);
 
         var keys = await app.InScopeAsync(sp => sp.GetRequiredService<AccountsDbContext>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync());
         Assert.NotEmpty(keys);

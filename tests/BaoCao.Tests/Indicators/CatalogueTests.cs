@@ -17,7 +17,7 @@ public sealed class CatalogueTests
     public async Task The_demo_catalogue_is_searchable_without_diacritics_and_by_group_with_its_sub_groups(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.syt");
+        var officer = await app.SignedInAsAsync("canbo.syt");
 
         var all = await officer.GetFromJsonAsync<JsonElement[]>("/api/indicators");
         var plain = await officer.GetFromJsonAsync<JsonElement[]>("/api/indicators?search=tang%20truong%20grdp");
@@ -44,7 +44,7 @@ public sealed class CatalogueTests
     public async Task A_formula_is_checked_on_save_for_unknown_codes_types_and_cycles(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
 
         var check = await admin.PostAsJsonAsync("/api/indicators/formula/validate", new { formula = "[GRDP_HH] / [KHONG_CO] + ([DAN_SO_TB] > 1)" });
         var body = await check.Content.ReadFromJsonAsync<JsonElement>();
@@ -82,7 +82,7 @@ public sealed class CatalogueTests
     public async Task Amending_an_indicator_in_use_starts_a_new_version_and_earlier_days_keep_the_old_one(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var before = await admin.GetFromJsonAsync<JsonElement>("/api/indicators/KHACH_DL");
         var seen = before.GetProperty("concurrencyVersion").GetInt64();
         var amended = Body(before) with { Name = "Tổng lượt khách du lịch (kể cả khách tham quan trong ngày)", ValidFrom = "2027-01-01", ChangeNote = "Theo hướng dẫn mới", Version = seen };
@@ -110,7 +110,7 @@ public sealed class CatalogueTests
     public async Task Retiring_is_refused_while_a_computed_indicator_uses_it_and_a_retired_indicator_is_frozen()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         long Seen(string code) => admin.GetFromJsonAsync<JsonElement>($"/api/indicators/{code}").GetAwaiter().GetResult().GetProperty("concurrencyVersion").GetInt64();
 
         var refused = await admin.PostAsJsonAsync("/api/indicators/GRDP_SS/retire", new { lastDay = "2026-12-31", version = Seen("GRDP_SS") });
@@ -133,8 +133,8 @@ public sealed class CatalogueTests
     public async Task Only_administrators_of_the_owner_unit_change_the_catalogue()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/indicators", Computed("CHI_SO_X", "[GRDP_HH]"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsJsonAsync("/api/indicators/units-of-measure", new { code = "THUNG", name = "thùng" })).StatusCode);
@@ -146,7 +146,7 @@ public sealed class CatalogueTests
     public async Task An_import_with_bad_rows_writes_nothing_unless_the_valid_rows_are_accepted(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var before = (await admin.GetFromJsonAsync<JsonElement[]>("/api/indicators"))!.Length;
         var file = JsonSerializer.Serialize(new
         {
@@ -187,7 +187,7 @@ public sealed class CatalogueTests
     public async Task The_exported_workbook_imports_back_unchanged_and_a_hand_made_sheet_with_Vietnamese_labels_imports()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var count = (await admin.GetFromJsonAsync<JsonElement[]>("/api/indicators"))!.Length;
 
         var exported = await admin.GetAsync("/api/indicators/export?format=xlsx");
@@ -227,7 +227,7 @@ public sealed class CatalogueTests
     public async Task Data_checks_and_outlier_hints_are_answered_in_Vietnamese()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         var violations = await officer.PostAsJsonAsync("/api/indicators/validation-rules/check",
             new { values = new Dictionary<string, decimal?> { ["THU_NOI_DIA"] = 1200, ["THU_NSNN"] = 1000, ["HO_NGHEO"] = 5 } });

@@ -146,6 +146,26 @@ public static class SignInExtensions
         }));
     }
 
+    /// <summary>A client signed in as <paramref name="userName"/> with the demo password through the API (the client keeps
+    /// the cookie); anonymous when null. Redirects are not followed, so a test sees them.</summary>
+    public static async Task<HttpClient> SignedInAsAsync(this BaoCaoApp app, string? userName)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (userName is not null)
+            Assert.Equal(System.Net.HttpStatusCode.OK,
+                (await client.PostAsJsonAsync("/api/auth/login", new { userName, password = BaoCaoApp.DemoPassword })).StatusCode);
+        return client;
+    }
+
+    /// <summary>The same over a real socket (Kestrel, <see cref="BaoCaoApp.StartForBrowserAsync"/>), with a cookie container.</summary>
+    public static async Task<HttpClient> SignedInOverTheNetworkAsync(this BaoCaoApp app, string userName)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = app.RootUri };
+        Assert.Equal(System.Net.HttpStatusCode.OK,
+            (await client.PostAsJsonAsync("/api/auth/login", new { userName, password = BaoCaoApp.DemoPassword })).StatusCode);
+        return client;
+    }
+
     public static async Task<HttpClient> AdministratorAsync(this BaoCaoApp app)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

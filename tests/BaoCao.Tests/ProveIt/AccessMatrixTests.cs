@@ -37,9 +37,9 @@ public sealed class AccessMatrixTests
     public async Task No_role_of_another_unit_reaches_a_foreign_object_through_any_route(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         await MakeUnitAdministratorAsync(admin);
 
         // The foreign objects: the finance department's (STC) and the province's.
@@ -61,7 +61,7 @@ public sealed class AccessMatrixTests
             period = "202610", orgUnit = "STC", dataValues = new[] { new { dataElement = "THU_XNK", value = "1" } } } }), null);
         reconciliation = JsonDocument.Parse(reconciliation).RootElement.GetProperty("summary").GetProperty("id").ToString();
         var notification = (await officer.GetFromJsonAsync<JsonElement[]>("/api/workflow/notifications"))!.First().GetProperty("id").ToString();
-        var sdl = await ScopeTests.AsAsync(app, "canbo.sdl");
+        var sdl = await app.SignedInAsAsync("canbo.sdl");
         var foreignReport = (await sdl.GetFromJsonAsync<JsonElement[]>("/api/workflow/reports?regimeCode=BC-KTXH-THANG"))!.First(r => r.GetProperty("unitCode").GetString() == "SDL");
         var reportPeriod = foreignReport.GetProperty("period").GetString()!;
         var foreignIndicator = (await admin.GetFromJsonAsync<JsonElement[]>("/api/indicators"))!
@@ -104,7 +104,7 @@ public sealed class AccessMatrixTests
         Assert.True(routes.Count >= 55, $"only {routes.Count} routes with parameters");
         var clients = new Dictionary<string, HttpClient>();
         foreach (var actor in Actors)
-            clients[actor ?? ""] = await ScopeTests.AsAsync(app, actor);
+            clients[actor ?? ""] = await app.SignedInAsAsync(actor);
         var leaks = new List<string>();
         var requests = 0;
         foreach (var (path, method) in routes)
@@ -130,11 +130,11 @@ public sealed class AccessMatrixTests
     public async Task Lists_hold_no_row_of_a_foreign_unit_and_extra_members_change_nothing(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var foreignOfficer = await ScopeTests.AsAsync(app, "canbo.sct");
-        await MakeUnitAdministratorAsync(await ScopeTests.AsAsync(app, "admin"));
-        var unitAdministrator = await ScopeTests.AsAsync(app, "lanhdao.snv");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var foreignOfficer = await app.SignedInAsAsync("canbo.sct");
+        await MakeUnitAdministratorAsync(await app.SignedInAsAsync("admin"));
+        var unitAdministrator = await app.SignedInAsAsync("lanhdao.snv");
         await ExchangeScenario.ApproveOctoberAsync(officer, leader);
 
         // Lists of unit data, read by the trade department's officer: only SCT's rows.
@@ -184,7 +184,7 @@ public sealed class AccessMatrixTests
         Assert.NotEqual("4321", approved); // the approved value is the one approved before
         Assert.DoesNotContain("4321", await foreignCell.Content.ReadAsStringAsync()); // not written to the unit it named
 
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var unit = await admin.GetFromJsonAsync<JsonElement>("/api/units/STC");
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/units/STC", new { name = unit.GetProperty("name").GetString(), parent = new { code = "SCT" },
             parentCode = "SCT", kind = "CommunePeoplesCommittee", validTo = "2026-01-01", version = unit.GetProperty("version").GetInt64() })).StatusCode);

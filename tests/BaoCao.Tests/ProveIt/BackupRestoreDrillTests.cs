@@ -23,7 +23,7 @@ public sealed class BackupRestoreDrillTests
     {
         var backup = Path.Combine(Path.GetTempPath(), "baocao-tests", $"backup-{Guid.NewGuid():N}.bak");
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var acknowledged = new ConcurrentQueue<(int Value, long At)>();
         var sent = new ConcurrentBag<int>();
         using var stop = new CancellationTokenSource();

@@ -54,7 +54,7 @@ public sealed class FuzzTests
         using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
         var operations = Operations(document.RootElement).ToList();
         Assert.True(operations.Count > 100, $"only {operations.Count} operations in the document");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var random = new Random(2026);
         var failures = new List<string>();
@@ -71,7 +71,7 @@ public sealed class FuzzTests
             if ((int)response.StatusCode >= 500)
                 failures.Add($"{(int)response.StatusCode} {request.Method} {request.RequestUri?.ToString()[..Math.Min(200, request.RequestUri.ToString().Length)]}");
             if (response.StatusCode == HttpStatusCode.Unauthorized && client == admin)
-                admin = await ScopeTests.AsAsync(app, "admin"); // an operation signed the administrator out: sign in again
+                admin = await app.SignedInAsAsync("admin"); // an operation signed the administrator out: sign in again
         }
 
         // An oversized body is refused before anything reads it.

@@ -42,7 +42,7 @@ public sealed class HardeningTests
 
         Assert.All([unknown, .. wrong, whileLocked], answer => Assert.Equal(unknown, answer));
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.Item1);
-        var log = await (await ScopeTests.AsAsync(app, "admin")).GetFromJsonAsync<JsonElement>("/api/accounts/security-log?userName=canbo.snv");
+        var log = await (await app.SignedInAsAsync("admin")).GetFromJsonAsync<JsonElement>("/api/accounts/security-log?userName=canbo.snv");
         var events = log.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
         Assert.Contains("LockedOut", events);
         Assert.Contains("SignInWhileLocked", events);
@@ -72,7 +72,7 @@ public sealed class HardeningTests
     public async Task One_code_or_one_recovery_code_sent_by_six_parallel_requests_signs_in_once(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var enrolling = await ScopeTests.AsAsync(app, "canbo.stc");
+        var enrolling = await app.SignedInAsAsync("canbo.stc");
         var key = (await (await enrolling.PostAsync("/api/auth/two-factor/setup", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString()!.Replace(" ", "");
         string Code() => Totp.Code(Totp.FromBase32(key), Totp.StepAt(app.Clock.GetUtcNow()));
         var enabled = await enrolling.PostAsJsonAsync("/api/auth/two-factor/enable", new { code = Code() });
@@ -110,14 +110,14 @@ public sealed class HardeningTests
         Assert.True(answers[3].Headers.RetryAfter is not null);
         Assert.Contains("Quá nhiều lần đăng nhập", (await answers[3].ReadProblemAsync()).Detail);
         // Other requests are not limited by it.
-        Assert.Equal(HttpStatusCode.OK, (await (await ScopeTests.AsAsync(app, null)).GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsAsync(null)).GetAsync("/health/live")).StatusCode);
     }
 
     [Fact]
     public async Task Every_answer_carries_the_security_headers_and_api_answers_are_not_cached()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
 
         var page = await officer.GetAsync("/");
         var api = await officer.GetAsync("/api/me");
@@ -196,7 +196,7 @@ public sealed class HardeningTests
     public async Task An_xlsx_decompression_bomb_is_refused_quickly_without_filling_the_memory(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var bomb = Bomb();
         Assert.True(bomb.Length < 2 * 1024 * 1024, $"{bomb.Length} bytes");
         GC.Collect();
@@ -265,7 +265,7 @@ public sealed class HardeningTests
     public async Task One_person_has_at_most_two_uploads_in_progress()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         var release = new TaskCompletionSource();
         HttpContent Held()
         {
@@ -298,7 +298,7 @@ public sealed class HardeningTests
         Assert.Contains("5", csv);
 
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         var unit = await admin.PostAsJsonAsync("/api/units", new { parentCode = "UBND-NB", code = "X-MOI", name = "=HYPERLINK(\"http://x\")", kind = "OtherAgency", validFrom = "2026-12-01" });
         Assert.Equal(HttpStatusCode.BadRequest, unit.StatusCode);
         Assert.Contains("= + - @", (await unit.ReadProblemAsync()).Errors!["name"][0]);
@@ -310,7 +310,7 @@ public sealed class HardeningTests
     public async Task An_attachment_must_be_a_package_of_its_kind_and_its_name_loses_format_characters()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" });
         Task<HttpResponseMessage> Upload(string name, byte[] content) =>
             officer.PostAsync($"{Report}/attachments", new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } });
@@ -341,11 +341,11 @@ public sealed class HardeningTests
     public async Task An_officer_with_a_delegation_does_not_approve_their_own_submission(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync("/api/accounts/delegations",
             new { unitCode = "STC", toUserName = "canbo.stc", forms = new[] { "BM-TC-THANG" }, until = "2026-12-04" })).StatusCode);
-        officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        officer = await app.SignedInAsAsync("canbo.stc");
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
 
         var own = await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null);
@@ -361,7 +361,7 @@ public sealed class HardeningTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(database, smtp.Settings);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         static string Token(string body) => System.Text.RegularExpressions.Regex.Match(body, @"dat-mat-khau\?token=([A-Za-z0-9_-]+)").Groups[1].Value;
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/accounts/canbo.sdl/reissue-password", null)).StatusCode);
@@ -390,8 +390,8 @@ public sealed class HardeningTests
     public async Task The_inputs_that_answered_500_are_now_told_what_is_wrong()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var admin = await ScopeTests.AsAsync(app, "admin");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         var unitAdmin = await UnitAdministratorTests.UnitAdministratorAsync(app);
         var answers = new Dictionary<string, HttpStatusCode>
         {
@@ -418,7 +418,7 @@ public sealed class HardeningTests
     public async Task The_packet_verifier_rejects_unknown_critical_extensions_and_a_lifetime_that_ends_before_it_begins(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var point = key.ExportParameters(false).Q;
         var jwks = new { keys = new[] { new { kty = "EC", crv = "P-256", kid = "doi-tac-1", use = "sig", alg = "ES256",

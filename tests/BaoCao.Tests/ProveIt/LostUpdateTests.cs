@@ -24,7 +24,7 @@ public sealed class LostUpdateTests
     public async Task Fifty_clients_editing_one_cell_lose_no_accepted_write(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var clients = await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => ScopeTests.AsAsync(app, "canbo.stc")));
+        var clients = await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => app.SignedInAsAsync("canbo.stc")));
         var accepted = new ConcurrentBag<string>();
         var conflicts = new ConcurrentBag<string>();
         var failures = new ConcurrentBag<string>();

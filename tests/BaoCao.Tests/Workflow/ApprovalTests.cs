@@ -39,8 +39,8 @@ public sealed class ApprovalTests
     public async Task Submit_return_fix_resubmit_approve_reopen_and_approve_again_feeds_only_the_changed_cells(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         Task<HttpResponseMessage> Act(HttpClient who, string action, string? reason = null) => who.PostAsJsonAsync($"{Cell}/{action}", new { reason });
         Task<HttpResponseMessage> Edit(decimal value) => officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_XNK", value } } });
 
@@ -91,7 +91,7 @@ public sealed class ApprovalTests
     public async Task Missing_required_cells_and_failed_high_checks_stop_a_submission_with_the_reasons()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
         await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_NOI_DIA", value = 100 } } });
 
         var empty = await officer.PostAsJsonAsync("/api/workflow/submissions/BM-TC-THANG/STC/202611/submit", new { });
@@ -108,9 +108,9 @@ public sealed class ApprovalTests
     public async Task Two_leaders_deciding_at_the_same_moment_exactly_one_wins(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
         for (var round = 0; round < 8; round++)
         {
             var period = $"2026{round + 1:00}";
@@ -129,8 +129,8 @@ public sealed class ApprovalTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
         app.Clock.Advance(TimeSpan.FromTicks(1_234_567)); // a real clock's 100 ns ticks, which PostgreSQL does not keep
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
         await officer.PostAsJsonAsync($"{Cell}/submit", new { });
         await admin.PostAsJsonAsync($"{Cell}/return", new { reason = "Thiếu thuyết minh" });
         await officer.PostAsJsonAsync($"{Cell}/submit", new { });
@@ -182,8 +182,8 @@ public sealed class ApprovalTests
     public async Task Every_saved_value_change_reaches_the_audit_trail_with_who_when_and_before_after(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var admin = await app.SignedInAsAsync("admin");
         await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_DAT", value = 310.5m } } });
         await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TC-THANG", unitCode = "STC", period = "202611", values = new[] { new { indicator = "THU_DAT", value = 312m, comment = "Điều chỉnh theo Kho bạc" } } });
 
@@ -206,8 +206,8 @@ public sealed class ApprovalTests
     {
         await using var smtp = new SmtpTestServer();
         await using var app = await BaoCaoApp.StartAsync(database, smtp.Settings);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
 
         await officer.PostAsync($"{Cell}/submit", null);
         await leader.PostAsJsonAsync($"{Cell}/return", new { reason = "Thu xuất nhập khẩu chưa khớp số liệu Hải quan." });
@@ -238,9 +238,9 @@ public sealed class ApprovalTests
     public async Task The_approver_previews_then_approves_several_submissions_and_one_taken_meanwhile_is_reported_not_lost()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
         foreach (var period in new[] { "202608", "202609", "202610" })
             Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/workflow/submissions/BM-TC-THANG/STC/{period}/submit", null)).StatusCode);
         object Items(bool preview, params string[] periods) => new { preview, items = periods.Select(p => new { formCode = "BM-TC-THANG", unitCode = "STC", period = p }).ToArray() };
@@ -267,9 +267,9 @@ public sealed class ApprovalTests
     public async Task Officer_and_leader_discuss_a_submission_and_a_stranger_can_neither_read_nor_write()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var stranger = await ScopeTests.AsAsync(app, "canbo.sct");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var stranger = await app.SignedInAsAsync("canbo.sct");
         await officer.PostAsync($"{Cell}/submit", null);
 
         var asked = await leader.PostAsJsonAsync($"{Cell}/comments", new { text = "Vì sao thu tiền sử dụng đất giảm mạnh?" });

@@ -19,8 +19,8 @@ public sealed class NarrativeJourneyTests
     public async Task Every_save_keeps_what_is_on_screen_typing_is_autosaved_and_leaving_never_loses_text()
     {
         await using var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite);
-        using var officerApi = await BaoCao.Tests.Accounts.SessionRevocationTests.SignedInAsync(app, "canbo.stc");
-        using var leaderApi = await BaoCao.Tests.Accounts.SessionRevocationTests.SignedInAsync(app, "lanhdao.stc");
+        using var officerApi = await app.SignedInOverTheNetworkAsync("canbo.stc");
+        using var leaderApi = await app.SignedInOverTheNetworkAsync("lanhdao.stc");
         Assert.Equal(HttpStatusCode.OK, (await officerApi.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await leaderApi.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
         var (playwright, browser) = await Browser.LaunchAsync();

@@ -19,7 +19,7 @@ public sealed class OneNumberTests
     public async Task Same_period_last_year_and_year_to_date_are_the_same_in_the_grid_workbook_report_export_and_dashboard(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         // The department's budget revenue was approved on another form: October 2025 and January – August 2026 (September not).
         await Dashboards.ApprovedFeed.AppendAsync(app, [("STC", "THU_NSNN", "202510", 987.65m),
             .. Enumerable.Range(1, 8).Select(m => ("STC", "THU_NSNN", $"2026{m:00}", (decimal?)(100m * m + 0.25m)))]);
@@ -38,8 +38,8 @@ public sealed class OneNumberTests
         var version = (await admin.GetFromJsonAsync<JsonElement>("/api/forms/BM-THU-MOI")).GetProperty("concurrencyVersion").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-THU-MOI/publish", new { effectiveFrom = "2026-01-01", version })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-THU-MOI/assignments", new { units = new[] { "STC" }, from = "2026-01-01" })).StatusCode);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/forms/data", new
             { formCode = "BM-THU-MOI", unitCode = "STC", period = "202610", values = new[] { new { indicator = "THU_NSNN", value = 1_234.5m } } })).StatusCode);
 

@@ -17,7 +17,7 @@ public sealed class PageTests(SharedApp fixture) : IClassFixture<SharedApp>
     [InlineData("admin", "/trao-doi/doi-soat", "Chưa cấu hình hệ thống nguồn nào")]
     public async Task Each_page_renders_for_the_user_who_works_on_it(string user, string path, string expected)
     {
-        var client = await ScopeTests.AsAsync(fixture.Instance, user);
+        var client = await fixture.Instance.SignedInAsAsync(user);
 
         var response = await client.GetAsync(path);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -58,8 +58,8 @@ public sealed class ReportTests
     /// <summary>October's data approved, the officer starts the report: the officer, the draft and its headings.</summary>
     internal static async Task<(HttpClient Officer, JsonElement Draft, List<string?> Headings)> StartApprovedOctoberReportAsync(BaoCaoApp app)
     {
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        await ApproveOctoberAsync(officer, await ScopeTests.AsAsync(app, "lanhdao.stc"));
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        await ApproveOctoberAsync(officer, await app.SignedInAsAsync("lanhdao.stc"));
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
         return (officer, draft, [.. draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString())]);
     }
@@ -78,10 +78,10 @@ public sealed class ReportTests
     public async Task A_report_is_written_approved_sent_late_and_received_with_its_table_frozen_from_approved_data(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var receiver = await ScopeTests.AsAsync(app, "admin");
-        var stranger = await ScopeTests.AsAsync(app, "lanhdao.sct");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var receiver = await app.SignedInAsAsync("admin");
+        var stranger = await app.SignedInAsAsync("lanhdao.sct");
         await ApproveOctoberAsync(officer, leader);
 
         var started = await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" });
@@ -163,9 +163,9 @@ public sealed class ReportTests
     public async Task A_report_whose_table_lacks_approved_data_is_refused_naming_the_forms_unless_the_regime_allows_it_once_confirmed(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
         var headings = draft.GetProperty("narrative").EnumerateArray().Select(s => s.GetProperty("heading").GetString()).ToList();
         var written = await (await officer.PutAsJsonAsync($"{Report}/narrative", new
@@ -214,7 +214,7 @@ public sealed class ReportTests
     public async Task A_roll_up_combines_sub_units_by_sum_average_weighted_average_and_last_value_over_the_year(DatabaseKind database)
     {
         await using var app = await BaoCaoApp.StartAsync(database);
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/regimes", new
         {
             code = "BC-TONG-HOP-STC", name = "Báo cáo tổng hợp của Sở Tài chính", content = "Tổng hợp số liệu các phòng.", kind = "Periodic", frequency = "Month",
@@ -232,8 +232,8 @@ public sealed class ReportTests
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/forms/BM-TONG-HOP/assignments", new { units = new[] { "STC", "STC-NS", "STC-DT" }, from = "2026-01-01" })).StatusCode);
         foreach (var unit in new[] { "STC-NS", "STC-DT" })
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/accounts/canbo.stc/grants", new { role = "DataEntry", unitCode = unit })).StatusCode);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
         async Task ApproveAsync(string unit, string period, params (string Indicator, decimal Value)[] values)
         {
             var saved = await officer.PostAsJsonAsync("/api/forms/data", new { formCode = "BM-TONG-HOP", unitCode = unit, period, values = values.Select(v => new { indicator = v.Indicator, value = v.Value }).ToArray() });
@@ -268,9 +268,9 @@ public sealed class ReportTests
     public async Task Attachments_are_checked_by_content_and_size_kept_with_a_checksum_and_frozen_with_the_report()
     {
         await using var app = await BaoCaoApp.StartAsync(DatabaseKind.Sqlite);
-        var officer = await ScopeTests.AsAsync(app, "canbo.stc");
-        var stranger = await ScopeTests.AsAsync(app, "canbo.sct");
-        await ApproveOctoberAsync(officer, await ScopeTests.AsAsync(app, "lanhdao.stc"));
+        var officer = await app.SignedInAsAsync("canbo.stc");
+        var stranger = await app.SignedInAsAsync("canbo.sct");
+        await ApproveOctoberAsync(officer, await app.SignedInAsAsync("lanhdao.stc"));
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();
         Task<HttpResponseMessage> Upload(HttpClient who, string name, byte[] content)
         {

@@ -17,8 +17,8 @@ public sealed class ReportVersionJourneyTests
     public async Task The_leader_reads_the_returned_version_and_compares_it_with_the_resubmitted_one()
     {
         await using var app = await BaoCaoApp.StartForBrowserAsync(DatabaseKind.Sqlite);
-        using var officer = await SessionRevocationTests.SignedInAsync(app, "canbo.stc");
-        using var leader = await SessionRevocationTests.SignedInAsync(app, "lanhdao.stc");
+        using var officer = await app.SignedInOverTheNetworkAsync("canbo.stc");
+        using var leader = await app.SignedInOverTheNetworkAsync("lanhdao.stc");
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/submit", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/workflow/submissions/BM-TC-THANG/STC/202610/approve", null)).StatusCode);
         var draft = await (await officer.PostAsJsonAsync("/api/workflow/reports", new { regimeCode = "BC-KTXH-THANG", unitCode = "STC", period = "202610" })).Content.ReadFromJsonAsync<JsonElement>();

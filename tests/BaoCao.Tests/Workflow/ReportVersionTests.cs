@@ -18,11 +18,11 @@ public sealed class ReportVersionTests
     {
         await using var app = await BaoCaoApp.StartAsync(database);
         var (officer, draft, headings) = await ReportTests.StartApprovedOctoberReportAsync(app);
-        var leader = await ScopeTests.AsAsync(app, "lanhdao.stc");
-        var admin = await ScopeTests.AsAsync(app, "admin");
+        var leader = await app.SignedInAsAsync("lanhdao.stc");
+        var admin = await app.SignedInAsAsync("admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/accounts/canbo.sct/grants", new { role = "ReportReceiver", unitCode = "VP-UBND" })).StatusCode);
-        var receiver = await ScopeTests.AsAsync(app, "canbo.sct"); // receives for the province office, nothing of the department's own
-        var stranger = await ScopeTests.AsAsync(app, "lanhdao.sct");
+        var receiver = await app.SignedInAsAsync("canbo.sct"); // receives for the province office, nothing of the department's own
+        var stranger = await app.SignedInAsAsync("lanhdao.sct");
         async Task<long> WriteAsync(string first, long version)
         {
             var saved = await officer.PutAsJsonAsync($"{Report}/narrative", new

@@ -27,7 +27,7 @@ public sealed class TransitionMatrixTests
         await using var app = await BaoCaoApp.StartAsync(database);
         var clients = new Dictionary<string, HttpClient>();
         foreach (var person in People)
-            clients[person ?? ""] = await ScopeTests.AsAsync(app, person);
+            clients[person ?? ""] = await app.SignedInAsAsync(person);
         var periods = new Queue<string>(Enumerable.Range(1, 10).Select(m => $"2025{m:00}").Concat(Enumerable.Range(1, 10).Select(m => $"2026{m:00}")));
         string Cell(string period) => $"/api/workflow/submissions/BM-TC-THANG/STC/{period}";
         async Task<HttpResponseMessage> Act(string? person, string period, SubmissionAction action) =>
