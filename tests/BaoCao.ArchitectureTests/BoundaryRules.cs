@@ -21,13 +21,25 @@ public sealed class BoundaryRules
     }
 
     [Theory, MemberData(nameof(ModuleNames), MemberType = typeof(ModuleAssemblies))]
-    public void Contracts_depend_on_nothing_of_ours_but_the_shared_kernel(string module)
+    public void Contracts_depend_on_nothing_of_ours(string module)
     {
-        var ours = Types().That().ResideInAssembly(Host, [.. AllModules, .. AllContracts.Where(c => c != Contracts(module))]);
+        // Not even the kernel: a module compiling against another's Contracts gets the mediator abstractions and nothing
+        // heavier (no EF Core, mail or Office library, no kernel type to change under it).
+        var ours = Types().That().ResideInAssembly(Host, [Kernel, ModuleAssemblies.UI, .. AllModules, .. AllContracts.Where(c => c != Contracts(module))]);
         Types().That().ResideInAssembly(Contracts(module))
             .Should().NotDependOnAny(ours)
             .Because("Contracts are the stable surface other modules compile against")
             .WithoutRequiringPositiveResults()
             .Check(Loaded);
+    }
+
+    [Theory, MemberData(nameof(ModuleNames), MemberType = typeof(ModuleAssemblies))]
+    public void Contracts_reference_only_the_mediator_abstractions(string module)
+    {
+        var references = Contracts(module).GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && !n.StartsWith("Microsoft.", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(references.All(n => n == "Mediator" || n.StartsWith("BaoCao.", StringComparison.Ordinal) && n.EndsWith(".Contracts", StringComparison.Ordinal)),
+            $"BaoCao.{module}.Contracts references {string.Join(", ", references)}: Contracts see the mediator abstractions (assembly Mediator) and other Contracts only.");
     }
 }

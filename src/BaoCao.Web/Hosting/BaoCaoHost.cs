@@ -89,7 +89,7 @@ internal static class BaoCaoHost
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<ModuleMigrator>();
-        services.AddSingleton<BaoCao.SharedKernel.Email.IEmailSender, BaoCao.SharedKernel.Email.SmtpEmailSender>();
+        services.AddSingleton<BaoCao.SharedKernel.Email.IEmailSender, SmtpEmailSender>();
 
         BaoCao.SharedKernel.Files.UploadLimits.Current = BaoCao.SharedKernel.Files.UploadLimits.From(builder.Configuration);
         builder.AddApiErrors();

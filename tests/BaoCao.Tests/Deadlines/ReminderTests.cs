@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BaoCao.SharedKernel.Email;
+using BaoCao.Web.Hosting;
 using BaoCao.Tests.Accounts;
 using BaoCao.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
