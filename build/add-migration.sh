@@ -3,6 +3,8 @@
 #   build/add-migration.sh <Module> <Name>      e.g. build/add-migration.sh Forms AddFormDesigns
 # Output: modules/<Module>/BaoCao.<Module>/Persistence/Migrations/{Sqlite,PostgreSql}/
 # No database is needed: the PostgreSQL connection string below is only read, never opened.
+# tests/BaoCao.Tests/Foundation/MigrationTests.cs holds every module to the names and folders used here
+# (and fails with this command when a model change has no migration): change both together.
 set -euo pipefail
 module=${1:?usage: build/add-migration.sh <Module> <Name>}
 name=${2:?usage: build/add-migration.sh <Module> <Name>}
