@@ -42,6 +42,31 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, builder.ConnectionString, null, name);
     }
 
+    /// <summary>A new database holding what <paramref name="template"/> holds: a file copy on SQLite, <c>CREATE DATABASE …
+    /// TEMPLATE</c> on PostgreSQL (nobody may be connected to the template meanwhile).</summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase template)
+    {
+        if (template.Kind == DatabaseKind.Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "baocao-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            var file = Path.Combine(directory, "baocao.db");
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                if (File.Exists(template.SqliteFile + suffix))
+                    File.Copy(template.SqliteFile + suffix, file + suffix);
+            return new TestDatabase(template.Kind, $"Data Source={file}", directory, null);
+        }
+        var name = $"baocao_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(Databases.PostgresConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template._postgresName}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(Databases.PostgresConnectionString) { Database = name, Pooling = true };
+        return new TestDatabase(template.Kind, builder.ConnectionString, null, name);
+    }
+
     /// <summary>The SQLite file's path (null on PostgreSQL), e.g. to put a backup in its place before a start.</summary>
     public string? SqliteFile => _sqliteDirectory is null ? null : Path.Combine(_sqliteDirectory, "baocao.db");
 
