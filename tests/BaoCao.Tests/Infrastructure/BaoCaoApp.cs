@@ -54,13 +54,16 @@ public sealed class BaoCaoApp : WebApplicationFactory<Program>
 
     private static bool LeavesTheSeedAlone(string setting) =>
         !setting.StartsWith("Demo:", StringComparison.OrdinalIgnoreCase) && !setting.StartsWith("Database:", StringComparison.OrdinalIgnoreCase)
-        && !setting.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) && !setting.StartsWith("Accounts:PasswordHash", StringComparison.OrdinalIgnoreCase);
+        && !setting.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) && !setting.StartsWith("Accounts:PasswordHash", StringComparison.OrdinalIgnoreCase)
+        && !setting.StartsWith("DataProtection:", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<TestDatabase> TemplateAsync(DatabaseKind kind)
     {
         var template = await TestDatabase.CreateAsync(kind);
         await using (var app = StartOn(template))
             _ = app.Services;
+        // Each copy is an install of its own: it makes its own key ring (cookies, protected secrets) when it first needs one.
+        await template.ExecuteAsync(kind == DatabaseKind.Sqlite ? "DELETE FROM accounts_DataProtectionKeys" : "DELETE FROM accounts.\"DataProtectionKeys\"");
         // Nobody may hold a connection to a PostgreSQL template; SQLite's last connection folds its WAL into the file.
         Npgsql.NpgsqlConnection.ClearAllPools();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -67,6 +67,24 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(template.Kind, builder.ConnectionString, null, name);
     }
 
+    /// <summary>Runs one SQL statement on the database (test set-up, outside any app).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            await sqlite.OpenAsync();
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var statement = new NpgsqlCommand(sql, connection);
+        await statement.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The SQLite file's path (null on PostgreSQL), e.g. to put a backup in its place before a start.</summary>
     public string? SqliteFile => _sqliteDirectory is null ? null : Path.Combine(_sqliteDirectory, "baocao.db");
 
