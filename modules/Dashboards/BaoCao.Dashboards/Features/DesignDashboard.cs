@@ -18,7 +18,10 @@ internal static partial class DesignDashboard
     public const int MaximumWidgets = 20;
 
     internal sealed record Save(string Code, string? Title, string? Description, Audience? Audience, string? UnitCode, string? PeriodKind, int? Periods,
-        IReadOnlyList<WidgetInput>? Widgets, long Version) : ICommand<Result<Definition>>;
+        IReadOnlyList<WidgetInput>? Widgets, long Version) : ICommand<Result<Definition>>, IConflictMessage
+    {
+        string IConflictMessage.ConflictMessage => "Người khác vừa sửa hoặc tạo bảng điều khiển này. Hãy tải lại để xem bản mới nhất.";
+    }
 
     internal sealed record WidgetInput(WidgetKind? Kind, string? Title, IReadOnlyList<string>? Indicators, bool? Rollup, string? Regime);
 
@@ -119,15 +122,7 @@ internal static partial class DesignDashboard
             dashboard.Widgets = widgets;
             dashboard.UpdatedAt = clock.GetUtcNow();
             dashboard.UpdatedBy = user.UserName ?? "system";
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                return Result<Definition>.Conflict("Người khác vừa sửa hoặc tạo bảng điều khiển này. Hãy tải lại để xem bản mới nhất.");
-            }
+            await db.SaveChangesAsync(cancellationToken); // saved or created meanwhile: a 409 (TransactionBehavior, IConflictMessage)
             return Definition.Of(dashboard);
         }
 

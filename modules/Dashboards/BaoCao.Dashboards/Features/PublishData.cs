@@ -75,12 +75,10 @@ internal static class PublishData
                 return Result.Forbidden("Chỉ quản trị cấp tỉnh thôi công khai số liệu.");
             var indicator = command.Indicator.Trim().ToUpperInvariant();
             var period = command.Period.Trim().ToUpperInvariant();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var removed = await db.Publications.Where(p => p.Indicator == indicator && p.Period == period).ExecuteDeleteAsync(cancellationToken);
             if (removed == 0)
                 return Result.NotFound($"Số liệu chỉ số {indicator} kỳ {period} chưa được công khai.");
             await db.PublishedPoints.Where(p => p.Indicator == indicator && p.Period == period).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Result.Ok();
         }
 
@@ -106,7 +104,8 @@ internal static class PublishData
         var tree = new UnitTree(await sender.Send(new ListAllUnits(), cancellationToken));
         var parents = tree.Parents.ToList();
         var (published, incomplete) = (0, 0);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The command's transaction (TransactionBehavior); the demo seed, outside the pipeline, brings none.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         foreach (var indicator in indicators)
         {
             foreach (var span in spans)
@@ -131,7 +130,8 @@ internal static class PublishData
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
         return (published, incomplete);
     }
 

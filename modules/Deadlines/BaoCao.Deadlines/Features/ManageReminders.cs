@@ -13,8 +13,9 @@ internal static class ManageReminders
         string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
-    internal sealed record SaveTemplate(string? Subject, string? Body, long? Version) : ICommand<Result<TemplateView>>, IRequireAccess
+    internal sealed record SaveTemplate(string? Subject, string? Body, long? Version) : ICommand<Result<TemplateView>>, IRequireAccess, IConflictMessage
     {
+        string IConflictMessage.ConflictMessage => "Người khác vừa sửa mẫu thư này. Hãy tải lại rồi sửa tiếp.";
         string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
@@ -89,14 +90,7 @@ internal static class ManageReminders
                 db.ExpectVersion(template, command.Version!.Value);
             template.Subject = command.Subject!.Trim();
             template.Body = command.Body!.Trim();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return Result<TemplateView>.Conflict("Người khác vừa sửa mẫu thư này. Hãy tải lại rồi sửa tiếp.");
-            }
+            await db.SaveChangesAsync(cancellationToken); // saved meanwhile: a 409 (TransactionBehavior, IConflictMessage)
             return new TemplateView(template.Subject, template.Body, Placeholders, template.Version);
         }
 

@@ -18,7 +18,8 @@ internal static class SetReceptionWindow
 {
     internal sealed record Get(string RegimeCode, string Period) : IQuery<Result<WindowView>>;
 
-    internal sealed record Set(string RegimeCode, string Period, DateOnly? OpensOn, DateOnly? ClosesOn, long? Version) : ICommand<Result<WindowView>>;
+    /// <summary>Its own transaction: the window is saved, then the units are e-mailed (no mail server wait inside a transaction).</summary>
+    internal sealed record Set(string RegimeCode, string Period, DateOnly? OpensOn, DateOnly? ClosesOn, long? Version) : ICommand<Result<WindowView>>, IOwnTransaction;
 
     /// <param name="LateSubmission">AcceptAsLate or Refuse: what happens after closing.</param>
     internal sealed record WindowView(string RegimeCode, string Period, DateOnly OpensOn, DateOnly? ClosesOn, DateOnly DueDate, string LateSubmission,

@@ -18,7 +18,9 @@ internal static class ReceivePacket
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    internal sealed record Command(string? Packet) : ICommand<Result<Received>>;
+    /// <summary>Its own transactions: it coordinates commands of other modules (Accounts checks and records the packet,
+    /// Workflow submits), each committing on its own; on SQLite a Forms transaction held around them would lock them out.</summary>
+    internal sealed record Command(string? Packet) : ICommand<Result<Received>>, IOwnTransaction;
 
     /// <param name="Submissions">Each form, unit and period the packet filled, submitted for approval (or why not).</param>
     internal sealed record Received(string PacketId, string Type, string Sender, ImportDataValueSets.ImportSummary Summary, IReadOnlyList<ReceivedSubmission> Submissions);

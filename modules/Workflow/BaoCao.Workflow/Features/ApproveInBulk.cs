@@ -12,7 +12,9 @@ internal static class ApproveInBulk
 {
     public const int MaximumItems = 200;
 
-    internal sealed record Command(IReadOnlyList<Item?>? Items, bool Preview) : ICommand<Result<IReadOnlyList<Outcome>>>;
+    /// <summary>Its own transactions: each item is approved by its own command and transaction, so one refused or
+    /// conflicting item does not undo the others.</summary>
+    internal sealed record Command(IReadOnlyList<Item?>? Items, bool Preview) : ICommand<Result<IReadOnlyList<Outcome>>>, IOwnTransaction;
 
     internal sealed record Item(string? FormCode, string? UnitCode, string? Period);
 
