@@ -93,7 +93,7 @@ internal static class ManageExchangeKeys
         {
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<PartnerView>.Forbidden("Chỉ quản trị cấp tỉnh được khai báo đối tác trao đổi dữ liệu.");
-            var code = command.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code);
             var jwks = Jwks.Serialize(command.Keys!.Keys);
             var now = clock.GetUtcNow();
             var partner = await db.ExchangePartners.SingleOrDefaultAsync(p => p.Code == code, cancellationToken);

@@ -96,7 +96,7 @@ internal static class ManageReminders
 
         public async ValueTask<Result<LadderView>> Handle(GetLadder query, CancellationToken cancellationToken)
         {
-            var code = query.RegimeCode.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.RegimeCode);
             if (await sender.Send(new GetRegime(code), cancellationToken) is null)
                 return Result<LadderView>.NotFound($"Không có chế độ báo cáo mã '{query.RegimeCode}'.");
             var policy = await db.ReminderPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.RegimeCode == code, cancellationToken);
@@ -105,7 +105,7 @@ internal static class ManageReminders
 
         public async ValueTask<Result<LadderView>> Handle(SaveLadder command, CancellationToken cancellationToken)
         {
-            var code = command.RegimeCode.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.RegimeCode);
             if (await sender.Send(new GetRegime(code), cancellationToken) is null)
                 return Result<LadderView>.NotFound($"Không có chế độ báo cáo mã '{command.RegimeCode}'.");
             db.ChangeTracker.Clear();

@@ -57,7 +57,7 @@ internal static class EnterFormData
         public object? Value => Number is { } n ? n : Text;
     }
 
-    private static string? Normalize(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+    private static string? Normalize(string? code) => string.IsNullOrWhiteSpace(code) ? null : Codes.Normalize(code);
 
     internal sealed class Validator : AbstractValidator<Save>
     {
@@ -208,10 +208,10 @@ internal static class EnterFormData
             var seen = new HashSet<(string, string, string)>();
             foreach (var body in command.Values!)
             {
-                var indicatorCode = body?.Indicator?.Trim().ToUpperInvariant() ?? "";
+                var indicatorCode = Codes.Normalize(body?.Indicator) ?? "";
                 var column = FormLayout.Parse(body?.Column);
                 var columnKey = column is { } c ? FormLayout.Key(c) : body?.Column ?? "";
-                var disaggregation = body?.Disaggregation?.Trim().ToUpperInvariant() ?? "";
+                var disaggregation = Codes.Normalize(body?.Disaggregation) ?? "";
                 void Refuse(string message, string? current = null, long? version = null, string? code = null)
                 {
                     conflicts.Add(new Conflict(indicatorCode, message, columnKey, disaggregation, current, version, code));

@@ -39,7 +39,7 @@ internal static class ImportDataValueSets
             RuleFor(c => c.Body!.DataValues!.Count).LessThanOrEqualTo(EnterFormData.MaximumValues)
                 .WithMessage($"Tối đa {EnterFormData.MaximumValues:N0} giá trị một lần gửi.".Replace(',', '.')).When(c => c.Body?.DataValues is not null);
             RuleFor(c => c.IdScheme).Must(DataValueSets.IsKnownIdScheme).WithMessage(DataValueSets.IdSchemeMessage);
-            RuleFor(c => c.ImportStrategy).Must(s => string.IsNullOrWhiteSpace(s) || Strategies.Contains(s.Trim().ToUpperInvariant()))
+            RuleFor(c => c.ImportStrategy).Must(s => string.IsNullOrWhiteSpace(s) || Strategies.Contains(Codes.Normalize(s)))
                 .WithMessage("importStrategy chỉ nhận CREATE, UPDATE, CREATE_AND_UPDATE hoặc DELETE.");
         }
     }
@@ -50,11 +50,11 @@ internal static class ImportDataValueSets
         {
             // The groups' saves join the command's transaction (TransactionBehavior), each in its own savepoint, so one
             // refused group does not undo the others.
-            var strategy = string.IsNullOrWhiteSpace(command.ImportStrategy) ? "CREATE_AND_UPDATE" : command.ImportStrategy.Trim().ToUpperInvariant();
+            var strategy = string.IsNullOrWhiteSpace(command.ImportStrategy) ? "CREATE_AND_UPDATE" : Codes.Normalize(command.ImportStrategy);
             var body = command.Body!;
             int imported = 0, updated = 0, ignored = 0, deleted = 0;
             var conflicts = new List<ImportConflict>();
-            static string? Code(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToUpperInvariant();
+            static string? Code(string? value) => string.IsNullOrWhiteSpace(value) ? null : Codes.Normalize(value);
             var groups = body.DataValues!.GroupBy(v => (Form: Code(v?.DataSet ?? body.DataSet), Unit: Code(v?.OrgUnit ?? body.OrgUnit), Period: Code(v?.Period ?? body.Period)));
             foreach (var group in groups)
             {

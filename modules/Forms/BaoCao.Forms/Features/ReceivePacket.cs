@@ -81,8 +81,8 @@ internal static class ReceivePacket
 
     private static IEnumerable<(string Form, string Unit, string Period)> Groups(DataValueSetInput body) =>
         (body.DataValues ?? []).OfType<DataValueInput>()
-            .Select(v => (Form: (v.DataSet ?? body.DataSet)?.Trim().ToUpperInvariant(), Unit: (v.OrgUnit ?? body.OrgUnit)?.Trim().ToUpperInvariant(),
-                Period: (v.Period ?? body.Period)?.Trim().ToUpperInvariant()))
+            .Select(v => (Form: Codes.Normalize(v.DataSet ?? body.DataSet), Unit: Codes.Normalize(v.OrgUnit ?? body.OrgUnit),
+                Period: Codes.Normalize(v.Period ?? body.Period)))
             .Where(g => !string.IsNullOrEmpty(g.Form) && !string.IsNullOrEmpty(g.Unit) && !string.IsNullOrEmpty(g.Period))
             .Select(g => (g.Form!, g.Unit!, g.Period!)).Distinct().OrderBy(g => g.Item1).ThenBy(g => g.Item2).ThenBy(g => g.Item3);
 

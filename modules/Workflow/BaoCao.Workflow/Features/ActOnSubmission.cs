@@ -21,8 +21,8 @@ internal static class ActOnSubmission
     {
         string IConflictMessage.ConflictMessage => "Người khác vừa thao tác trên số liệu này trước bạn. Hãy tải lại để xem trạng thái mới.";
         string IRequireAccess.Permission => Action == SubmissionAction.Submit ? Permissions.EnterData : Permissions.ApproveData;
-        string? IRequireAccess.UnitCode => UnitCode.Trim().ToUpperInvariant();
-        string? IRequireAccess.FormCode => FormCode.Trim().ToUpperInvariant();
+        string? IRequireAccess.UnitCode => Codes.Normalize(UnitCode);
+        string? IRequireAccess.FormCode => Codes.Normalize(FormCode);
     }
 
     internal sealed record SubmissionView(string FormCode, string UnitCode, string Period, string State, DateTimeOffset? SubmittedAt,
@@ -46,9 +46,9 @@ internal static class ActOnSubmission
     {
         public async ValueTask<Result<SubmissionView>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var formCode = command.FormCode.Trim().ToUpperInvariant();
-            var unitCode = command.UnitCode.Trim().ToUpperInvariant();
-            var period = command.Period.Trim().ToUpperInvariant();
+            var formCode = Codes.Normalize(command.FormCode);
+            var unitCode = Codes.Normalize(command.UnitCode);
+            var period = Codes.Normalize(command.Period);
             if (command.Action == SubmissionAction.Reopen && !user.IsInRole(Roles.Leader) && !user.IsInRole(Roles.Administrator))
                 return Result<SubmissionView>.Forbidden("Chỉ lãnh đạo đơn vị hoặc quản trị mới mở lại số liệu đã duyệt.");
             var values = await sender.Send(new GetFormValues(formCode, unitCode, period), cancellationToken);

@@ -163,7 +163,7 @@ internal static class ReconcileSourceData
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken))
                 return Result<RunView>.Forbidden(Refusal);
             var data = command.Data!;
-            static string Code(string? value) => value?.Trim().ToUpperInvariant() ?? "";
+            static string Code(string? value) => Codes.Normalize(value) ?? "";
             var source = new Dictionary<(string Form, string Unit, string Period, string Element, string Combo, string Column), string?>();
             foreach (var value in data.DataValues!.OfType<DataValueInput>())
             {
