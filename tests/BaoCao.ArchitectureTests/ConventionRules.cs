@@ -43,6 +43,7 @@ public sealed class ConventionRules
         Assert.True(concrete.Count == 0, "Seal these classes (nothing derives from them): " + string.Join(", ", concrete));
     }
 
+    /// <summary>Records, and the module's catalogue of stable error codes: a static class of string constants only.</summary>
     [Theory, MemberData(nameof(ModuleNames), MemberType = typeof(ModuleAssemblies))]
     public void Contracts_hold_only_public_sealed_records_enums_and_pure_functions(string module)
     {

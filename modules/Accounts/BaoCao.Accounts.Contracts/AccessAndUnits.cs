@@ -40,7 +40,7 @@ public sealed record UnitExchangeCodes(IReadOnlyDictionary<string, string> Excha
     public string ToExchange(string code) => ExchangeByCode.GetValueOrDefault(code, code);
 
     /// <summary>The BaoCao unit code for a code found in a packet (an administrative code or a BaoCao code).</summary>
-    public string FromExchange(string code) => CodeByExchange.GetValueOrDefault(code.Trim(), code.Trim().ToUpperInvariant());
+    public string FromExchange(string code) => CodeByExchange.GetValueOrDefault(code.Trim(), SharedKernel.Text.Codes.Normalize(code));
 }
 
 /// <summary>Who an account is and where to write to them, for notifications; null for an unknown or inactive account.</summary>

@@ -53,7 +53,9 @@ public sealed record ApprovedFigure(string Indicator, string Disaggregation, str
 
 /// <summary>Submits a form's data of a unit and period for approval, under the caller's permissions: what an inbound
 /// exchange packet does once its values are in the unit's working copy, so a leader approves them like any other data.</summary>
-public sealed record SubmitForApproval(string FormCode, string UnitCode, string Period) : ICommand<SubmissionOutcome>;
+/// Its own transaction: it only forwards to the submission command, which commits or refuses on its own and whose
+/// refusal (a conflict included) becomes the outcome's reason.
+public sealed record SubmitForApproval(string FormCode, string UnitCode, string Period) : ICommand<SubmissionOutcome>, BaoCao.SharedKernel.Pipeline.IOwnTransaction;
 
 /// <param name="State">The state after the attempt (Submitted when it worked or already was).</param>
 /// <param name="Refusal">Why it was not submitted (missing required cells, a failed check, no permission), in Vietnamese; null when submitted.</param>

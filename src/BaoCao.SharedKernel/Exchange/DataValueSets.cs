@@ -23,7 +23,7 @@ public static class DataValueSets
 
     /// <summary>A categoryOptionCombo as stored: "" for none.</summary>
     public static string Disaggregation(string? combo) =>
-        string.IsNullOrWhiteSpace(combo) || IsDefault(combo) ? "" : combo.Trim().ToUpperInvariant();
+        string.IsNullOrWhiteSpace(combo) || IsDefault(combo) ? "" : Text.Codes.Normalize(combo);
 
     /// <summary>An attributeOptionCombo as a form column key.</summary>
     public static string Column(string? combo) =>

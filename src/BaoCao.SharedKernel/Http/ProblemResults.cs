@@ -35,8 +35,9 @@ public static class ProblemResults
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>A ProblemDetails; field errors go into the <c>errors</c> member as in ValidationProblemDetails.</summary>
-    public static ProblemDetails Problem(int status, string? detail, IEnumerable<ResultError>? errors = null)
+    /// <summary>A ProblemDetails; field errors go into the <c>errors</c> member as in ValidationProblemDetails, the stable
+    /// code (<see cref="ErrorCodes"/>), when given, into the <c>code</c> member.</summary>
+    public static ProblemDetails Problem(int status, string? detail, IEnumerable<ResultError>? errors = null, string? code = null)
     {
         var fieldErrors = (errors ?? []).Where(e => e.Field is not null)
             .GroupBy(e => e.Field!)
@@ -48,6 +49,8 @@ public static class ProblemResults
         problem.Title = TitleFor(status);
         problem.Detail = detail;
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{SectionFor(status)}";
+        if (code is not null)
+            problem.Extensions["code"] = code;
         return problem;
     }
 
@@ -58,7 +61,7 @@ public static class ProblemResults
         var status = StatusFor(result.Status);
         // Field errors are listed under "errors"; the detail still reads as a sentence on its own.
         var detail = string.Join(" ", result.Errors.Select(e => e.Message));
-        return TypedResults.Problem(Problem(status, detail, result.Errors));
+        return TypedResults.Problem(Problem(status, detail, result.Errors, result.Code));
     }
 
     public static IResult ToHttpResult<T>(this Result<T> result) =>

@@ -23,21 +23,28 @@ internal sealed class ClearCachesAtTransactionEnd : DbTransactionInterceptor
             caches.UnionWith(stale);
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Clear(transaction);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Clear(transaction, eventData, committed: true);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Clear(transaction);
+        Clear(transaction, eventData, committed: true);
         return Task.CompletedTask;
     }
 
     // A rollback puts the old rows back; a read inside the transaction may have cached rows that never were.
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Clear(transaction);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Clear(transaction, eventData, committed: false);
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Clear(transaction);
+        Clear(transaction, eventData, committed: false);
         return Task.CompletedTask;
+    }
+
+    // The outbox dispatcher is woken again once what a save inside the transaction published is committed.
+    private static void Clear(DbTransaction transaction, TransactionEndEventData eventData, bool committed)
+    {
+        (eventData.Context as ModuleDbContext)?.TransactionEnded(committed);
+        Clear(transaction);
     }
 
     private static void Clear(DbTransaction transaction)

@@ -95,7 +95,7 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
         var stale = StaleCaches();
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (publishes)
-            OutboxSignal?.Wake();
+            Published();
         Invalidate(stale);
         return written;
     }
@@ -107,9 +107,27 @@ public abstract class ModuleDbContext(DbContextOptions options, string schema) :
         var stale = StaleCaches();
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         if (publishes)
-            OutboxSignal?.Wake();
+            Published();
         Invalidate(stale);
         return written;
+    }
+
+    // Inside a transaction the dispatcher cannot see the messages before the commit: it is woken again then.
+    private bool _publishedInTransaction;
+
+    private void Published()
+    {
+        OutboxSignal?.Wake();
+        if (Database.CurrentTransaction is not null)
+            _publishedInTransaction = true;
+    }
+
+    /// <summary>Called when this context's transaction ends (<see cref="ClearCachesAtTransactionEnd"/>).</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        if (committed && _publishedInTransaction)
+            OutboxSignal?.Wake();
+        _publishedInTransaction = false;
     }
 
     private void Invalidate(List<INodeCache> stale)

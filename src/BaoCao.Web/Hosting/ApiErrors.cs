@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BaoCao.SharedKernel.Http;
 using BaoCao.SharedKernel.Pipeline;
+using BaoCao.SharedKernel.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -91,9 +92,9 @@ internal static class ApiErrors
         {
             var problem = exception switch
             {
-                RequestValidationException invalid => ProblemResults.Problem(400, "Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được nêu.", invalid.Errors),
-                AccessDeniedException { SignedIn: false } denied => ProblemResults.Problem(401, denied.Message),
-                AccessDeniedException denied => ProblemResults.Problem(403, denied.Message),
+                RequestValidationException invalid => ProblemResults.Problem(400, "Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được nêu.", invalid.Errors, ErrorCodes.Invalid),
+                AccessDeniedException { SignedIn: false } denied => ProblemResults.Problem(401, denied.Message, code: ErrorCodes.Unauthorized),
+                AccessDeniedException denied => ProblemResults.Problem(403, denied.Message, code: ErrorCodes.Forbidden),
                 BadHttpRequestException { StatusCode: 413 } => ProblemResults.Problem(413, "Dữ liệu gửi lên vượt quá giới hạn cho phép."),
                 BadHttpRequestException { InnerException: JsonException json } => ProblemResults.Problem(400, JsonMessage(json)),
                 NulCharacterException nul => ProblemResults.Problem(400, JsonMessage(nul)),
@@ -102,7 +103,7 @@ internal static class ApiErrors
                 // A malformed multipart body (boundary missing, truncated section) is the sender's mistake, not ours.
                 InvalidDataException or IOException when context.Request.HasFormContentType && !context.RequestAborted.IsCancellationRequested =>
                     ProblemResults.Problem(400, "Nội dung tệp gửi lên (multipart/form-data) bị hỏng hoặc không đầy đủ. Hãy chọn và gửi lại tệp."),
-                DbUpdateConcurrencyException => ProblemResults.Problem(409, "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thực hiện lại."),
+                DbUpdateConcurrencyException => ProblemResults.Problem(409, TransactionBehavior.ConcurrentChangeMessage, code: ErrorCodes.ConcurrentChange),
                 OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
                 _ => ProblemResults.Problem(500, "Hệ thống gặp lỗi không mong muốn. Lỗi đã được ghi lại; vui lòng thử lại sau hoặc báo quản trị hệ thống."),
             };

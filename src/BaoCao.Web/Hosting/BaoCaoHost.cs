@@ -57,6 +57,7 @@ internal static class BaoCaoHost
                 typeof(TelemetryBehavior<,>),
                 typeof(AuthorizationBehavior<,>),
                 typeof(ValidationBehavior<,>),
+                typeof(TransactionBehavior<,>), // last: a refused or invalid command opens no transaction
             ];
         });
         // Validators hold no state and no services: built once (a scoped one cost ≈ 13 KB per request that has one).

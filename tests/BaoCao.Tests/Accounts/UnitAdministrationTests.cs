@@ -60,7 +60,9 @@ public sealed class UnitAdministrationTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Contains("vừa được người khác thay đổi", (await second.ReadProblemAsync()).Detail);
+        var problem = await second.ReadProblemAsync();
+        Assert.Contains("vừa được người khác thay đổi", problem.Detail);
+        Assert.Equal("ConcurrentChange", problem.Code); // stable, for clients to branch on (ErrorCodes.ConcurrentChange)
         Assert.Equal("Sở Y tế tỉnh Ninh Bình", (await admin.GetFromJsonAsync<JsonElement>("/api/units/SYT")).GetProperty("name").GetString());
     }
 

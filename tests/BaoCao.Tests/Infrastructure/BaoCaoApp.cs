@@ -156,7 +156,8 @@ public static class HttpAssertions
     }
 }
 
-public sealed record ProblemBody(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors);
+/// <param name="Code">The stable code of the refusal (ErrorCodes, a module's …ErrorCodes), for clients to branch on.</param>
+public sealed record ProblemBody(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors, string? Code = null);
 
 public static class SignInExtensions
 {

@@ -68,6 +68,7 @@ public sealed class ApprovalTests
         Assert.Equal(HttpStatusCode.Forbidden, leaderCannotSubmit.StatusCode);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, lockedEdit.StatusCode);
+        Assert.Equal(BaoCao.Forms.Contracts.FormsErrorCodes.EntryClosed, (await lockedEdit.ReadProblemAsync()).Code);
         Assert.Equal(HttpStatusCode.Forbidden, officerCannotApprove.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, returnWithoutReason.StatusCode);
         Assert.Equal(("Returned", "Thu xuất nhập khẩu chưa khớp số liệu Hải quan."), (returned.GetProperty("state").GetString(), returned.GetProperty("reason").GetString()));
@@ -79,6 +80,7 @@ public sealed class ApprovalTests
         Assert.Equal(items.Select(i => i.GetProperty("sequence").GetInt64()).Order(), items.Select(i => i.GetProperty("sequence").GetInt64()));
         Assert.Contains(items, i => i.GetProperty("indicator").GetString() == "THU_XNK" && i.GetProperty("value").GetDecimal() == 200);
         Assert.Equal(HttpStatusCode.Conflict, approveAgain.StatusCode);
+        Assert.Equal(BaoCao.Workflow.Contracts.WorkflowErrorCodes.AlreadyDecided, (await approveAgain.ReadProblemAsync()).Code);
         Assert.Equal(["THU_DAT"], secondDiff!.Select(c => c.GetProperty("indicator").GetString()));
         Assert.Equal(1, more.GetProperty("items").GetArrayLength());
         Assert.True(more.GetProperty("items")[0].GetProperty("sequence").GetInt64() > last);

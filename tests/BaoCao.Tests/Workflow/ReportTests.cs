@@ -135,6 +135,7 @@ public sealed class ReportTests
         Assert.DoesNotContain("javascript", html);
         Assert.Contains("thường xuyên", html);
         Assert.Equal(HttpStatusCode.Conflict, staleWrite.StatusCode);
+        Assert.Equal(BaoCao.SharedKernel.Results.ErrorCodes.ConcurrentChange, (await staleWrite.ReadProblemAsync()).Code);
         Assert.Equal(("Submitted", true), (submitted.GetProperty("state").GetString(), submitted.GetProperty("tablesFrozen").GetBoolean()));
         Assert.Equal(HttpStatusCode.Conflict, lockedWrite.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, officerApproves.StatusCode);
@@ -143,6 +144,7 @@ public sealed class ReportTests
         Assert.Equal("Approved", approved.GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, strangerReceives.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, receivedBeforeSent.StatusCode);
+        Assert.Equal(BaoCao.Workflow.Contracts.WorkflowErrorCodes.AlreadyDecided, (await receivedBeforeSent.ReadProblemAsync()).Code);
         // October's report was due on 20 October 2026 (day 20 of the period's last month); the test clock says 27 November.
         Assert.Equal(("Sent", true), (sent.GetProperty("state").GetString(), sent.GetProperty("late").GetBoolean()));
         Assert.Contains(incoming!, r => r.GetProperty("unitCode").GetString() == "STC");

@@ -20,7 +20,10 @@ namespace BaoCao.Accounts.Features;
 internal static class ChangePassword
 {
     /// <param name="CompletesSignIn">True when the change is the last step of a sign-in (an expired password).</param>
-    internal sealed record Command(Guid AccountId, string CurrentPassword, string NewPassword, string? RemoteAddress, bool CompletesSignIn) : ICommand<Result<SignInOutcome>>;
+    /// <summary>Its own transaction: a wrong current password is saved (security log, lockout count) and then answered as
+    /// a failure, which the pipeline's transaction would roll back.</summary>
+    internal sealed record Command(Guid AccountId, string CurrentPassword, string NewPassword, string? RemoteAddress, bool CompletesSignIn)
+        : ICommand<Result<SignInOutcome>>, IOwnTransaction;
 
     internal sealed class Validator : AbstractValidator<Command>
     {

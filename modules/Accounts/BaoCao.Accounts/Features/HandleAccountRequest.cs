@@ -25,7 +25,9 @@ namespace BaoCao.Accounts.Features;
 /// </summary>
 internal static class HandleAccountRequest
 {
-    internal sealed record Complete(Guid Id) : ICommand<Result<Completed>>, IRequireAccess
+    /// <summary>Its own transactions: the account is saved, its link e-mailed, then the request closed — no wait for the
+    /// mail server inside a transaction.</summary>
+    internal sealed record Complete(Guid Id) : ICommand<Result<Completed>>, IRequireAccess, IOwnTransaction
     {
         string IRequireAccess.Permission => Permissions.CompleteAccountRequests;
     }

@@ -81,13 +81,11 @@ internal static class ManageExchangeKeys
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<Jwks.KeySet>.Forbidden("Chỉ quản trị cấp tỉnh được đổi khóa ký gói tin.");
             var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var old in await db.SigningKeys.Where(k => k.RetiredAt == null).ToListAsync(cancellationToken))
                 old.Retire(now);
             var key = await PacketSigning.CreateKeyAsync(db, protection.CreateProtector(PacketSigning.ProtectorPurpose), now, user.UserName ?? "system", cancellationToken);
             db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.SigningKeyRotated, user.UserName ?? "system", user.RemoteAddress, now, $"khóa mới {key.KeyId}"));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return await Handle(new PublishedKeys(), cancellationToken);
         }
 
@@ -95,7 +93,7 @@ internal static class ManageExchangeKeys
         {
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<PartnerView>.Forbidden("Chỉ quản trị cấp tỉnh được khai báo đối tác trao đổi dữ liệu.");
-            var code = command.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code);
             var jwks = Jwks.Serialize(command.Keys!.Keys);
             var now = clock.GetUtcNow();
             var partner = await db.ExchangePartners.SingleOrDefaultAsync(p => p.Code == code, cancellationToken);

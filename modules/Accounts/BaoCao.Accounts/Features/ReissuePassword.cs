@@ -19,7 +19,8 @@ namespace BaoCao.Accounts.Features;
 /// a one-time set-password link goes to the account's official e-mail, never a password in clear.</summary>
 internal static class ReissuePassword
 {
-    internal sealed record Command(string UserName) : ICommand<Result<HandleAccountRequest.Completed>>, IRequireAccess
+    /// <summary>Its own transaction: the link is saved before it is e-mailed (no wait for the mail server inside a transaction).</summary>
+    internal sealed record Command(string UserName) : ICommand<Result<HandleAccountRequest.Completed>>, IRequireAccess, IOwnTransaction
     {
         string IRequireAccess.Permission => Permissions.ManageAccounts;
         bool IRequireAccess.NarrowedByHandler => true;

@@ -111,7 +111,7 @@ internal static class TwoFactor
         private static bool UseRecoveryCode(Account account, string code)
         {
             var hashes = (account.RecoveryCodeHashes ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
-            var hash = SetPasswordLink.Hash(code.Trim().ToUpperInvariant());
+            var hash = SetPasswordLink.Hash(Codes.Normalize(code));
             if (!hashes.Remove(hash))
                 return false;
             account.RecoveryCodeHashes = string.Join(';', hashes);

@@ -53,7 +53,7 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
     public async ValueTask<string?> Handle(CheckUnitValidity query, CancellationToken cancellationToken)
     {
         var tree = await directory.GetAsync(() => DirectoryAsync(db, cancellationToken));
-        if (!tree.ByCode.TryGetValue(query.UnitCode.Trim().ToUpperInvariant(), out var unit) || unit.Info.ValidTo is not { } last || query.PeriodStart <= last)
+        if (!tree.ByCode.TryGetValue(Codes.Normalize(query.UnitCode), out var unit) || unit.Info.ValidTo is not { } last || query.PeriodStart <= last)
             return null;
         var successor = unit.Info.SuccessorCode is { } code && tree.ByCode.TryGetValue(code, out var found) ? found.Info : null;
         var closed = $"Đơn vị {unit.Info.Name} ({unit.Info.Code}) hoạt động đến hết ngày {last:dd/MM/yyyy}; kỳ {query.PeriodCode} bắt đầu sau ngày đó";

@@ -34,7 +34,7 @@ internal static class BrowsePublicData
                 .Select(g => new PublishedIndicator(g.Key, g.First().Name, g.First().UnitOfMeasure, g.Count())).ToList();
             var dashboards = await db.Dashboards.AsNoTracking().Where(d => d.Audience == Audience.Public).OrderBy(d => d.Title)
                 .Select(d => new PublicDashboard(d.Code, d.Title, d.Description)).ToListAsync(cancellationToken);
-            var code = query.Indicator?.Trim().ToUpperInvariant() ?? indicators.FirstOrDefault()?.Code;
+            var code = Codes.Normalize(query.Indicator) ?? indicators.FirstOrDefault()?.Code;
             if (code is null || (await sender.Send(new GetIndicators([code]), cancellationToken)).SingleOrDefault() is not { } indicator)
                 return new PublicData(indicators, null, dashboards);
 

@@ -18,7 +18,10 @@ internal static partial class DesignDashboard
     public const int MaximumWidgets = 20;
 
     internal sealed record Save(string Code, string? Title, string? Description, Audience? Audience, string? UnitCode, string? PeriodKind, int? Periods,
-        IReadOnlyList<WidgetInput>? Widgets, long Version) : ICommand<Result<Definition>>;
+        IReadOnlyList<WidgetInput>? Widgets, long Version) : ICommand<Result<Definition>>, IConflictMessage
+    {
+        string IConflictMessage.ConflictMessage => "Người khác vừa sửa hoặc tạo bảng điều khiển này. Hãy tải lại để xem bản mới nhất.";
+    }
 
     internal sealed record WidgetInput(WidgetKind? Kind, string? Title, IReadOnlyList<string>? Indicators, bool? Rollup, string? Regime);
 
@@ -40,7 +43,7 @@ internal static partial class DesignDashboard
     {
         public Validator()
         {
-            RuleFor(c => c.Code).Must(c => CodePattern().IsMatch(c.Trim().ToUpperInvariant()) && c.Trim().ToUpperInvariant() != "THIET-KE")
+            RuleFor(c => c.Code).Must(c => CodePattern().IsMatch(Codes.Normalize(c)) && Codes.Normalize(c) != "THIET-KE")
                 .WithMessage("Mã bảng điều khiển gồm 2–64 chữ cái không dấu, chữ số, '-' hoặc '_' (trừ THIET-KE).");
             RuleFor(c => c.Title).NotEmpty().WithMessage("Cần tên bảng điều khiển.").MaximumLength(300).WithMessage("Tên dài quá 300 ký tự.");
             RuleFor(c => c.Description).MaximumLength(2000).WithMessage("Mô tả dài quá 2.000 ký tự.");
@@ -67,8 +70,8 @@ internal static partial class DesignDashboard
     {
         public async ValueTask<Result<Definition>> Handle(Save command, CancellationToken cancellationToken)
         {
-            var code = command.Code.Trim().ToUpperInvariant();
-            var unitCode = command.UnitCode!.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code);
+            var unitCode = Codes.Normalize(command.UnitCode!);
             if (await sender.Send(new FindUnit(unitCode), cancellationToken) is null)
                 return Result<Definition>.Invalid($"Không có đơn vị mã '{command.UnitCode}'.", "unitCode");
             var provinceWide = command.Audience is Audience.Province or Audience.Public;
@@ -76,15 +79,15 @@ internal static partial class DesignDashboard
                 return Result<Definition>.Forbidden(provinceWide
                     ? "Chỉ quản trị cấp tỉnh tạo bảng điều khiển cho toàn tỉnh hoặc công khai."
                     : "Bạn không quản trị bảng điều khiển của đơn vị này.");
-            var known = (await sender.Send(new GetIndicators([.. command.Widgets!.SelectMany(w => w.Indicators ?? []).Select(c => c.Trim().ToUpperInvariant()).Distinct()]),
+            var known = (await sender.Send(new GetIndicators([.. command.Widgets!.SelectMany(w => w.Indicators ?? []).Select(c => Codes.Normalize(c)).Distinct()]),
                 cancellationToken)).Select(x => x.Code).ToHashSet();
             var widgets = new List<Widget>();
             foreach (var (input, i) in command.Widgets!.Select((w, i) => (w, i)))
             {
-                var codes = (input.Indicators ?? []).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+                var codes = (input.Indicators ?? []).Select(c => Codes.Normalize(c)).Where(c => c.Length > 0).Distinct().ToList();
                 if (input.Kind == WidgetKind.Completeness)
                 {
-                    var regime = input.Regime!.Trim().ToUpperInvariant();
+                    var regime = Codes.Normalize(input.Regime!);
                     if (await sender.Send(new GetRegime(regime), cancellationToken) is null)
                         return Result<Definition>.Invalid($"Tiện ích {i + 1}: không có chế độ báo cáo mã '{input.Regime}'.", $"widgets[{i}].regime");
                     widgets.Add(new Widget(WidgetKind.Completeness, input.Title!.Trim(), [], true, regime));
@@ -119,21 +122,13 @@ internal static partial class DesignDashboard
             dashboard.Widgets = widgets;
             dashboard.UpdatedAt = clock.GetUtcNow();
             dashboard.UpdatedBy = user.UserName ?? "system";
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                return Result<Definition>.Conflict("Người khác vừa sửa hoặc tạo bảng điều khiển này. Hãy tải lại để xem bản mới nhất.");
-            }
+            await db.SaveChangesAsync(cancellationToken); // saved or created meanwhile: a 409 (TransactionBehavior, IConflictMessage)
             return Definition.Of(dashboard);
         }
 
         public async ValueTask<Result> Handle(Delete command, CancellationToken cancellationToken)
         {
-            var code = command.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code);
             var dashboard = await db.Dashboards.SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
             if (dashboard is null)
                 return Result.NotFound($"Không có bảng điều khiển mã '{command.Code}'.");
@@ -146,7 +141,7 @@ internal static partial class DesignDashboard
 
         public async ValueTask<Result<Definition>> Handle(Get query, CancellationToken cancellationToken)
         {
-            var code = query.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Code);
             var dashboard = await db.Dashboards.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
             if (dashboard is null)
                 return Result<Definition>.NotFound($"Không có bảng điều khiển mã '{query.Code}'.");

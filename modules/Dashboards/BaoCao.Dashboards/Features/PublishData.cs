@@ -49,12 +49,12 @@ internal static class PublishData
         {
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.PublishData), cancellationToken))
                 return Result<IReadOnlyList<PublicationView>>.Forbidden("Chỉ quản trị cấp tỉnh công khai số liệu.");
-            var codes = command.Indicators!.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
+            var codes = command.Indicators!.Select(c => Codes.Normalize(c)).Distinct().ToList();
             var indicators = (await sender.Send(new GetIndicators(codes), cancellationToken)).ToDictionary(i => i.Code);
             if (codes.FirstOrDefault(c => !indicators.ContainsKey(c)) is { } unknown)
                 return Result<IReadOnlyList<PublicationView>>.Invalid($"Không có chỉ số mã '{unknown}'.", "indicators");
             var spans = new List<Deadlines.Contracts.PeriodSpan>();
-            foreach (var period in command.Periods!.Select(p => p.Trim().ToUpperInvariant()).Distinct())
+            foreach (var period in command.Periods!.Select(p => Codes.Normalize(p)).Distinct())
             {
                 if (await reader.SpanAsync(period, cancellationToken) is not { } span)
                     return Result<IReadOnlyList<PublicationView>>.Invalid($"Kỳ '{period}' không hợp lệ.", "periods");
@@ -73,20 +73,18 @@ internal static class PublishData
         {
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.PublishData), cancellationToken))
                 return Result.Forbidden("Chỉ quản trị cấp tỉnh thôi công khai số liệu.");
-            var indicator = command.Indicator.Trim().ToUpperInvariant();
-            var period = command.Period.Trim().ToUpperInvariant();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var indicator = Codes.Normalize(command.Indicator);
+            var period = Codes.Normalize(command.Period);
             var removed = await db.Publications.Where(p => p.Indicator == indicator && p.Period == period).ExecuteDeleteAsync(cancellationToken);
             if (removed == 0)
                 return Result.NotFound($"Số liệu chỉ số {indicator} kỳ {period} chưa được công khai.");
             await db.PublishedPoints.Where(p => p.Indicator == indicator && p.Period == period).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Result.Ok();
         }
 
         public async ValueTask<IReadOnlyList<PublicationView>> Handle(ListPublications query, CancellationToken cancellationToken)
         {
-            var code = query.Indicator?.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Indicator);
             var publications = await db.Publications.AsNoTracking().Where(p => code == null || p.Indicator == code)
                 .OrderBy(p => p.Indicator).ThenByDescending(p => p.Period).ToListAsync(cancellationToken);
             var names = (await sender.Send(new GetIndicators([.. publications.Select(p => p.Indicator).Distinct()]), cancellationToken)).ToDictionary(i => i.Code);
@@ -106,7 +104,8 @@ internal static class PublishData
         var tree = new UnitTree(await sender.Send(new ListAllUnits(), cancellationToken));
         var parents = tree.Parents.ToList();
         var (published, incomplete) = (0, 0);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The command's transaction (TransactionBehavior); the demo seed, outside the pipeline, brings none.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         foreach (var indicator in indicators)
         {
             foreach (var span in spans)
@@ -131,7 +130,8 @@ internal static class PublishData
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
         return (published, incomplete);
     }
 

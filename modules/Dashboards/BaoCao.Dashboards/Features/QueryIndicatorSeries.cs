@@ -46,7 +46,7 @@ internal static class QueryIndicatorSeries
     {
         public async ValueTask<Result<SeriesAnswer>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var code = query.Indicator!.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Indicator!);
             if ((await sender.Send(new GetIndicators([code]), cancellationToken)).SingleOrDefault() is not { } indicator)
                 return Result<SeriesAnswer>.NotFound($"Không có chỉ số mã '{query.Indicator}'.");
             var periods = await PeriodRange.ResolveAsync(sender, clock, query.From, query.To, cancellationToken);
@@ -85,8 +85,8 @@ internal sealed record PeriodRange(IReadOnlyList<PeriodSpan> Spans, string? Erro
 {
     public static async Task<PeriodRange> ResolveAsync(ISender sender, TimeProvider clock, string? from, string? to, CancellationToken cancellationToken)
     {
-        from = string.IsNullOrWhiteSpace(from) ? null : from.Trim().ToUpperInvariant();
-        to = string.IsNullOrWhiteSpace(to) ? null : to.Trim().ToUpperInvariant();
+        from = string.IsNullOrWhiteSpace(from) ? null : Codes.Normalize(from);
+        to = string.IsNullOrWhiteSpace(to) ? null : Codes.Normalize(to);
         if (from is null && to is null)
         {
             var lastMonth = VietnamTime.Today(clock).AddMonths(-1);

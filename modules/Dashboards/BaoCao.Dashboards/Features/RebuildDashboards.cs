@@ -10,7 +10,8 @@ namespace BaoCao.Dashboards.Features;
 /// </summary>
 internal static class RebuildDashboards
 {
-    internal sealed record Command(bool FromScratch) : ICommand<Result<Rebuilt>>, IRequireAccess
+    /// <summary>Its own transactions: the projector rebuilds in batches, each committed on its own.</summary>
+    internal sealed record Command(bool FromScratch) : ICommand<Result<Rebuilt>>, IRequireAccess, IOwnTransaction
     {
         string IRequireAccess.Permission => Permissions.PublishData;
     }

@@ -51,7 +51,7 @@ internal static class ShareKpiPackets
             var found = await DashboardAsync(query.Dashboard, cancellationToken);
             if (found.Value is not { } dashboard)
                 return Result<KpiData>.From(found);
-            if (string.IsNullOrWhiteSpace(query.Period) || await sender.Send(new GetRelatedPeriods(query.Period.Trim().ToUpperInvariant()), cancellationToken) is not { } related)
+            if (string.IsNullOrWhiteSpace(query.Period) || await sender.Send(new GetRelatedPeriods(Codes.Normalize(query.Period)), cancellationToken) is not { } related)
                 return Result<KpiData>.Invalid($"Cần kỳ báo cáo hợp lệ (period), ví dụ 202610 hoặc 2026Q3.", "period");
             var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
             var unit = string.IsNullOrWhiteSpace(query.OrgUnit) ? dashboard.UnitCode : codes.FromExchange(query.OrgUnit);
@@ -79,7 +79,7 @@ internal static class ShareKpiPackets
         {
             if (string.IsNullOrWhiteSpace(code))
                 return Result<Dashboard>.Invalid("Cần mã bảng điều khiển (dashboard).", "dashboard");
-            var key = code.Trim().ToUpperInvariant();
+            var key = Codes.Normalize(code);
             var dashboard = await db.Dashboards.AsNoTracking().SingleOrDefaultAsync(d => d.Code == key, cancellationToken);
             if (dashboard is null)
                 return Result<Dashboard>.NotFound($"Không có bảng điều khiển mã '{code}'.");

@@ -35,7 +35,7 @@ internal static class ViewDashboard
 
         public async ValueTask<Result<DashboardData>> Handle(Open query, CancellationToken cancellationToken)
         {
-            var code = query.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Code);
             var dashboard = await db.Dashboards.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
             if (dashboard is null)
                 return Result<DashboardData>.NotFound($"Không có bảng điều khiển mã '{query.Code}'.");

@@ -31,7 +31,7 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
     public async Task<Result<DashboardData>> ComposeAsync(Dashboard dashboard, DashboardFilters filters, CancellationToken cancellationToken)
     {
         var tree = new UnitTree(await sender.Send(new ListAllUnits(), cancellationToken));
-        var root = string.IsNullOrWhiteSpace(filters.Unit) ? dashboard.UnitCode : filters.Unit.Trim().ToUpperInvariant();
+        var root = string.IsNullOrWhiteSpace(filters.Unit) ? dashboard.UnitCode : Codes.Normalize(filters.Unit);
         if (!tree.Subtree(dashboard.UnitCode).Contains(root))
             return Result<DashboardData>.Invalid($"Đơn vị '{filters.Unit}' không thuộc phạm vi của bảng điều khiển này.", "unit");
 
@@ -46,7 +46,7 @@ internal sealed class WidgetComposer(ISender sender, ViewerScope scope, SeriesRe
         var codes = dashboard.Widgets.Where(w => w.Kind != WidgetKind.Completeness).SelectMany(w => w.Indicators).Distinct().ToList();
         var indicators = (await sender.Send(new GetIndicators(codes), cancellationToken)).ToDictionary(i => i.Code);
         var groups = indicators.Values.SelectMany(i => i.Groups).Distinct().Order(StringComparer.Ordinal).ToList();
-        var group = string.IsNullOrWhiteSpace(filters.Group) ? null : filters.Group.Trim().ToUpperInvariant();
+        var group = string.IsNullOrWhiteSpace(filters.Group) ? null : Codes.Normalize(filters.Group);
         bool InGroup(IndicatorInfo i) => group is null || i.Groups.Any(g => g == group || g.StartsWith(group + ".", StringComparison.Ordinal));
         var frame = new Frame(tree, root, spans, [.. spans.Select(s => s.Code)], [.. spans.Select(s => PeriodNames.Short(s.Code))],
             await sender.Send(new ListUnitsOfMeasure(), cancellationToken));

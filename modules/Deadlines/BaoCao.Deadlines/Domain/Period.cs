@@ -39,7 +39,7 @@ internal sealed partial record Period(string Code, PeriodKind Kind, DateOnly Sta
     {
         if (string.IsNullOrWhiteSpace(code))
             return null;
-        code = code.Trim().ToUpperInvariant();
+        code = Codes.Normalize(code);
         if (Custom().Match(code) is { Success: true } custom)
         {
             if (!DateOnly.TryParseExact(custom.Groups["from"].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)

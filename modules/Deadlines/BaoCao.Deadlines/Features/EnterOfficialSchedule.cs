@@ -85,13 +85,11 @@ internal static class EnterOfficialSchedule
             var days = command.Days!.Select(d => OfficialDay.Of(d.Date, d.Kind, d.Name, command.Year)).ToList();
             if (await TakenByOtherYearsAsync(command.Year, days, cancellationToken) is { } taken)
                 return Result.Invalid(taken, "days");
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var before = await ScheduleAsync(command.Year, cancellationToken);
             await db.OfficialDays.Where(d => d.ScheduleYear == command.Year).ExecuteDeleteAsync(cancellationToken);
             db.OfficialDays.AddRange(days);
             Audit(command.Year, "replace", before, new Schedule("Lịch mới nhập", ToDays(days)), command.Reason);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Result.Ok();
         }
 
@@ -104,14 +102,12 @@ internal static class EnterOfficialSchedule
             var shipped = OfficialSchedules.Shipped().Where(d => d.ScheduleYear == command.Year).ToList();
             if (await TakenByOtherYearsAsync(command.Year, shipped, cancellationToken) is { } taken)
                 return Result.Conflict($"Không khôi phục được lịch chính thức năm {command.Year}: {taken} Sửa lịch năm đó trước.");
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var before = await ScheduleAsync(command.Year, cancellationToken);
             await db.OfficialDays.Where(d => d.ScheduleYear == command.Year).ExecuteDeleteAsync(cancellationToken);
             db.OfficialDays.AddRange(shipped);
             Audit(command.Year, "restore", before,
                 shipped.Count > 0 ? new Schedule("Lịch chính thức phát hành kèm hệ thống", ToDays(shipped)) : Defaults(command.Year), command.Reason);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             calendar.Invalidate(); // a bulk delete does not pass through SaveChanges
             return Result.Ok();
         }

@@ -14,8 +14,9 @@ internal static class ManageReminders
         string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
-    internal sealed record SaveTemplate(string? Subject, string? Body, long? Version) : ICommand<Result<TemplateView>>, IRequireAccess
+    internal sealed record SaveTemplate(string? Subject, string? Body, long? Version) : ICommand<Result<TemplateView>>, IRequireAccess, IConflictMessage
     {
+        string IConflictMessage.ConflictMessage => "Người khác vừa sửa mẫu thư này. Hãy tải lại rồi sửa tiếp.";
         string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
@@ -90,20 +91,13 @@ internal static class ManageReminders
                 db.ExpectVersion(template, command.Version!.Value);
             template.Subject = command.Subject!.Trim();
             template.Body = command.Body!.Trim();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return Result<TemplateView>.Conflict("Người khác vừa sửa mẫu thư này. Hãy tải lại rồi sửa tiếp.");
-            }
+            await db.SaveChangesAsync(cancellationToken); // saved meanwhile: a 409 (TransactionBehavior, IConflictMessage)
             return template.Adapt<TemplateView>(DeadlinesMappings.Config);
         }
 
         public async ValueTask<Result<LadderView>> Handle(GetLadder query, CancellationToken cancellationToken)
         {
-            var code = query.RegimeCode.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.RegimeCode);
             if (await sender.Send(new GetRegime(code), cancellationToken) is null)
                 return Result<LadderView>.NotFound($"Không có chế độ báo cáo mã '{query.RegimeCode}'.");
             var policy = await db.ReminderPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.RegimeCode == code, cancellationToken);
@@ -112,7 +106,7 @@ internal static class ManageReminders
 
         public async ValueTask<Result<LadderView>> Handle(SaveLadder command, CancellationToken cancellationToken)
         {
-            var code = command.RegimeCode.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.RegimeCode);
             if (await sender.Send(new GetRegime(code), cancellationToken) is null)
                 return Result<LadderView>.NotFound($"Không có chế độ báo cáo mã '{command.RegimeCode}'.");
             db.ChangeTracker.Clear();

@@ -12,7 +12,8 @@ namespace BaoCao.Deadlines.Features;
 internal static class RemindLateUnits
 {
     /// <param name="Date">A past working day to run as (re-running a day the server missed); today when null.</param>
-    internal sealed record Run(DateOnly? Date = null) : ICommand<Result<RunOutcome>>, IRequireAccess
+    /// <summary>Its own transactions: the reminder job's run, which plans, records and e-mails in steps that commit one by one.</summary>
+    internal sealed record Run(DateOnly? Date = null) : ICommand<Result<RunOutcome>>, IRequireAccess, IOwnTransaction
     {
         string IRequireAccess.Permission => Permissions.ManageReminders;
     }
@@ -27,7 +28,8 @@ internal static class RemindLateUnits
         string IRequireAccess.Permission => Permissions.ManageReminders;
     }
 
-    internal sealed record Resend(Guid DigestId) : ICommand<Result>, IRequireAccess
+    /// <summary>Its own transactions: the digest is queued again, then e-mailed by the job's sending step.</summary>
+    internal sealed record Resend(Guid DigestId) : ICommand<Result>, IRequireAccess, IOwnTransaction
     {
         string IRequireAccess.Permission => Permissions.ManageReminders;
     }

@@ -12,7 +12,8 @@ namespace BaoCao.Deadlines.Features;
 /// </summary>
 internal static class ReviewCompliance
 {
-    internal sealed record Generate(string Period, bool Regenerate) : ICommand<Result<Generated>>, IRequireAccess
+    /// <summary>Its own transactions: the generation is stored, e-mailed, then marked e-mailed (no mail server wait inside a transaction).</summary>
+    internal sealed record Generate(string Period, bool Regenerate) : ICommand<Result<Generated>>, IRequireAccess, IOwnTransaction
     {
         string IRequireAccess.Permission => Permissions.GenerateReports;
     }

@@ -18,7 +18,8 @@ internal static class SetReceptionWindow
 {
     internal sealed record Get(string RegimeCode, string Period) : IQuery<Result<WindowView>>;
 
-    internal sealed record Set(string RegimeCode, string Period, DateOnly? OpensOn, DateOnly? ClosesOn, long? Version) : ICommand<Result<WindowView>>;
+    /// <summary>Its own transaction: the window is saved, then the units are e-mailed (no mail server wait inside a transaction).</summary>
+    internal sealed record Set(string RegimeCode, string Period, DateOnly? OpensOn, DateOnly? ClosesOn, long? Version) : ICommand<Result<WindowView>>, IOwnTransaction;
 
     /// <param name="LateSubmission">AcceptAsLate or Refuse: what happens after closing.</param>
     internal sealed record WindowView(string RegimeCode, string Period, DateOnly OpensOn, DateOnly? ClosesOn, DateOnly DueDate, string LateSubmission,
@@ -97,9 +98,9 @@ internal static class SetReceptionWindow
 
         private async Task<Result<Target>> ResolveAsync(string regimeCode, string periodCode, CancellationToken cancellationToken)
         {
-            if (await sender.Send(new GetRegime(regimeCode.Trim().ToUpperInvariant()), cancellationToken) is not { } regime)
+            if (await sender.Send(new GetRegime(Codes.Normalize(regimeCode)), cancellationToken) is not { } regime)
                 return Result<Target>.NotFound($"Không có chế độ báo cáo mã '{regimeCode}'.");
-            var round = regime.FindRound(periodCode.Trim().ToUpperInvariant());
+            var round = regime.FindRound(Codes.Normalize(periodCode));
             if (Period.TryParse(periodCode) is not { } period || period.Kind.ToString() != (regime.Frequency ?? "Custom") || (regime.Kind != "Periodic" && round is null))
                 return Result<Target>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code}.", "period");
             var rule = regime.PeriodRule == "calendar" ? WindowRule.Calendar : WindowRule.Decree09;

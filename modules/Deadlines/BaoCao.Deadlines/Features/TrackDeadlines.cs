@@ -29,8 +29,8 @@ internal static class TrackDeadlines
     {
         public async ValueTask<Result<IReadOnlyList<UnitStatus>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var code = query.Regime!.Trim().ToUpperInvariant();
-            var period = query.Period!.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Regime!);
+            var period = Codes.Normalize(query.Period!);
             if (await sender.Send(new GetRegime(code), cancellationToken) is not { } regime)
                 return Result<IReadOnlyList<UnitStatus>>.NotFound($"Không có chế độ báo cáo mã '{query.Regime}'.");
             if (!await sender.Send(new CheckTrackingAccess(regime.Code), cancellationToken))
@@ -54,8 +54,8 @@ internal static class TrackDeadlines
     {
         public async ValueTask<IReadOnlyList<PeriodCompleteness>> Handle(GetReportingCompleteness query, CancellationToken cancellationToken)
         {
-            var code = query.RegimeCode.Trim().ToUpperInvariant();
-            var periods = query.Periods.Select(p => p.Trim().ToUpperInvariant()).ToList();
+            var code = Codes.Normalize(query.RegimeCode);
+            var periods = query.Periods.Select(p => Codes.Normalize(p)).ToList();
             var expected = (await db.ExpectedReports.AsNoTracking().Where(e => e.RegimeCode == code && periods.Contains(e.Period))
                 .Select(e => new { e.Period, e.UnitCode }).ToListAsync(cancellationToken)).ToLookup(e => e.Period, e => e.UnitCode);
             var result = new List<PeriodCompleteness>();

@@ -100,7 +100,7 @@ internal sealed class FormDesign : IVersioned
 
     public static FormDesign Create(string code, string name, string regimeCode, string ownerUnit, FormLayout layout)
     {
-        var form = new FormDesign { Id = Guid.NewGuid(), Code = code.Trim().ToUpperInvariant(), Name = name.Trim(), RegimeCode = regimeCode, OwnerUnit = ownerUnit };
+        var form = new FormDesign { Id = Guid.NewGuid(), Code = Codes.Normalize(code), Name = name.Trim(), RegimeCode = regimeCode, OwnerUnit = ownerUnit };
         form.Versions.Add(new FormVersion(1, layout));
         return form;
     }

@@ -87,7 +87,7 @@ internal sealed class Regime : IVersioned
 
     public static Regime Create(string code, RegimeTerms terms)
     {
-        var regime = new Regime { Id = Guid.NewGuid(), Code = code.Trim().ToUpperInvariant() };
+        var regime = new Regime { Id = Guid.NewGuid(), Code = Codes.Normalize(code) };
         regime.Apply(terms);
         return regime;
     }
@@ -119,7 +119,7 @@ internal sealed class Regime : IVersioned
         DueDay = terms.DueDay;
         DueDaysAfterWindow = terms.DueDaysAfterWindow;
         Rounds = terms.Kind == RegimeKind.Periodic ? [] : [.. terms.Rounds.OrderBy(r => r.Start)];
-        ReportingUnitCodes = string.Join(',', terms.UnitCodes.Select(c => c.Trim().ToUpperInvariant()).Distinct());
+        ReportingUnitCodes = string.Join(',', terms.UnitCodes.Select(c => Codes.Normalize(c)).Distinct());
         ReportingUnitKinds = string.Join(',', terms.UnitKinds.Distinct());
         ReportingSubtree = terms.Subtree;
         ReceivingUnit = terms.ReceivingUnit;

@@ -47,7 +47,7 @@ internal static class AssignForm
                 return Result<int>.From(refused!);
             var units = (await sender.Send(new ListAllUnits(), cancellationToken)).ToDictionary(u => u.Code);
             var errors = new List<ResultError>();
-            var wanted = command.Units!.Select(u => u.Trim().ToUpperInvariant()).Distinct().ToList();
+            var wanted = command.Units!.Select(u => Codes.Normalize(u)).Distinct().ToList();
             foreach (var code in wanted)
             {
                 if (!units.TryGetValue(code, out var unit) || (unit.ValidTo is { } end && end < command.From))
@@ -71,7 +71,7 @@ internal static class AssignForm
             var (form, refused) = await Ownership.FindFormAsync(db, sender, command.Code, tracked: false, cancellationToken);
             if (form is null)
                 return refused!;
-            var unit = command.Unit.Trim().ToUpperInvariant();
+            var unit = Codes.Normalize(command.Unit);
             var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.FormCode == form.Code && a.UnitCode == unit && a.Until == null, cancellationToken);
             if (assignment is null)
                 return Result.NotFound($"Đơn vị {unit} không đang báo cáo biểu mẫu {form.Code}.");

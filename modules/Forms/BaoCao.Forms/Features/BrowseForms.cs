@@ -60,7 +60,7 @@ internal static class BrowseForms
 
         public async ValueTask<Result<FormView>> Handle(Get query, CancellationToken cancellationToken)
         {
-            var code = query.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Code);
             var form = await db.Forms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, cancellationToken);
             if (form is null)
                 return Result<FormView>.NotFound($"Không có biểu mẫu mã '{query.Code}'.");

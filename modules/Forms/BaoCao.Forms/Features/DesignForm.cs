@@ -17,7 +17,7 @@ internal static class DesignForm
     internal sealed record Create(string? Code, string? Name, string? RegimeCode, string? OwnerUnit, LayoutBody? Layout) : ICommand<Result<string>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageForms;
-        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(OwnerUnit) ? null : OwnerUnit.Trim().ToUpperInvariant();
+        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(OwnerUnit) ? null : Codes.Normalize(OwnerUnit);
     }
 
     internal sealed record EditDraft(string Code, string? Name, LayoutBody? Layout, long? Version) : ICommand<Result<long>>, IRequireAccess
@@ -42,7 +42,7 @@ internal static class DesignForm
     {
         public CreateValidator()
         {
-            RuleFor(c => c.Code).Must(c => c is not null && ManageRegimes.CodePattern().IsMatch(c.Trim().ToUpperInvariant()))
+            RuleFor(c => c.Code).Must(c => c is not null && ManageRegimes.CodePattern().IsMatch(Codes.Normalize(c)))
                 .WithMessage("Mã biểu mẫu gồm 2–64 ký tự: chữ in hoa không dấu, số, dấu gạch.");
             RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên biểu mẫu.").MaximumLength(500).WithMessage("Tên biểu mẫu dài quá 500 ký tự.").NotLikeFormula();
             RuleFor(c => c.RegimeCode).NotEmpty().WithMessage("Cần chọn chế độ báo cáo của biểu mẫu.");
@@ -75,8 +75,8 @@ internal static class DesignForm
     {
         public async ValueTask<Result<string>> Handle(Create command, CancellationToken cancellationToken)
         {
-            var code = command.Code!.Trim().ToUpperInvariant();
-            var regimeCode = command.RegimeCode!.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code!);
+            var regimeCode = Codes.Normalize(command.RegimeCode!);
             var regime = await db.Regimes.AsNoTracking().SingleOrDefaultAsync(r => r.Code == regimeCode, cancellationToken);
             if (regime is null)
                 return Result<string>.Invalid($"Không có chế độ báo cáo mã '{command.RegimeCode}'.", "regimeCode");
@@ -85,7 +85,7 @@ internal static class DesignForm
             var (layout, errors) = await CheckAsync(command.Layout!, cancellationToken);
             if (layout is null)
                 return Result<string>.Invalid(errors);
-            db.Forms.Add(FormDesign.Create(code, command.Name!, regimeCode, command.OwnerUnit!.Trim().ToUpperInvariant(), layout));
+            db.Forms.Add(FormDesign.Create(code, command.Name!, regimeCode, Codes.Normalize(command.OwnerUnit!), layout));
             await db.SaveChangesAsync(cancellationToken);
             return code;
         }
@@ -147,7 +147,7 @@ internal static class DesignForm
             var sections = (body.Sections ?? []).ToList();
             if (sections.Count == 0 || sections.Any(s => s is null || string.IsNullOrWhiteSpace(s.Title) || (s.Rows?.Count ?? 0) == 0))
                 errors.Add(new("Biểu mẫu cần ít nhất một phần; mỗi phần có tiêu đề và ít nhất một dòng chỉ số.", "layout.sections"));
-            var codes = sections.SelectMany(s => s?.Rows ?? []).Select(r => r?.Indicator?.Trim().ToUpperInvariant() ?? "").ToList();
+            var codes = sections.SelectMany(s => s?.Rows ?? []).Select(r => Codes.Normalize(r?.Indicator) ?? "").ToList();
             var catalogue = (await sender.Send(new GetIndicators(codes.Where(c => c.Length > 0).Distinct().ToList(), VietnamTime.Today(clock)), cancellationToken))
                 .ToDictionary(i => i.Code);
             foreach (var duplicate in codes.GroupBy(c => c).Where(g => g.Count() > 1 && g.Key.Length > 0))
@@ -166,8 +166,8 @@ internal static class DesignForm
             if (errors.Count > 0)
                 return (null, errors);
             return (new FormLayout([.. sections.Select(s => new FormSection(s!.Title!.Trim(),
-                [.. s.Rows!.Select(r => new FormRow(r!.Indicator!.Trim().ToUpperInvariant(), string.IsNullOrWhiteSpace(r.Label) ? null : r.Label.Trim(),
-                    r.Required && !catalogue[r.Indicator!.Trim().ToUpperInvariant()].IsComputed))]))], columns), []);
+                [.. s.Rows!.Select(r => new FormRow(Codes.Normalize(r!.Indicator!), string.IsNullOrWhiteSpace(r.Label) ? null : r.Label.Trim(),
+                    r.Required && !catalogue[Codes.Normalize(r.Indicator!)].IsComputed))]))], columns), []);
         }
     }
 

@@ -38,7 +38,7 @@ internal static class DesignReportTemplate
     {
         public async ValueTask<Result<Template>> Handle(Get query, CancellationToken cancellationToken)
         {
-            var code = query.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Code);
             var regime = await db.Regimes.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
             if (regime is null)
                 return Result<Template>.NotFound($"Không có chế độ báo cáo mã '{query.Code}'.");
@@ -54,7 +54,7 @@ internal static class DesignReportTemplate
 
         public async ValueTask<Result<long>> Handle(Save command, CancellationToken cancellationToken)
         {
-            var code = command.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code);
             var regime = await db.Regimes.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
             if (regime is null)
                 return Result<long>.NotFound($"Không có chế độ báo cáo mã '{command.Code}'.");
@@ -66,14 +66,14 @@ internal static class DesignReportTemplate
             var errors = new List<ResultError>();
             foreach (var table in command.Tables!)
             {
-                foreach (var indicator in table!.Indicators!.Select(i => i.Trim().ToUpperInvariant()).Where(i => !available.Contains(i)))
+                foreach (var indicator in table!.Indicators!.Select(i => Codes.Normalize(i)).Where(i => !available.Contains(i)))
                     errors.Add(new($"Bảng “{table.Title}”: chỉ số {indicator} không có trong biểu mẫu nào của chế độ {code}.", "tables"));
                 foreach (var column in table.Columns!.Where(c => FormLayout.Parse(c) is null))
                     errors.Add(new($"Bảng “{table.Title}”: không có loại cột '{column}'.", "tables"));
             }
             if (errors.Count > 0)
                 return Result<long>.Invalid(errors);
-            regime.DesignTables(command.Tables!.Select(t => new ReportTable(t!.Title!.Trim(), [.. t.Indicators!.Select(i => i.Trim().ToUpperInvariant()).Distinct()],
+            regime.DesignTables(command.Tables!.Select(t => new ReportTable(t!.Title!.Trim(), [.. t.Indicators!.Select(i => Codes.Normalize(i)).Distinct()],
                 [.. t.Columns!.Select(c => FormLayout.Key(FormLayout.Parse(c)!.Value)).Distinct()])));
             await db.SaveChangesAsync(cancellationToken);
             return regime.Version;

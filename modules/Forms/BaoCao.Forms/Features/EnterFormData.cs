@@ -43,8 +43,9 @@ internal static class EnterFormData
     internal sealed record Summary(int Imported, int Updated, int Ignored, IReadOnlyList<Conflict> Conflicts);
 
     /// <param name="CurrentValue">For a concurrent edit: the value saved by the other person, and its version.</param>
+    /// <param name="Code">A stable code where a caller branches on the kind (<see cref="Forms.Contracts.FormsErrorCodes"/>).</param>
     internal sealed record Conflict(string Indicator, string Message, string? Column = null, string? Disaggregation = null,
-        string? CurrentValue = null, long? CurrentVersion = null);
+        string? CurrentValue = null, long? CurrentVersion = null, string? Code = null);
 
     internal sealed record Read(string? FormCode, string? UnitCode, string? Period) : IQuery<Result<FormData>>;
 
@@ -56,7 +57,7 @@ internal static class EnterFormData
         public object? Value => Number is { } n ? n : Text;
     }
 
-    private static string? Normalize(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+    private static string? Normalize(string? code) => string.IsNullOrWhiteSpace(code) ? null : Codes.Normalize(code);
 
     internal sealed class Validator : AbstractValidator<Save>
     {
@@ -142,7 +143,7 @@ internal static class EnterFormData
             if (!status.EntryOpen)
                 return Result<Summary>.Conflict(status.State == "Approved"
                     ? "Số liệu kỳ này đã được duyệt: lãnh đạo cần mở lại (nêu lý do) trước khi sửa."
-                    : "Số liệu kỳ này đã trình duyệt và đang chờ duyệt: không sửa được cho đến khi được trả lại.");
+                    : "Số liệu kỳ này đã trình duyệt và đang chờ duyệt: không sửa được cho đến khi được trả lại.", Forms.Contracts.FormsErrorCodes.EntryClosed);
             var userName = user.UserName ?? "system";
             // On a page the context lives as long as the circuit: start from the database, not from what it tracked earlier.
             db.ChangeTracker.Clear();
@@ -164,30 +165,26 @@ internal static class EnterFormData
                 }
                 if (command.IdempotencyKey is { } newKey)
                     db.IdempotentRequests.Add(new IdempotentRequest(newKey, userName, hash, JsonSerializer.Serialize(summary, Json), clock.GetUtcNow()));
-                // Inside a caller's transaction (an import of several forms) this save is a savepoint of it.
-                var outer = db.Database.CurrentTransaction;
+                // The command's transaction (TransactionBehavior), or the caller's (an import of several forms): this save
+                // is a savepoint of it, so a lost race undoes only this attempt.
+                var transaction = db.Database.CurrentTransaction
+                    ?? throw new InvalidOperationException("EnterFormData.Save runs inside the command's transaction (TransactionBehavior).");
                 try
                 {
-                    // New cells go in with multi-row inserts, changed cells through the tracked entities: one transaction.
-                    await using var transaction = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                    if (outer is not null)
-                        await outer.CreateSavepointAsync(SavepointName, cancellationToken);
+                    // New cells go in with multi-row inserts, changed cells through the tracked entities.
+                    await transaction.CreateSavepointAsync(SavepointName, cancellationToken);
                     await db.InsertRowsAsync(newCells, cancellationToken);
                     await db.InsertRowsAsync(newChanges, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
-                    if (transaction is not null)
-                        await transaction.CommitAsync(cancellationToken);
-                    else
-                        await outer!.ReleaseSavepointAsync(SavepointName, cancellationToken);
+                    await transaction.ReleaseSavepointAsync(SavepointName, cancellationToken);
                     db.ChangeTracker.Clear();
                     return summary;
                 }
                 catch (Exception error) when (attempt < 4 && error is DbUpdateException or System.Data.Common.DbException)
                 {
-                    // Someone saved one of these cells (or the same key) between our read and our write: read again.
-                    // Values sent with a version now meet the newer version and become conflicts; the others apply.
-                    if (outer is not null)
-                        await outer.RollbackToSavepointAsync(SavepointName, cancellationToken);
+                    // The loop stays: someone saved one of these cells (or the same key) between our read and our write, and
+                    // a read again in the same transaction sees it — values sent with a version become conflicts, the others apply.
+                    await transaction.RollbackToSavepointAsync(SavepointName, cancellationToken);
                     db.ChangeTracker.Clear();
                 }
             }
@@ -211,13 +208,13 @@ internal static class EnterFormData
             var seen = new HashSet<(string, string, string)>();
             foreach (var body in command.Values!)
             {
-                var indicatorCode = body?.Indicator?.Trim().ToUpperInvariant() ?? "";
+                var indicatorCode = Codes.Normalize(body?.Indicator) ?? "";
                 var column = FormLayout.Parse(body?.Column);
                 var columnKey = column is { } c ? FormLayout.Key(c) : body?.Column ?? "";
-                var disaggregation = body?.Disaggregation?.Trim().ToUpperInvariant() ?? "";
-                void Refuse(string message, string? current = null, long? version = null)
+                var disaggregation = Codes.Normalize(body?.Disaggregation) ?? "";
+                void Refuse(string message, string? current = null, long? version = null, string? code = null)
                 {
-                    conflicts.Add(new Conflict(indicatorCode, message, columnKey, disaggregation, current, version));
+                    conflicts.Add(new Conflict(indicatorCode, message, columnKey, disaggregation, current, version, code));
                     ignored++;
                 }
                 if (body is null || indicatorCode.Length == 0)
@@ -277,7 +274,7 @@ internal static class EnterFormData
                     Refuse(cell is null
                         ? "Ô này đã bị xóa hoặc chưa từng được lưu ở phiên bản bạn gửi."
                         : $"Ô này đã được {cell.UpdatedBy} sửa lúc {cell.UpdatedAt.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}: giá trị hiện tại {DataValue.Display(cell.Number, cell.Text) ?? "(trống)"}, giá trị của bạn {DataValue.Display(number, text) ?? "(trống)"}. Hãy xem lại rồi lưu.",
-                        DataValue.Display(cell?.Number, cell?.Text), cell?.Version);
+                        DataValue.Display(cell?.Number, cell?.Text), cell?.Version, cell is null ? Forms.Contracts.FormsErrorCodes.DeletedCell : Forms.Contracts.FormsErrorCodes.StaleCell);
                     continue;
                 }
                 if (cell is null)

@@ -39,24 +39,22 @@ internal static class ImportDataValueSets
             RuleFor(c => c.Body!.DataValues!.Count).LessThanOrEqualTo(EnterFormData.MaximumValues)
                 .WithMessage($"Tối đa {EnterFormData.MaximumValues:N0} giá trị một lần gửi.".Replace(',', '.')).When(c => c.Body?.DataValues is not null);
             RuleFor(c => c.IdScheme).Must(DataValueSets.IsKnownIdScheme).WithMessage(DataValueSets.IdSchemeMessage);
-            RuleFor(c => c.ImportStrategy).Must(s => string.IsNullOrWhiteSpace(s) || Strategies.Contains(s.Trim().ToUpperInvariant()))
+            RuleFor(c => c.ImportStrategy).Must(s => string.IsNullOrWhiteSpace(s) || Strategies.Contains(Codes.Normalize(s)))
                 .WithMessage("importStrategy chỉ nhận CREATE, UPDATE, CREATE_AND_UPDATE hoặc DELETE.");
         }
     }
 
-    internal sealed class Handler(ISender sender, FormsDbContext db) : ICommandHandler<Command, Result<ImportSummary>>
+    internal sealed class Handler(ISender sender) : ICommandHandler<Command, Result<ImportSummary>>
     {
         public async ValueTask<Result<ImportSummary>> Handle(Command command, CancellationToken cancellationToken)
         {
-            // The groups' saves join this transaction (each in its own savepoint, so one refused group does not undo the others).
-            await using var transaction = command.DryRun || db.Database.CurrentTransaction is not null
-                ? null
-                : await db.Database.BeginTransactionAsync(cancellationToken);
-            var strategy = string.IsNullOrWhiteSpace(command.ImportStrategy) ? "CREATE_AND_UPDATE" : command.ImportStrategy.Trim().ToUpperInvariant();
+            // The groups' saves join the command's transaction (TransactionBehavior), each in its own savepoint, so one
+            // refused group does not undo the others.
+            var strategy = string.IsNullOrWhiteSpace(command.ImportStrategy) ? "CREATE_AND_UPDATE" : Codes.Normalize(command.ImportStrategy);
             var body = command.Body!;
             int imported = 0, updated = 0, ignored = 0, deleted = 0;
             var conflicts = new List<ImportConflict>();
-            static string? Code(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToUpperInvariant();
+            static string? Code(string? value) => string.IsNullOrWhiteSpace(value) ? null : Codes.Normalize(value);
             var groups = body.DataValues!.GroupBy(v => (Form: Code(v?.DataSet ?? body.DataSet), Unit: Code(v?.OrgUnit ?? body.OrgUnit), Period: Code(v?.Period ?? body.Period)));
             foreach (var group in groups)
             {
@@ -125,8 +123,6 @@ internal static class ImportDataValueSets
                 ignored += summary.Ignored;
                 conflicts.AddRange(summary.Conflicts.Select(c => new ImportConflict($"{where}/{c.Indicator}/{c.Disaggregation}/{c.Column}", c.Message)));
             }
-            if (transaction is not null)
-                await transaction.CommitAsync(cancellationToken);
             var taken = imported + updated + deleted;
             var status = conflicts.Count == 0 ? "SUCCESS" : taken > 0 || ignored < body.DataValues!.Count ? "WARNING" : "ERROR";
             return new ImportSummary(status, command.DryRun, strategy, new ImportCount(imported, updated, ignored, deleted), conflicts);

@@ -16,7 +16,7 @@ internal static partial class ManageRegimes
     internal sealed record Save(string? Code, RegimeBody Body, long? Version, bool IsNew) : ICommand<Result<long>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageForms;
-        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(Body.OwnerUnit) ? null : Body.OwnerUnit.Trim().ToUpperInvariant();
+        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(Body.OwnerUnit) ? null : Codes.Normalize(Body.OwnerUnit);
     }
 
     internal sealed record List : IQuery<Result<IReadOnlyList<RegimeSummary>>>;
@@ -52,7 +52,7 @@ internal static partial class ManageRegimes
     {
         public Validator()
         {
-            RuleFor(c => c.Code).Must(c => c is not null && CodePattern().IsMatch(c.Trim().ToUpperInvariant()))
+            RuleFor(c => c.Code).Must(c => c is not null && CodePattern().IsMatch(Codes.Normalize(c)))
                 .WithMessage("Mã chế độ báo cáo gồm 2–64 ký tự: chữ in hoa không dấu, số, dấu gạch.").OverridePropertyName("code");
             RuleFor(c => c.Body.Name).NotEmpty().WithMessage("Cần nhập tên chế độ báo cáo.").MaximumLength(500).WithMessage("Tên dài quá 500 ký tự.").NotLikeFormula().OverridePropertyName("name");
             RuleFor(c => c.Body.Content).NotEmpty().WithMessage("Cần nêu nội dung yêu cầu báo cáo (Điều 7 Nghị định 09/2019).").MaximumLength(4000).OverridePropertyName("content");
@@ -116,17 +116,17 @@ internal static partial class ManageRegimes
         public async ValueTask<Result<long>> Handle(Save command, CancellationToken cancellationToken)
         {
             var body = command.Body;
-            var code = command.Code!.Trim().ToUpperInvariant();
-            var owner = body.OwnerUnit!.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code!);
+            var owner = Codes.Normalize(body.OwnerUnit!);
             var units = (await sender.Send(new ListAllUnits(), cancellationToken)).Where(u => u.ValidTo is null).ToDictionary(u => u.Code);
             var errors = new List<ResultError>();
-            var listed = (body.ReportingUnits ?? []).Select(u => u.Trim().ToUpperInvariant()).Distinct().ToList();
+            var listed = (body.ReportingUnits ?? []).Select(u => Codes.Normalize(u)).Distinct().ToList();
             foreach (var unit in listed.Where(u => !units.ContainsKey(u)))
                 errors.Add(new($"Không có đơn vị đang hoạt động mã '{unit}'.", "reportingUnits"));
-            var receiving = body.ReceivingUnit!.Trim().ToUpperInvariant();
+            var receiving = Codes.Normalize(body.ReceivingUnit!);
             if (!units.ContainsKey(receiving))
                 errors.Add(new($"Không có đơn vị đang hoạt động mã '{body.ReceivingUnit}'.", "receivingUnit"));
-            var subtree = string.IsNullOrWhiteSpace(body.ReportingSubtree) ? null : body.ReportingSubtree.Trim().ToUpperInvariant();
+            var subtree = string.IsNullOrWhiteSpace(body.ReportingSubtree) ? null : Codes.Normalize(body.ReportingSubtree);
             if (subtree is not null && !units.ContainsKey(subtree))
                 errors.Add(new($"Không có đơn vị đang hoạt động mã '{body.ReportingSubtree}'.", "reportingSubtree"));
             // A unit's administrator prescribes reports only to units they administer (their own unit and its sub-units).
@@ -182,7 +182,7 @@ internal static partial class ManageRegimes
 
         public async ValueTask<Result<RegimeDetail>> Handle(Get query, CancellationToken cancellationToken)
         {
-            var code = query.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Code);
             var r = await db.Regimes.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, cancellationToken);
             if (r is null)
                 return Result<RegimeDetail>.NotFound($"Không có chế độ báo cáo mã '{query.Code}'.");
@@ -204,7 +204,7 @@ internal static partial class ManageRegimes
             regimes.MapGet("/{code}", async (string code, ISender sender, CancellationToken ct) => (await sender.Send(new Get(code), ct)).ToHttpResult())
                 .WithSummary("Một chế độ báo cáo với đủ các yếu tố theo Điều 7 Nghị định 09/2019");
             regimes.MapPost("", async (RegimeBody body, ISender sender, CancellationToken ct) =>
-                    (await sender.Send(new Save(body.Code, body, null, IsNew: true), ct)).ToHttpResult(_ => Results.Created($"/api/regimes/{body.Code!.Trim().ToUpperInvariant()}", new { code = body.Code!.Trim().ToUpperInvariant() })))
+                    (await sender.Send(new Save(body.Code, body, null, IsNew: true), ct)).ToHttpResult(_ => Results.Created($"/api/regimes/{Codes.Normalize(body.Code!)}", new { code = Codes.Normalize(body.Code!) })))
                 .WithSummary("Ban hành chế độ báo cáo");
             regimes.MapPut("/{code}", async (string code, RegimeBody body, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new Save(code, body, body.Version, IsNew: false), ct)).ToHttpResult(v => Results.Ok(new { version = v })))

@@ -41,8 +41,8 @@ internal static class OpenFormSheet
     {
         public async ValueTask<Result<Opened>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var formCode = query.FormCode.Trim().ToUpperInvariant();
-            var unitCode = query.UnitCode.Trim().ToUpperInvariant();
+            var formCode = Codes.Normalize(query.FormCode);
+            var unitCode = Codes.Normalize(query.UnitCode);
             var canEdit = await sender.Send(new CheckAccess(Permissions.EnterData, unitCode, formCode), cancellationToken);
             if (!canEdit && !await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode, formCode), cancellationToken))
                 return Result<Opened>.Forbidden("Bạn không có quyền với biểu mẫu này của đơn vị này.");

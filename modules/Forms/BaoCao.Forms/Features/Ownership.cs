@@ -16,7 +16,7 @@ internal static class Ownership
     /// <summary>The form by code when the user administers its owner unit; otherwise why not.</summary>
     public static async Task<(FormDesign? Form, Result? Refused)> FindFormAsync(FormsDbContext db, ISender sender, string code, bool tracked, CancellationToken cancellationToken)
     {
-        var normalized = code.Trim().ToUpperInvariant();
+        var normalized = Codes.Normalize(code);
         var forms = tracked ? db.Forms : db.Forms.AsNoTracking();
         var form = await forms.SingleOrDefaultAsync(f => f.Code == normalized, cancellationToken);
         if (form is null)

@@ -18,7 +18,9 @@ internal static class ReceivePacket
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    internal sealed record Command(string? Packet) : ICommand<Result<Received>>;
+    /// <summary>Its own transactions: it coordinates commands of other modules (Accounts checks and records the packet,
+    /// Workflow submits), each committing on its own; on SQLite a Forms transaction held around them would lock them out.</summary>
+    internal sealed record Command(string? Packet) : ICommand<Result<Received>>, IOwnTransaction;
 
     /// <param name="Submissions">Each form, unit and period the packet filled, submitted for approval (or why not).</param>
     internal sealed record Received(string PacketId, string Type, string Sender, ImportDataValueSets.ImportSummary Summary, IReadOnlyList<ReceivedSubmission> Submissions);
@@ -79,8 +81,8 @@ internal static class ReceivePacket
 
     private static IEnumerable<(string Form, string Unit, string Period)> Groups(DataValueSetInput body) =>
         (body.DataValues ?? []).OfType<DataValueInput>()
-            .Select(v => (Form: (v.DataSet ?? body.DataSet)?.Trim().ToUpperInvariant(), Unit: (v.OrgUnit ?? body.OrgUnit)?.Trim().ToUpperInvariant(),
-                Period: (v.Period ?? body.Period)?.Trim().ToUpperInvariant()))
+            .Select(v => (Form: Codes.Normalize(v.DataSet ?? body.DataSet), Unit: Codes.Normalize(v.OrgUnit ?? body.OrgUnit),
+                Period: Codes.Normalize(v.Period ?? body.Period)))
             .Where(g => !string.IsNullOrEmpty(g.Form) && !string.IsNullOrEmpty(g.Unit) && !string.IsNullOrEmpty(g.Period))
             .Select(g => (g.Form!, g.Unit!, g.Period!)).Distinct().OrderBy(g => g.Item1).ThenBy(g => g.Item2).ThenBy(g => g.Item3);
 

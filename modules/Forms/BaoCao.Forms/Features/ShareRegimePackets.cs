@@ -56,7 +56,7 @@ internal static class ShareRegimePackets
         {
             if (string.IsNullOrWhiteSpace(query.Code))
                 return Result<DataFormPacket>.Invalid("Cần mã biểu mẫu (code).", "code");
-            var found = await sender.Send(new BrowseForms.Get(query.Code.Trim().ToUpperInvariant(), query.Version), cancellationToken);
+            var found = await sender.Send(new BrowseForms.Get(Codes.Normalize(query.Code), query.Version), cancellationToken);
             if (found.Value is not { } form)
                 return Result<DataFormPacket>.From(found);
             if (form.Status == "Draft")
@@ -77,7 +77,7 @@ internal static class ShareRegimePackets
         {
             if (string.IsNullOrWhiteSpace(code))
                 return Result<RegimeInfo>.Invalid("Cần mã chế độ báo cáo (code).", "code");
-            return await sender.Send(new GetRegime(code.Trim().ToUpperInvariant()), cancellationToken) is { } regime
+            return await sender.Send(new GetRegime(Codes.Normalize(code)), cancellationToken) is { } regime
                 ? regime : Result<RegimeInfo>.NotFound($"Không có chế độ báo cáo mã '{code}'.");
         }
     }

@@ -148,10 +148,10 @@ internal static class FormWorkbook
         foreach (var row in cells.Where(c => c.Row >= FirstDataRow).GroupBy(c => c.Row).OrderBy(g => g.Key))
         {
             var byColumn = row.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First());
-            var indicator = byColumn.GetValueOrDefault(1).Text?.Trim().ToUpperInvariant();
+            var indicator = Codes.Normalize(byColumn.GetValueOrDefault(1).Text);
             if (string.IsNullOrEmpty(indicator))
                 continue; // a section title or a blank line
-            var disaggregation = byColumn.GetValueOrDefault(2).Text?.Trim().ToUpperInvariant() ?? "";
+            var disaggregation = Codes.Normalize(byColumn.GetValueOrDefault(2).Text) ?? "";
             foreach (var (column, key) in keys.Where(k => k.Key > FixedKeys.Length && !k.Value.StartsWith("v:", StringComparison.Ordinal)))
             {
                 var versionColumn = keys.FirstOrDefault(k => k.Value == "v:" + key).Key;

@@ -39,14 +39,14 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
 
     public async ValueTask<IReadOnlyList<string>> Handle(ListReportingUnits query, CancellationToken cancellationToken)
     {
-        var code = query.RegimeCode.Trim().ToUpperInvariant();
+        var code = Codes.Normalize(query.RegimeCode);
         var regime = await db.Regimes.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
         return regime is null ? [] : regime.ReportingUnitsOn(await sender.Send(new ListAllUnits(), cancellationToken), query.Day);
     }
 
     public async ValueTask<IReadOnlyList<string>> Handle(ListAssignedUnits query, CancellationToken cancellationToken)
     {
-        var regime = query.RegimeCode.Trim().ToUpperInvariant();
+        var regime = Codes.Normalize(query.RegimeCode);
         var forms = db.Forms.Where(f => f.RegimeCode == regime).Select(f => f.Code);
         return await db.Assignments.AsNoTracking()
             .Where(a => forms.Contains(a.FormCode) && a.From <= query.To && (a.Until == null || a.Until >= query.From))
@@ -95,7 +95,7 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
 
     public async ValueTask<RegimeInfo?> Handle(GetRegime query, CancellationToken cancellationToken)
     {
-        var code = query.Code.Trim().ToUpperInvariant();
+        var code = Codes.Normalize(query.Code);
         var regime = await db.Regimes.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
         return regime is null ? null : (await DescribeAsync([regime], cancellationToken))[0];
     }
@@ -122,7 +122,7 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
 
     public async ValueTask<IReadOnlyList<string>> Handle(FindFormsUsingIndicator query, CancellationToken cancellationToken)
     {
-        var code = query.IndicatorCode.Trim().ToUpperInvariant();
+        var code = Codes.Normalize(query.IndicatorCode);
         var candidates = await db.FormVersions.AsNoTracking().Where(v => v.Status == FormStatus.Published).ToListAsync(cancellationToken);
         var formIds = candidates.Where(v => v.Layout.Rows.Any(r => r.Indicator == code)).Select(v => v.FormId).ToHashSet();
         return await db.Forms.AsNoTracking().Where(f => formIds.Contains(f.Id)).Select(f => f.Code).OrderBy(c => c).ToListAsync(cancellationToken);
@@ -130,8 +130,8 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
 
     public async ValueTask<FormValues?> Handle(GetFormValues query, CancellationToken cancellationToken)
     {
-        var formCode = query.FormCode.Trim().ToUpperInvariant();
-        var unitCode = query.UnitCode.Trim().ToUpperInvariant();
+        var formCode = Codes.Normalize(query.FormCode);
+        var unitCode = Codes.Normalize(query.UnitCode);
         var resolved = await EnterFormData.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
         if (resolved.Value is not { } target)
             return null;

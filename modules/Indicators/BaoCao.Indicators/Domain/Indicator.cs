@@ -17,7 +17,7 @@ internal sealed record IndicatorDefinition(
     public bool IsComputed => !string.IsNullOrWhiteSpace(Formula);
 
     public static string Join(IEnumerable<string>? codes) =>
-        string.Join(',', (codes ?? []).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct());
+        string.Join(',', (codes ?? []).Select(c => Codes.Normalize(c)).Where(c => c.Length > 0).Distinct());
 
     private static string[] Split(string codes) => codes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
@@ -79,7 +79,7 @@ internal sealed class Indicator : IVersioned
         var indicator = new Indicator
         {
             Id = Guid.NewGuid(),
-            Code = code.Trim().ToUpperInvariant(),
+            Code = Codes.Normalize(code),
             Status = active ? IndicatorStatus.Active : IndicatorStatus.Draft,
         };
         indicator.Versions.Add(new IndicatorVersion(1, definition, validFrom, at, by, "Tạo mới"));

@@ -19,7 +19,7 @@ internal sealed class ValidationRule : IVersioned
     public ValidationRule(string code, string name, string left, string @operator, string right, RuleImportance importance, string message)
     {
         Id = Guid.NewGuid();
-        Code = code.Trim().ToUpperInvariant();
+        Code = Codes.Normalize(code);
         Change(name, left, @operator, right, importance, message);
     }
 

@@ -44,7 +44,7 @@ internal static class BrowseIndicators
             var found = await indicators.OrderBy(i => i.Code).Take(2000).ToListAsync(cancellationToken);
             if (!string.IsNullOrWhiteSpace(query.Group))
             {
-                var groups = await GroupSubtreeAsync(query.Group.Trim().ToUpperInvariant(), cancellationToken);
+                var groups = await GroupSubtreeAsync(Codes.Normalize(query.Group), cancellationToken);
                 found = [.. found.Where(i => i.Current.Definition.GroupCodes.Any(groups.Contains))];
             }
             return Result.Ok<IReadOnlyList<IndicatorSummary>>([.. found.Select(Summarize)]);
@@ -59,7 +59,7 @@ internal static class BrowseIndicators
 
         public async ValueTask<Result<IndicatorDetail>> Handle(Get query, CancellationToken cancellationToken)
         {
-            var code = query.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(query.Code);
             var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
             if (indicator is null)
                 return Result<IndicatorDetail>.NotFound($"Không có chỉ số mã '{query.Code}'.");

@@ -17,14 +17,14 @@ internal static class EditIndicator
     internal sealed record Create(IndicatorInput Input, bool Activate, DateOnly? ValidFrom) : ICommand<Result<string>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageIndicators;
-        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(Input.OwnerUnit) ? null : Input.OwnerUnit.Trim().ToUpperInvariant();
+        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(Input.OwnerUnit) ? null : Codes.Normalize(Input.OwnerUnit);
     }
 
     internal sealed record Amend(string Code, IndicatorInput Input, DateOnly? ValidFrom, string? ChangeNote, long? Version)
         : ICommand<Result<long>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ManageIndicators;
-        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(Input.OwnerUnit) ? null : Input.OwnerUnit.Trim().ToUpperInvariant();
+        string? IRequireAccess.UnitCode => string.IsNullOrWhiteSpace(Input.OwnerUnit) ? null : Codes.Normalize(Input.OwnerUnit);
     }
 
     internal sealed record Activate(string Code, long? Version) : ICommand<Result<long>>, IRequireAccess
@@ -71,7 +71,7 @@ internal static class EditIndicator
             var (definition, errors) = catalogue.Check(command.Input);
             if (definition is null)
                 return Result<string>.Invalid(errors);
-            var code = command.Input.Code!.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Input.Code!);
             if (catalogue.Find(code) is not null)
                 return Result<string>.Invalid($"Mã chỉ số '{code}' đã có trong danh mục.", "code");
             db.Indicators.Add(Indicator.Create(code, definition, command.Activate, command.ValidFrom ?? VietnamTime.Today(clock), clock.GetUtcNow(), By));
@@ -137,7 +137,7 @@ internal static class EditIndicator
 
         private Task<Indicator?> FindAsync(string code, CancellationToken cancellationToken)
         {
-            var normalized = code.Trim().ToUpperInvariant();
+            var normalized = Codes.Normalize(code);
             return db.Indicators.SingleOrDefaultAsync(i => i.Code == normalized, cancellationToken);
         }
 

@@ -58,7 +58,7 @@ internal static class ImportCatalogue
 
             foreach (var row in content.Indicators)
             {
-                var code = row.Input.Code?.Trim().ToUpperInvariant();
+                var code = Codes.Normalize(row.Input.Code);
                 if (code is not null && CatalogueSnapshot.CodePattern().IsMatch(code) && !existing.ContainsKey(code))
                     catalogue.IncludeProvisional(new FormulaReference(code, Labels.Parse(row.Input.ValueType, Labels.ValueTypes) ?? IndicatorValueType.Decimal,
                         Labels.Parse(row.Input.AggregationOverTime, Labels.OverTime) ?? TimeAggregation.Sum, IndicatorStatus.Active, row.Input.Formula));
@@ -114,8 +114,8 @@ internal static class ImportCatalogue
             var added = new List<Category>();
             foreach (var row in rows)
             {
-                var code = row.Code?.Trim().ToUpperInvariant() ?? "";
-                var options = (row.Options ?? []).Select(o => (Code: o.Code?.Trim().ToUpperInvariant() ?? "", Name: o.Name?.Trim() ?? "")).ToList();
+                var code = Codes.Normalize(row.Code) ?? "";
+                var options = (row.Options ?? []).Select(o => (Code: Codes.Normalize(o.Code) ?? "", Name: o.Name?.Trim() ?? "")).ToList();
                 var errors = new List<ResultError>();
                 if (!CatalogueSnapshot.CodePattern().IsMatch(code))
                     errors.Add(new("Mã phân tổ không hợp lệ.", "disaggregations"));
@@ -150,7 +150,7 @@ internal static class ImportCatalogue
         {
             var (definition, checkErrors) = catalogue.Check(row.Input);
             var errors = checkErrors.ToList();
-            var code = row.Input.Code?.Trim().ToUpperInvariant() ?? "";
+            var code = Codes.Normalize(row.Input.Code) ?? "";
             if (code.Length > 0 && !seen.Add(code))
                 errors.Add(new($"Mã {code} xuất hiện nhiều lần trong tệp.", "code"));
             var status = Labels.Parse(row.Status, Labels.Statuses);

@@ -100,7 +100,7 @@ internal static class ManageLists
                 return refused;
             if (await db.Groups.AnyAsync(g => g.Code == command.Code, cancellationToken))
                 return Result.Invalid($"Mã nhóm '{command.Code}' đã có.", "code");
-            var parent = string.IsNullOrWhiteSpace(command.ParentCode) ? null : command.ParentCode.Trim().ToUpperInvariant();
+            var parent = string.IsNullOrWhiteSpace(command.ParentCode) ? null : Codes.Normalize(command.ParentCode);
             if (parent is not null && !await db.Groups.AnyAsync(g => g.Code == parent, cancellationToken))
                 return Result.Invalid($"Không có nhóm cha '{command.ParentCode}'.", "parentCode");
             var order = await db.Groups.CountAsync(g => g.ParentCode == parent, cancellationToken) + 1;

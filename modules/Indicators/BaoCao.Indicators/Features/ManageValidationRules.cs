@@ -35,7 +35,7 @@ internal static class ManageValidationRules
         public SaveValidator()
         {
             RuleFor(c => c.Code).NotEmpty().WithMessage("Cần nhập mã quy tắc.")
-                .Must(c => c is null || CatalogueSnapshot.CodePattern().IsMatch(c.Trim().ToUpperInvariant())).WithMessage("Mã gồm chữ in hoa không dấu, số, dấu gạch dưới.");
+                .Must(c => c is null || CatalogueSnapshot.CodePattern().IsMatch(Codes.Normalize(c))).WithMessage("Mã gồm chữ in hoa không dấu, số, dấu gạch dưới.");
             RuleFor(c => c.Name).NotEmpty().WithMessage("Cần nhập tên quy tắc.").MaximumLength(300).WithMessage("Tên quy tắc dài quá 300 ký tự.");
             RuleFor(c => c.Operator).Must(o => o is not null && ValidationRule.Operators.Contains(o.Trim()))
                 .WithMessage($"Phép so sánh phải là một trong: {string.Join(" ", ValidationRule.Operators)}.");
@@ -67,7 +67,7 @@ internal static class ManageValidationRules
             }
             if (errors.Count > 0)
                 return Result<long>.Invalid(errors);
-            var code = command.Code!.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code!);
             var importance = Labels.Parse(command.Importance, Labels.Importances)!.Value;
             var rule = await db.ValidationRules.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
             if (rule is null)
@@ -90,7 +90,7 @@ internal static class ManageValidationRules
         {
             if (await RefusedAsync(cancellationToken) is { } refused)
                 return refused;
-            var code = command.Code.Trim().ToUpperInvariant();
+            var code = Codes.Normalize(command.Code);
             var rule = await db.ValidationRules.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
             if (rule is null)
                 return Result.NotFound($"Không có quy tắc mã '{command.Code}'.");

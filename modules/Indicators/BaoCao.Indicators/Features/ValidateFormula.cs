@@ -20,7 +20,7 @@ internal static class ValidateFormula
         public async ValueTask<Result<Checked>> Handle(Query query, CancellationToken cancellationToken)
         {
             var catalogue = await CatalogueSnapshot.LoadAsync(db, sender, cancellationToken, withUnits: false);
-            var check = catalogue.CheckFormula(query.Formula, string.IsNullOrWhiteSpace(query.Code) ? null : query.Code.Trim().ToUpperInvariant());
+            var check = catalogue.CheckFormula(query.Formula, string.IsNullOrWhiteSpace(query.Code) ? null : Codes.Normalize(query.Code));
             return new Checked(check.Valid, [.. check.Errors.Select(e => new Problem(e.Message, e.Position))], check.Dependencies);
         }
     }

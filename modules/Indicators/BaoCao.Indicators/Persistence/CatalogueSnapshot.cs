@@ -63,7 +63,7 @@ internal sealed partial class CatalogueSnapshot
     public (IndicatorDefinition? Definition, IReadOnlyList<ResultError> Errors) Check(IndicatorInput input)
     {
         var errors = new List<ResultError>();
-        var code = input.Code?.Trim().ToUpperInvariant() ?? "";
+        var code = Codes.Normalize(input.Code) ?? "";
         if (!CodePattern().IsMatch(code))
             errors.Add(new("Mã chỉ số gồm 1–64 ký tự: chữ in hoa không dấu, số, dấu gạch dưới, chấm hoặc gạch ngang.", "code"));
         var name = input.Name?.Trim() ?? "";
@@ -81,7 +81,7 @@ internal sealed partial class CatalogueSnapshot
         if (input.Method?.Length > 4000)
             errors.Add(new("Phương pháp tính dài quá 4000 ký tự.", "method"));
 
-        var unitOfMeasure = input.UnitOfMeasure?.Trim().ToUpperInvariant() ?? "";
+        var unitOfMeasure = Codes.Normalize(input.UnitOfMeasure) ?? "";
         if (!_unitsOfMeasure.Contains(unitOfMeasure))
             errors.Add(new(unitOfMeasure.Length == 0 ? "Cần chọn đơn vị tính." : $"Không có đơn vị tính '{input.UnitOfMeasure}' trong danh mục.", "unitOfMeasure"));
         var valueType = Labels.Parse(input.ValueType, Labels.ValueTypes);
@@ -104,7 +104,7 @@ internal sealed partial class CatalogueSnapshot
                 overTime = TimeAggregation.None;
         }
 
-        var weight = string.IsNullOrWhiteSpace(input.WeightIndicator) ? null : input.WeightIndicator.Trim().ToUpperInvariant();
+        var weight = string.IsNullOrWhiteSpace(input.WeightIndicator) ? null : Codes.Normalize(input.WeightIndicator);
         if (across == UnitAggregation.WeightedAverage)
         {
             if (weight is null)
@@ -119,7 +119,7 @@ internal sealed partial class CatalogueSnapshot
             weight = null;
         }
 
-        var owner = input.OwnerUnit?.Trim().ToUpperInvariant() ?? "";
+        var owner = Codes.Normalize(input.OwnerUnit) ?? "";
         if (_units is null)
             throw new InvalidOperationException("Checking a definition needs the snapshot loaded with its units.");
         if (!_units.Contains(owner))

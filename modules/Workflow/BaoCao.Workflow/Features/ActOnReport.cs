@@ -18,7 +18,10 @@ internal static class ActOnReport
     /// <param name="ConfirmIncomplete">The officer confirms submitting a table part that lacks approved data (only where the
     /// regime allows it).</param>
     internal sealed record Command(string RegimeCode, string UnitCode, string Period, ReportAction Action, string? Reason, bool ConfirmIncomplete = false)
-        : ICommand<Result<WriteReport.ReportView>>;
+        : ICommand<Result<WriteReport.ReportView>>, IConflictMessage
+    {
+        string IConflictMessage.ConflictMessage => "Người khác vừa thao tác trên báo cáo này trước bạn. Hãy tải lại để xem trạng thái mới.";
+    }
 
     /// <summary>What an action may carry: the reason of a return, the confirmation of an incomplete table part.</summary>
     internal sealed record ActionBody(string? Reason, bool? ConfirmIncomplete);
@@ -64,7 +67,7 @@ internal static class ActOnReport
             db.ChangeTracker.Clear();
             var report = await db.Reports.SingleOrDefaultAsync(r => r.RegimeCode == scope.Regime.Code && r.UnitCode == scope.UnitCode && r.Period == scope.Period.Code, cancellationToken);
             if (report is null)
-                return Result<WriteReport.ReportView>.NotFound("Báo cáo chưa được lập.");
+                return Result<WriteReport.ReportView>.NotFound("Báo cáo chưa được lập.", Contracts.WorkflowErrorCodes.ReportNotStarted);
             if (ReportStateMachine.ByReceiver(command.Action) && !scope.CanWrite && !scope.CanApprove && report.State is not (ReportState.Sent or ReportState.Received or ReportState.Rejected))
                 return Result<WriteReport.ReportView>.NotFound($"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
             var before = report.State;
@@ -94,9 +97,8 @@ internal static class ActOnReport
             }
             var (previousTables, previousIncomplete) = (report.Tables, report.Incomplete);
             if (report.Act(command.Action, command.Reason, clock.GetUtcNow(), VietnamTime.Today(clock), user.UserName ?? "system", frozen, lateAnyway, missing) is { } refusal)
-                return Result<WriteReport.ReportView>.Conflict(refusal);
+                return Result<WriteReport.ReportView>.Conflict(refusal, Contracts.WorkflowErrorCodes.AlreadyDecided);
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Every step keeps a numbered, immutable version of what the report was at that step.
             var number = await db.ReportVersions.Where(v => v.ReportId == report.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
             var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.UploadedAt)
@@ -126,16 +128,8 @@ internal static class ActOnReport
                 await delivery.QueueAsync(Exchange.PushedTypes.OutlineSubmission, scope.Regime.Code, scope.UnitCode, scope.Period.Code, cause, cancellationToken);
                 await delivery.QueueAsync(Exchange.PushedTypes.ReportStatus, scope.Regime.Code, "", scope.Period.Code, cause, cancellationToken);
             }
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                return Result<WriteReport.ReportView>.Conflict("Người khác vừa thao tác trên báo cáo này trước bạn. Hãy tải lại để xem trạng thái mới.");
-            }
+            // One transaction with the audit lines (TransactionBehavior); someone acting first makes it a 409 (IConflictMessage).
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return await sender.Send(new WriteReport.Get(scope.Regime.Code, scope.UnitCode, scope.Period.Code), cancellationToken);
         }

@@ -18,11 +18,12 @@ namespace BaoCao.Workflow.Features;
 internal static class ActOnSubmission
 {
     internal sealed record Command(string FormCode, string UnitCode, string Period, SubmissionAction Action, string? Reason)
-        : ICommand<Result<SubmissionView>>, IRequireAccess
+        : ICommand<Result<SubmissionView>>, IRequireAccess, IConflictMessage
     {
+        string IConflictMessage.ConflictMessage => "Người khác vừa thao tác trên số liệu này trước bạn. Hãy tải lại để xem trạng thái mới.";
         string IRequireAccess.Permission => Action == SubmissionAction.Submit ? Permissions.EnterData : Permissions.ApproveData;
-        string? IRequireAccess.UnitCode => UnitCode.Trim().ToUpperInvariant();
-        string? IRequireAccess.FormCode => FormCode.Trim().ToUpperInvariant();
+        string? IRequireAccess.UnitCode => Codes.Normalize(UnitCode);
+        string? IRequireAccess.FormCode => Codes.Normalize(FormCode);
     }
 
     internal sealed record SubmissionView(string FormCode, string UnitCode, string Period, string State, DateTimeOffset? SubmittedAt,
@@ -42,9 +43,9 @@ internal static class ActOnSubmission
     {
         public async ValueTask<Result<SubmissionView>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var formCode = command.FormCode.Trim().ToUpperInvariant();
-            var unitCode = command.UnitCode.Trim().ToUpperInvariant();
-            var period = command.Period.Trim().ToUpperInvariant();
+            var formCode = Codes.Normalize(command.FormCode);
+            var unitCode = Codes.Normalize(command.UnitCode);
+            var period = Codes.Normalize(command.Period);
             if (command.Action == SubmissionAction.Reopen && !user.IsInRole(Roles.Leader) && !user.IsInRole(Roles.Administrator))
                 return Result<SubmissionView>.Forbidden("Chỉ lãnh đạo đơn vị hoặc quản trị mới mở lại số liệu đã duyệt.");
             var values = await sender.Send(new GetFormValues(formCode, unitCode, period), cancellationToken);
@@ -68,11 +69,10 @@ internal static class ActOnSubmission
                 return Result<SubmissionView>.Forbidden("Không tự duyệt số liệu do chính mình trình; cần một lãnh đạo hoặc người được ủy quyền khác duyệt.");
             var now = clock.GetUtcNow();
             if (submission.Act(command.Action, command.Reason, now, user.UserName ?? "system") is { } refusal)
-                return Result<SubmissionView>.Conflict(refusal);
+                return Result<SubmissionView>.Conflict(refusal, Contracts.WorkflowErrorCodes.AlreadyDecided);
             if (isNew)
                 db.Submissions.Add(submission);
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var subject = $"{formCode}/{unitCode}/{period}";
             var lines = new List<AuditTrail.Line>
             {
@@ -87,17 +87,9 @@ internal static class ActOnSubmission
                     $"{user.UserName} đã {SubmissionStateMachine.Verb(command.Action)} số liệu biểu mẫu {formCode} của đơn vị {unitCode}, kỳ {period}."
                         + (command.Reason is { } reason ? $" Lý do: {reason.Trim()}" : ""),
                     $"/duyet-so-lieu/{formCode}/{unitCode}/{period}", now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Someone acted on the same submission between our read and our write: theirs stands, nothing of ours is kept.
-                db.ChangeTracker.Clear();
-                return Result<SubmissionView>.Conflict("Người khác vừa thao tác trên số liệu này trước bạn. Hãy tải lại để xem trạng thái mới.");
-            }
+            // Someone acting on the same submission between our read and our write makes it a 409: theirs stands, nothing of
+            // ours is kept (TransactionBehavior rolls back, IConflictMessage words it).
+            await db.SaveChangesAsync(cancellationToken);
             return submission.Adapt<SubmissionView>(WorkflowMappings.Config);
         }
     }

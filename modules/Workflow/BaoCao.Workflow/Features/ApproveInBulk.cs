@@ -12,7 +12,9 @@ internal static class ApproveInBulk
 {
     public const int MaximumItems = 200;
 
-    internal sealed record Command(IReadOnlyList<Item?>? Items, bool Preview) : ICommand<Result<IReadOnlyList<Outcome>>>;
+    /// <summary>Its own transactions: each item is approved by its own command and transaction, so one refused or
+    /// conflicting item does not undo the others.</summary>
+    internal sealed record Command(IReadOnlyList<Item?>? Items, bool Preview) : ICommand<Result<IReadOnlyList<Outcome>>>, IOwnTransaction;
 
     internal sealed record Item(string? FormCode, string? UnitCode, string? Period);
 
@@ -38,9 +40,9 @@ internal static class ApproveInBulk
         public async ValueTask<Result<IReadOnlyList<Outcome>>> Handle(Command command, CancellationToken cancellationToken)
         {
             var outcomes = new List<Outcome>();
-            foreach (var item in command.Items!.DistinctBy(i => (i!.FormCode!.Trim().ToUpperInvariant(), i.UnitCode!.Trim().ToUpperInvariant(), i.Period!.Trim().ToUpperInvariant())))
+            foreach (var item in command.Items!.DistinctBy(i => (Codes.Normalize(i!.FormCode!), Codes.Normalize(i.UnitCode!), Codes.Normalize(i.Period!))))
             {
-                var (form, unit, period) = (item!.FormCode!.Trim().ToUpperInvariant(), item.UnitCode!.Trim().ToUpperInvariant(), item.Period!.Trim().ToUpperInvariant());
+                var (form, unit, period) = (Codes.Normalize(item!.FormCode!), Codes.Normalize(item.UnitCode!), Codes.Normalize(item.Period!));
                 var diff = await sender.TryQueryAsync(new ListSubmissions.Diff(form, unit, period), cancellationToken);
                 if (diff.IsFailure)
                 {

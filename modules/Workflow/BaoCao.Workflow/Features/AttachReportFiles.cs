@@ -118,10 +118,8 @@ internal static class AttachReportFiles
             var checksum = Convert.ToHexStringLower(SHA256.HashData(command.Content));
             var attachment = new ReportAttachment(report!.Id, name, contentType, command.Content, checksum, user.UserName ?? "system", clock.GetUtcNow());
             db.ReportAttachments.Add(attachment);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await audit.AppendAsync([new("report.attachment.add", scope!.Subject, null, $"{name} ({attachment.Size} byte, SHA-256 {checksum})")], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new WriteReport.AttachmentView(attachment.Id, name, contentType, attachment.Size, checksum, attachment.UploadedBy, attachment.UploadedAt);
         }
@@ -148,11 +146,9 @@ internal static class AttachReportFiles
                 .Select(a => new { a.Id, a.FileName, a.Size, a.Sha256 }).SingleOrDefaultAsync(cancellationToken);
             if (attachment is null)
                 return Result.NotFound("Báo cáo không có tệp đính kèm này.");
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await audit.AppendAsync([new("report.attachment.remove", scope!.Subject, $"{attachment.FileName} ({attachment.Size} byte, SHA-256 {attachment.Sha256})", null)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await db.ReportAttachments.Where(a => a.Id == attachment.Id).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return Result.Ok();
         }
@@ -168,7 +164,7 @@ internal static class AttachReportFiles
             var report = await db.Reports.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.RegimeCode == scope.Regime.Code && r.UnitCode == scope.UnitCode && r.Period == scope.Period.Code, cancellationToken);
             if (report is null)
-                return (null, null, Result.NotFound("Báo cáo chưa được lập."));
+                return (null, null, Result.NotFound("Báo cáo chưa được lập.", Contracts.WorkflowErrorCodes.ReportNotStarted));
             if (!report.Editable)
                 return (null, null, Result.Conflict($"Báo cáo đang ở trạng thái “{ReportStateMachine.Label(report.State)}”: không thay đổi được tệp đính kèm."));
             return (scope, report, null);

@@ -61,7 +61,7 @@ internal static class DiscussSubmission
         }
 
         private static (string, string, string) Normalize(string form, string unit, string period) =>
-            (form.Trim().ToUpperInvariant(), unit.Trim().ToUpperInvariant(), period.Trim().ToUpperInvariant());
+            (Codes.Normalize(form), Codes.Normalize(unit), Codes.Normalize(period));
     }
 
     public sealed class Endpoint : ICarterModule

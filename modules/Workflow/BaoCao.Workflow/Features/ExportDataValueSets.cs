@@ -33,7 +33,7 @@ internal static class ExportDataValueSets
     {
         public async ValueTask<Result<DataValueSet>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var (form, period, unit) = (query.DataSet!.Trim().ToUpperInvariant(), query.Period!.Trim().ToUpperInvariant(), query.OrgUnit!.Trim().ToUpperInvariant());
+            var (form, period, unit) = (Codes.Normalize(query.DataSet!), Codes.Normalize(query.Period!), Codes.Normalize(query.OrgUnit!));
             if (await sender.Send(new ListPeriods(period, period), cancellationToken) is null)
                 return Result<DataValueSet>.Invalid($"Kỳ '{query.Period}' không hợp lệ. Dùng YYYYMM (tháng), YYYYQn (quý), YYYYSn (6 tháng), YYYY9M (9 tháng) hoặc YYYY (năm).", "period");
             if (await sender.Send(new FindUnit(unit), cancellationToken) is null)

@@ -18,8 +18,8 @@ internal static class ListSubmissions
     internal sealed record Diff(string FormCode, string UnitCode, string Period) : IQuery<Result<IReadOnlyList<CellChange>>>, IRequireAccess
     {
         string IRequireAccess.Permission => Permissions.ApproveData;
-        string? IRequireAccess.UnitCode => UnitCode.Trim().ToUpperInvariant();
-        string? IRequireAccess.FormCode => FormCode.Trim().ToUpperInvariant();
+        string? IRequireAccess.UnitCode => Codes.Normalize(UnitCode);
+        string? IRequireAccess.FormCode => Codes.Normalize(FormCode);
     }
 
     /// <param name="Approved">The value in the last approved version, or null when the cell is new.</param>
@@ -54,9 +54,9 @@ internal static class ListSubmissions
 
         public async ValueTask<Result<IReadOnlyList<CellChange>>> Handle(Diff query, CancellationToken cancellationToken)
         {
-            var formCode = query.FormCode.Trim().ToUpperInvariant();
-            var unitCode = query.UnitCode.Trim().ToUpperInvariant();
-            var period = query.Period.Trim().ToUpperInvariant();
+            var formCode = Codes.Normalize(query.FormCode);
+            var unitCode = Codes.Normalize(query.UnitCode);
+            var period = Codes.Normalize(query.Period);
             var values = await sender.Send(new GetFormValues(formCode, unitCode, period), cancellationToken);
             if (values is null)
                 return Result<IReadOnlyList<CellChange>>.NotFound($"Đơn vị {unitCode} không báo cáo biểu mẫu {formCode} trong kỳ {period}.");

@@ -17,7 +17,10 @@ internal static class PushPackets
 {
     internal sealed record List(string? State) : IQuery<Result<Outbox>>;
 
-    internal sealed record SendAgain(Guid Id) : ICommand<Result>;
+    internal sealed record SendAgain(Guid Id) : ICommand<Result>, IConflictMessage
+    {
+        string IConflictMessage.ConflictMessage => "Gói tin vừa được cập nhật; hãy tải lại trang.";
+    }
 
     internal sealed record Outbox(IReadOnlyList<DestinationView> Destinations, IReadOnlyList<PacketView> Packets);
 
@@ -65,14 +68,7 @@ internal static class PushPackets
                 return Result.NotFound("Không có gói tin này trong hàng đợi gửi đi.");
             if (!packet.SendAgain(clock.GetUtcNow()))
                 return Result.Conflict($"Chỉ gửi lại được gói tin gửi không được (gói tin này: {Label(packet.State).ToLowerInvariant()}).");
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Result.Conflict("Gói tin vừa được cập nhật; hãy tải lại trang.");
-            }
+            await db.SaveChangesAsync(cancellationToken); // updated meanwhile: a 409 (TransactionBehavior, IConflictMessage)
             return Result.Ok();
         }
     }

@@ -23,7 +23,9 @@ internal static class ReconcileSourceData
     internal sealed record FromWorkbook(string? Source, byte[] Content) : ICommand<Result<RunView>>;
 
     /// <summary>Fetches the dataValueSets of a configured source (its URL, with dataSet, period and orgUnit added when given).</summary>
-    internal sealed record FromSource(string? Source, string? DataSet, string? Period, string? OrgUnit) : ICommand<Result<RunView>>;
+    /// <summary>Its own transaction: it fetches the data from the source system over HTTP first (no wait for another system
+    /// inside a transaction).</summary>
+    internal sealed record FromSource(string? Source, string? DataSet, string? Period, string? OrgUnit) : ICommand<Result<RunView>>, IOwnTransaction;
 
     internal sealed record ListSources : IQuery<Result<IReadOnlyList<SourceView>>>;
 
@@ -161,7 +163,7 @@ internal static class ReconcileSourceData
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageForms), cancellationToken))
                 return Result<RunView>.Forbidden(Refusal);
             var data = command.Data!;
-            static string Code(string? value) => value?.Trim().ToUpperInvariant() ?? "";
+            static string Code(string? value) => Codes.Normalize(value) ?? "";
             var source = new Dictionary<(string Form, string Unit, string Period, string Element, string Combo, string Column), string?>();
             foreach (var value in data.DataValues!.OfType<DataValueInput>())
             {

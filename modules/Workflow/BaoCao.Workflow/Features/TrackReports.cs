@@ -73,7 +73,7 @@ internal static class TrackReports
         {
             if (string.IsNullOrWhiteSpace(query.RegimeCode) || string.IsNullOrWhiteSpace(query.Period))
                 return Result<TrackingBoard>.Invalid("Cần mã chế độ báo cáo (regimeCode) và kỳ báo cáo (period).", string.IsNullOrWhiteSpace(query.RegimeCode) ? "regimeCode" : "period");
-            if (await sender.Send(new GetRegime(query.RegimeCode.Trim().ToUpperInvariant()), cancellationToken) is not { } regime)
+            if (await sender.Send(new GetRegime(Codes.Normalize(query.RegimeCode)), cancellationToken) is not { } regime)
                 return Result<TrackingBoard>.NotFound($"Không có chế độ báo cáo mã '{query.RegimeCode}'.");
             if (!await MayTrackAsync(sender, regime, cancellationToken))
                 return Result<TrackingBoard>.Forbidden($"Chỉ đơn vị nhận ({regime.ReceivingUnit}), đơn vị chủ trì ({regime.OwnerUnit}) và Văn phòng UBND tỉnh theo dõi tình hình báo cáo này.");

@@ -25,7 +25,7 @@ internal static class ViewAuditTrail
             var entries = db.Audit.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.Subject))
             {
-                var subject = query.Subject.Trim().ToUpperInvariant();
+                var subject = Codes.Normalize(query.Subject);
                 entries = entries.Where(e => e.Subject.StartsWith(subject));
             }
             if (query.Before is { } before)

@@ -20,7 +20,10 @@ internal static class WriteReport
     internal sealed record Get(string RegimeCode, string UnitCode, string Period) : IQuery<Result<ReportView>>;
 
     internal sealed record SaveNarrative(string RegimeCode, string UnitCode, string Period, IReadOnlyList<SectionBody?>? Sections, string? Source, long? Version)
-        : ICommand<Result<ReportView>>;
+        : ICommand<Result<ReportView>>, IConflictMessage
+    {
+        string IConflictMessage.ConflictMessage => "Người khác vừa lưu báo cáo này trước bạn. Hãy tải lại để xem nội dung mới rồi sửa tiếp.";
+    }
 
     internal sealed record SectionBody(string? Heading, string? Html);
 
@@ -123,16 +126,19 @@ internal static class WriteReport
                 var report = new Report(scope.Regime.Code, scope.UnitCode, scope.Period.Code, scope.Regime.ReceivingUnit, source,
                     scope.Regime.Outline.Select(h => new NarrativeSection(h.Title, "")), scope.Period.DueDate, user.UserName ?? "system", clock.GetUtcNow());
                 db.Reports.Add(report);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // In the command's transaction (TransactionBehavior); the savepoint also undoes the audit counter taken first.
+                var transaction = db.Database.CurrentTransaction!;
+                await transaction.CreateSavepointAsync(StartSavepoint, cancellationToken);
                 await audit.AppendAsync([new("report.start", scope.Subject, null, source.ToString())], cancellationToken);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    await transaction.ReleaseSavepointAsync(StartSavepoint, cancellationToken);
                 }
                 catch (DbUpdateException)
                 {
                     // A colleague started the same report a moment ago: theirs is the report, shown below.
+                    await transaction.RollbackToSavepointAsync(StartSavepoint, cancellationToken);
                     db.ChangeTracker.Clear();
                 }
             }
@@ -157,7 +163,7 @@ internal static class WriteReport
                 return Result<ReportView>.Forbidden($"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} soạn báo cáo của đơn vị.");
             db.ChangeTracker.Clear();
             if (await FindAsync(scope, cancellationToken) is not { } report)
-                return Result<ReportView>.NotFound("Báo cáo chưa được lập: hãy lập báo cáo trước.");
+                return Result<ReportView>.NotFound("Báo cáo chưa được lập: hãy lập báo cáo trước.", Contracts.WorkflowErrorCodes.ReportNotStarted);
             if (!report.Editable)
                 return Result<ReportView>.Conflict($"Báo cáo đang ở trạng thái “{ReportStateMachine.Label(report.State)}”: không sửa được nội dung.");
             db.ExpectVersion(report, command.Version!.Value);
@@ -175,21 +181,14 @@ internal static class WriteReport
             if (source != report.Source)
                 lines.Add(new("report.source", scope.Subject, report.Source.ToString(), source.ToString()));
             report.Write(sections, source);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await audit.AppendAsync(lines, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return Result<ReportView>.Conflict("Người khác vừa lưu báo cáo này trước bạn. Hãy tải lại để xem nội dung mới rồi sửa tiếp.");
-            }
+            // A save since the version the user saw makes it a 409 (TransactionBehavior, IConflictMessage), audit lines undone with it.
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return await ViewAsync(scope, cancellationToken);
         }
+
+        private const string StartSavepoint = "report_start";
 
         private static string? Show(NarrativeSection? section) => section is null ? null : JsonSerializer.Serialize(section);
 
@@ -201,7 +200,8 @@ internal static class WriteReport
             var report = await FindAsync(scope, cancellationToken);
             var ofUnit = scope.CanWrite || scope.CanApprove;
             if (report is null)
-                return Result<ReportView>.NotFound(ofUnit ? "Báo cáo chưa được lập." : $"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
+                return ofUnit ? Result<ReportView>.NotFound("Báo cáo chưa được lập.", Contracts.WorkflowErrorCodes.ReportNotStarted)
+                    : Result<ReportView>.NotFound($"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
             if (!ofUnit && report.State is not (ReportState.Sent or ReportState.Received or ReportState.Rejected))
                 return Result<ReportView>.NotFound($"Đơn vị {scope.UnitCode} chưa gửi báo cáo này.");
             var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.UploadedAt)

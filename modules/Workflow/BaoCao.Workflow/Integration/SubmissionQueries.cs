@@ -12,7 +12,7 @@ internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
       ICommandHandler<SubmitForApproval, SubmissionOutcome>, IQueryHandler<ReadApprovedFigures, IReadOnlyList<ApprovedFigure>>
 {
     public async ValueTask<IReadOnlyList<ApprovedFigure>> Handle(ReadApprovedFigures query, CancellationToken cancellationToken) =>
-        [.. (await Approved.FiguresAsync(db, [query.UnitCode.Trim().ToUpperInvariant()], query.Indicators, query.Periods, ["current"], totalsOnly: false, cancellationToken))
+        [.. (await Approved.FiguresAsync(db, [Codes.Normalize(query.UnitCode)], query.Indicators, query.Periods, ["current"], totalsOnly: false, cancellationToken))
             .Select(f => new ApprovedFigure(f.Key.Indicator, f.Key.Disaggregation, f.Key.Period, f.Value))];
 
     public async ValueTask<SubmissionOutcome> Handle(SubmitForApproval command, CancellationToken cancellationToken)
@@ -42,8 +42,8 @@ internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
 
     public async ValueTask<IReadOnlyList<ReportStatus>> Handle(ListReportStatuses query, CancellationToken cancellationToken)
     {
-        var regime = query.RegimeCode.Trim().ToUpperInvariant();
-        var period = query.Period.Trim().ToUpperInvariant();
+        var regime = Codes.Normalize(query.RegimeCode);
+        var period = Codes.Normalize(query.Period);
         var reports = await db.Reports.AsNoTracking().Where(r => r.RegimeCode == regime && r.Period == period)
             .Select(r => new { r.UnitCode, r.State, r.SentAt, r.Late }).ToListAsync(cancellationToken);
         return [.. reports.Select(r => new ReportStatus(r.UnitCode, r.State.ToString(), r.SentAt, r.Late))];
@@ -51,9 +51,9 @@ internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
 
     public async ValueTask<SubmissionStatus> Handle(GetSubmissionState query, CancellationToken cancellationToken)
     {
-        var formCode = query.FormCode.Trim().ToUpperInvariant();
-        var unitCode = query.UnitCode.Trim().ToUpperInvariant();
-        var period = query.Period.Trim().ToUpperInvariant();
+        var formCode = Codes.Normalize(query.FormCode);
+        var unitCode = Codes.Normalize(query.UnitCode);
+        var period = Codes.Normalize(query.Period);
         var submission = await db.Submissions.AsNoTracking()
             .Where(s => s.FormCode == formCode && s.UnitCode == unitCode && s.Period == period)
             .Select(s => new { s.State, s.Reason })

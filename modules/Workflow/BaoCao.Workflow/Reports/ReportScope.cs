@@ -18,9 +18,9 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
 
     public static async Task<Result<ReportScope>> ResolveAsync(ISender sender, string regimeCode, string unitCode, string periodCode, CancellationToken cancellationToken)
     {
-        regimeCode = regimeCode.Trim().ToUpperInvariant();
-        unitCode = unitCode.Trim().ToUpperInvariant();
-        periodCode = periodCode.Trim().ToUpperInvariant();
+        regimeCode = Codes.Normalize(regimeCode);
+        unitCode = Codes.Normalize(unitCode);
+        periodCode = Codes.Normalize(periodCode);
         if (await sender.Send(new GetRegime(regimeCode), cancellationToken) is not { } regime)
             return Result<ReportScope>.NotFound($"Không có chế độ báo cáo mã '{regimeCode}'.");
         var canWrite = await sender.Send(new CheckAccess(Permissions.CreateReports, unitCode), cancellationToken);
@@ -42,7 +42,7 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
     /// <summary>A period of the regime's frequency, or one of its rounds, with its shifted due date.</summary>
     public static async Task<Result<PeriodInfo>> PeriodOfAsync(ISender sender, RegimeInfo regime, string periodCode, CancellationToken cancellationToken)
     {
-        periodCode = periodCode.Trim().ToUpperInvariant();
+        periodCode = Codes.Normalize(periodCode);
         var round = regime.FindRound(periodCode);
         if (regime.Kind != "Periodic" && round is null)
             return Result<PeriodInfo>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Period))}.", "period");
