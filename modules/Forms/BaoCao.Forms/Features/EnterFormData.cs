@@ -140,7 +140,7 @@ internal static class EnterFormData
             var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
             // A dry run answers exactly what the real save would: a closed period is refused either way.
             if (!status.EntryOpen)
-                return Result<Summary>.Conflict(status.State == "Approved"
+                return Result<Summary>.Conflict(status.State == Workflow.Contracts.SubmissionState.Approved
                     ? "Số liệu kỳ này đã được duyệt: lãnh đạo cần mở lại (nêu lý do) trước khi sửa."
                     : "Số liệu kỳ này đã trình duyệt và đang chờ duyệt: không sửa được cho đến khi được trả lại.");
             var userName = user.UserName ?? "system";
