@@ -1,14 +1,7 @@
+using BaoCao.Forms.Contracts;
 using BaoCao.SharedKernel.Persistence;
 
 namespace BaoCao.Forms.Domain;
-
-/// <summary>Periodic (month, quarter, half-year, nine months, year), thematic (rounds in a set time) or ad hoc (one round).</summary>
-internal enum RegimeKind { Periodic, Thematic, AdHoc }
-
-internal enum Frequency { Month, Quarter, HalfYear, NineMonths, Year }
-
-/// <summary>What happens to a submission after reception closes (Đ14.4): refused, or accepted and marked late.</summary>
-internal enum LateSubmission { AcceptAsLate, Refuse }
 
 /// <summary>A heading of the narrative part of the report, with the guidance shown to the writer.</summary>
 internal sealed record OutlineHeading(string Title, string? Guidance);

@@ -1,5 +1,6 @@
 using Mapster;
 using BaoCao.Accounts.Contracts;
+using BaoCao.Forms.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Deadlines.Contracts;
+using BaoCao.Forms.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Integration;
 using BaoCao.Forms.Persistence;
@@ -86,8 +87,7 @@ internal static class EnterFormData
         if (regime.Kind != RegimeKind.Periodic && round is null)
             return Result<Target>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Code))}.", "period");
         var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.Due), cancellationToken);
-        var expectedKind = regime.Frequency?.ToString() ?? "Custom";
-        if (period is null || period.Kind != expectedKind)
+        if (period is null || period.Kind != PeriodKinds.Of(regime.Frequency))
             return Result<Target>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code} ({Describe(regime.Frequency)}).", "period");
         var version = form.InForceOn(period.Start);
         if (version is null)

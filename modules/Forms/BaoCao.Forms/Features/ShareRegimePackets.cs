@@ -47,8 +47,8 @@ internal static class ShareRegimePackets
             if (found.Value is not { } regime)
                 return Result<RegimePacket>.From(found);
             var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
-            return new RegimePacket(regime.Code, regime.Name, regime.Kind, regime.Frequency, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow,
-                codes.ToExchange(regime.ReceivingUnit), codes.ToExchange(regime.OwnerUnit), regime.LateSubmission, [.. regime.ReportingUnits.Select(codes.ToExchange)],
+            return new RegimePacket(regime.Code, regime.Name, regime.Kind.ToString(), regime.Frequency?.ToString(), regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow,
+                codes.ToExchange(regime.ReceivingUnit), codes.ToExchange(regime.OwnerUnit), regime.LateSubmission.ToString(), [.. regime.ReportingUnits.Select(codes.ToExchange)],
                 regime.Forms, regime.Rounds);
         }
 
