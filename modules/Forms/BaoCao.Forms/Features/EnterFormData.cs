@@ -346,10 +346,10 @@ internal static class EnterFormData
         var element = value.Value;
         switch (indicator.ValueType)
         {
-            case "Text":
+            case IndicatorValueType.Text:
                 var text = element.ValueKind == JsonValueKind.String ? element.GetString()!.Trim() : element.GetRawText();
                 return text.Length > 4000 ? (null, null, "Nội dung dài quá 4.000 ký tự.") : (null, text, null);
-            case "YesNo":
+            case IndicatorValueType.YesNo:
                 var answer = element.ValueKind switch
                 {
                     JsonValueKind.True => true,
@@ -377,7 +377,7 @@ internal static class EnterFormData
         }
         if (Math.Abs(number) >= 1_000_000_000_000_000m)
             return (null, null, "Số vượt quá giới hạn (tối đa 15 chữ số phần nguyên).");
-        if (indicator.ValueType == "Integer" && number != decimal.Truncate(number))
+        if (indicator.ValueType == IndicatorValueType.Integer && number != decimal.Truncate(number))
             return (null, null, $"Chỉ số {indicator.Code} nhận số nguyên.");
         if (decimal.Round(number, indicator.Precision) != number)
             return (null, null, $"Chỉ số {indicator.Code} lấy tối đa {indicator.Precision} chữ số thập phân.");

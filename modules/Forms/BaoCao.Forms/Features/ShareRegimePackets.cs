@@ -63,7 +63,7 @@ internal static class ShareRegimePackets
                 return Result<DataFormPacket>.Conflict($"Biểu mẫu {form.Code} chưa ban hành phiên bản nào: chỉ phiên bản đã ban hành mới được chia sẻ.");
             var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
             return new DataFormPacket(form.Code, form.Name, form.RegimeCode, codes.ToExchange(form.OwnerUnit), form.Version, form.EffectiveFrom, form.Columns,
-                [.. form.Sections.Select(s => new DataFormSection(s.Title, [.. s.Rows.Select(r => new DataFormRow(r.Indicator, r.Label, r.UnitOfMeasure, r.ValueType,
+                [.. form.Sections.Select(s => new DataFormSection(s.Title, [.. s.Rows.Select(r => new DataFormRow(r.Indicator, r.Label, r.UnitOfMeasure, r.ValueType.ToString(),
                     r.Required, r.Computed, r.Formula, [.. r.Cells.Select(c => c.Disaggregation).Where(d => d.Length > 0)]))]))]);
         }
 
