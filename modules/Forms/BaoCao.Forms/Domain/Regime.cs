@@ -65,7 +65,7 @@ internal sealed class Regime : IVersioned
     public IReadOnlyList<string> ReportingUnitsOn(IReadOnlyList<Accounts.Contracts.UnitInfo> units, DateOnly day)
     {
         var existing = units.Where(u => u.ValidFrom <= day && (u.ValidTo is null || u.ValidTo >= day)).ToDictionary(u => u.Code);
-        var kinds = UnitKinds.ToHashSet();
+        var kinds = UnitKinds.Select(k => Enum.TryParse<Accounts.Contracts.UnitKind>(k, out var kind) ? kind : (Accounts.Contracts.UnitKind?)null).OfType<Accounts.Contracts.UnitKind>().ToHashSet();
         bool Under(Accounts.Contracts.UnitInfo? unit)
         {
             for (; unit is not null; unit = unit.ParentCode is { } parent ? existing.GetValueOrDefault(parent) : null)

@@ -44,7 +44,7 @@ internal static partial class ManageRegimes
         IReadOnlyList<string>? ReportingUnitKinds, string? ReportingSubtree, string? ReceivingUnit, string? OwnerUnit, string? SendingMethod,
         string? Guidance, string? LateSubmission, IReadOnlyList<OutlineHeading>? Outline, long? Version, bool? AllowIncompleteReportTable = null);
 
-    private static readonly string[] UnitKinds = ["ProvincePeoplesCommittee", "ProvinceOffice", "Department", "CommunePeoplesCommittee", "SubDepartment", "OtherAgency"];
+    private static readonly string[] UnitKinds = Enum.GetNames<UnitKind>();
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9_.-]{1,63}$")]
     internal static partial Regex CodePattern();
