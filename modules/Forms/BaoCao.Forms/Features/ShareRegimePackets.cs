@@ -59,7 +59,7 @@ internal static class ShareRegimePackets
             var found = await sender.Send(new BrowseForms.Get(query.Code.Trim().ToUpperInvariant(), query.Version), cancellationToken);
             if (found.Value is not { } form)
                 return Result<DataFormPacket>.From(found);
-            if (form.Status == "Draft")
+            if (form.Status == nameof(Domain.FormStatus.Draft))
                 return Result<DataFormPacket>.Conflict($"Biểu mẫu {form.Code} chưa ban hành phiên bản nào: chỉ phiên bản đã ban hành mới được chia sẻ.");
             var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
             return new DataFormPacket(form.Code, form.Name, form.RegimeCode, codes.ToExchange(form.OwnerUnit), form.Version, form.EffectiveFrom, form.Columns,
