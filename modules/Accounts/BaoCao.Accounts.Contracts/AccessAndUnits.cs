@@ -25,9 +25,20 @@ public sealed record FindUnit(string Code) : IQuery<UnitInfo?>;
 /// <summary>The whole unit tree, merged units included (under their successors), for roll-ups and reminders.</summary>
 public sealed record ListAllUnits : IQuery<IReadOnlyList<UnitInfo>>;
 
-/// <param name="Kind">ProvincePeoplesCommittee, ProvinceOffice, Department, CommunePeoplesCommittee, SubDepartment or OtherAgency.</param>
+/// <summary>What a unit is in the province's tree (regimes name the kinds that report). Stored and answered by name: do not
+/// rename the members.</summary>
+public enum UnitKind
+{
+    ProvincePeoplesCommittee,
+    ProvinceOffice,
+    Department,
+    CommunePeoplesCommittee,
+    SubDepartment,
+    OtherAgency,
+}
+
 /// <param name="AdministrativeCode">The national administrative code (communes, wards), where the unit has one.</param>
-public sealed record UnitInfo(string Code, string Name, string Kind, string? ParentCode, string? SuccessorCode,
+public sealed record UnitInfo(string Code, string Name, UnitKind Kind, string? ParentCode, string? SuccessorCode,
     DateOnly ValidFrom, DateOnly? ValidTo, string? OfficialEmail, string? LeaderEmail, string? AdministrativeCode = null);
 
 /// <summary>How units are named in exchanged packets (QCVN 125): by their national administrative code where they have

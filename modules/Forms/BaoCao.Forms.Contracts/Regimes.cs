@@ -2,6 +2,17 @@ using Mediator;
 
 namespace BaoCao.Forms.Contracts;
 
+/// <summary>Periodic (month, quarter, half-year, nine months, year), thematic (rounds in a set time) or ad hoc (one round).
+/// Stored and answered by name: do not rename the members.</summary>
+public enum RegimeKind { Periodic, Thematic, AdHoc }
+
+/// <summary>How often a periodic regime reports. The names are those of Deadlines' PeriodKind (a periodic regime's periods
+/// are of that kind); stored by name.</summary>
+public enum Frequency { Month, Quarter, HalfYear, NineMonths, Year }
+
+/// <summary>What happens to a submission after reception closes (Đ14.4): refused, or accepted and marked late.</summary>
+public enum LateSubmission { AcceptAsLate, Refuse }
+
 /// <summary>A regime as Workflow and Deadlines need it: who reports to whom, when, on which forms, and the report
 /// template (table part and narrative outline). Null when there is no such regime.</summary>
 public sealed record GetRegime(string Code) : IQuery<RegimeInfo?>;
@@ -9,14 +20,13 @@ public sealed record GetRegime(string Code) : IQuery<RegimeInfo?>;
 /// <summary>Every active regime, for pickers and for the jobs that walk all of them.</summary>
 public sealed record ListRegimes : IQuery<IReadOnlyList<RegimeInfo>>;
 
-/// <param name="Kind">Periodic, Thematic or AdHoc.</param>
-/// <param name="Frequency">Month, Quarter, HalfYear, NineMonths or Year for a periodic regime.</param>
+/// <param name="Frequency">Set for a periodic regime only.</param>
 /// <param name="ReportingUnits">The units that report today: the explicit list and the units of the listed kinds
 /// under the subtree (the whole province when none is set).</param>
-/// <param name="LateSubmission">AcceptAsLate or Refuse: what happens after reception closes.</param>
+/// <param name="LateSubmission">What happens after reception closes.</param>
 /// <param name="Tables">The table part; one table per form with all its rows when none was designed.</param>
-public sealed record RegimeInfo(string Code, string Name, string Kind, string? Frequency, string PeriodRule, int? DueDay, int? DueDaysAfterWindow,
-    IReadOnlyList<RegimeRound> Rounds, string ReceivingUnit, string OwnerUnit, string LateSubmission, IReadOnlyList<string> ReportingUnits,
+public sealed record RegimeInfo(string Code, string Name, RegimeKind Kind, Frequency? Frequency, string PeriodRule, int? DueDay, int? DueDaysAfterWindow,
+    IReadOnlyList<RegimeRound> Rounds, string ReceivingUnit, string OwnerUnit, LateSubmission LateSubmission, IReadOnlyList<string> ReportingUnits,
     IReadOnlyList<string> Forms, IReadOnlyList<OutlineSection> Outline, IReadOnlyList<TemplateTable> Tables, bool AllowIncompleteReportTable = false)
 {
     /// <summary>The round of a thematic or ad hoc regime with that period code.</summary>

@@ -2,20 +2,28 @@ using Mediator;
 
 namespace BaoCao.Indicators.Contracts;
 
+/// <summary>Where an indicator stands in the catalogue. Stored and answered by name: do not rename the members.</summary>
+public enum IndicatorStatus { Draft, Active, Retired }
+
+/// <summary>What an indicator's values are. Stored and answered by name.</summary>
+public enum IndicatorValueType { Integer, Decimal, Percent, Text, YesNo }
+
+/// <summary>How values of several units add up (a province total from its departments or communes).</summary>
+public enum UnitAggregation { Sum, Average, WeightedAverage, Min, Max, None }
+
+/// <summary>How values of several periods add up (a year from its months; year to date).</summary>
+public enum TimeAggregation { Sum, Average, LastValue, None }
+
 /// <summary>Indicators of the catalogue as they were on <paramref name="AsOf"/> (today when null): all of them, or those
 /// with <paramref name="Codes"/>. Retired indicators are included with their last version.</summary>
 public sealed record GetIndicators(IReadOnlyCollection<string>? Codes = null, DateOnly? AsOf = null) : IQuery<IReadOnlyList<IndicatorInfo>>;
 
 /// <param name="Version">The number of the version in force on the day asked; data entered keeps it.</param>
-/// <param name="ValueType">Integer, Decimal, Percent, Text or YesNo.</param>
-/// <param name="AcrossUnits">Sum, Average, WeightedAverage, Min, Max or None.</param>
-/// <param name="OverTime">Sum, Average, LastValue or None.</param>
-/// <param name="Status">Draft, Active or Retired.</param>
 /// <param name="Disaggregations">The cells an entry has besides the total: every combination of the options of its
 /// categories (empty when the indicator is not disaggregated).</param>
-public sealed record IndicatorInfo(string Code, int Version, string Name, string ShortName, string UnitOfMeasure, string ValueType,
-    int Precision, string AcrossUnits, string? WeightIndicator, string OverTime, string OwnerUnit, IReadOnlyList<string> Groups,
-    string Status, string? Formula, IReadOnlyList<Disaggregation> Disaggregations)
+public sealed record IndicatorInfo(string Code, int Version, string Name, string ShortName, string UnitOfMeasure, IndicatorValueType ValueType,
+    int Precision, UnitAggregation AcrossUnits, string? WeightIndicator, TimeAggregation OverTime, string OwnerUnit, IReadOnlyList<string> Groups,
+    IndicatorStatus Status, string? Formula, IReadOnlyList<Disaggregation> Disaggregations)
 {
     public bool IsComputed => Formula is not null;
 
@@ -29,11 +37,11 @@ public sealed record IndicatorInfo(string Code, int Version, string Name, string
             return null;
         switch (AcrossUnits)
         {
-            case "Sum": return values.Sum(v => v.Value!.Value);
-            case "Average": return values.Average(v => v.Value!.Value);
-            case "Min": return values.Min(v => v.Value!.Value);
-            case "Max": return values.Max(v => v.Value!.Value);
-            case "WeightedAverage":
+            case UnitAggregation.Sum: return values.Sum(v => v.Value!.Value);
+            case UnitAggregation.Average: return values.Average(v => v.Value!.Value);
+            case UnitAggregation.Min: return values.Min(v => v.Value!.Value);
+            case UnitAggregation.Max: return values.Max(v => v.Value!.Value);
+            case UnitAggregation.WeightedAverage:
                 var weighted = values.Where(v => v.Weight is > 0).ToList();
                 var weight = weighted.Sum(v => v.Weight!.Value);
                 return weight == 0 ? null : weighted.Sum(v => v.Value!.Value * v.Weight!.Value) / weight;
@@ -45,9 +53,9 @@ public sealed record IndicatorInfo(string Code, int Version, string Name, string
     /// gives nothing). Null when there is no value.</summary>
     public decimal? CombineOverTime(IReadOnlyList<decimal> periods) => periods.Count == 0 ? null : OverTime switch
     {
-        "Sum" => periods.Sum(),
-        "Average" => periods.Average(),
-        "LastValue" => periods[^1],
+        TimeAggregation.Sum => periods.Sum(),
+        TimeAggregation.Average => periods.Average(),
+        TimeAggregation.LastValue => periods[^1],
         _ => null,
     };
 }

@@ -2,23 +2,30 @@ using Mediator;
 
 namespace BaoCao.Workflow.Contracts;
 
+/// <summary>Where a form's data of one unit and period stands. No row means Draft: nobody has submitted it yet. Stored by
+/// name (the members' names are the storage and the API's JSON; do not rename them).</summary>
+public enum SubmissionState { Draft, Submitted, Approved, Returned, Reopened }
+
+/// <summary>Where a report stands: written, approved by the unit's leader, sent to the receiving unit, received there, or
+/// returned by it. Stored by name (do not rename the members).</summary>
+public enum ReportState { Draft, Submitted, Returned, Approved, Sent, Received, Rejected }
+
 /// <summary>The approval state of a form's data for a unit and period: Draft (never submitted), Submitted, Approved,
 /// Returned or Reopened; and whether officers may change the values now (not while Submitted or Approved).</summary>
 public sealed record GetSubmissionState(string FormCode, string UnitCode, string Period) : IQuery<SubmissionStatus>;
 
-public sealed record SubmissionStatus(string State, bool EntryOpen, string? Reason);
+public sealed record SubmissionStatus(SubmissionState State, bool EntryOpen, string? Reason);
 
 /// <summary>Where each unit's report of a regime stands for a period (units that have not started have no row), for
 /// deadlines, reminders and the compliance report.</summary>
 public sealed record ListReportStatuses(string RegimeCode, string Period) : IQuery<IReadOnlyList<ReportStatus>>;
 
-/// <param name="State">Draft, Submitted, Returned, Approved, Sent, Received or Rejected.</param>
 /// <param name="SentAt">When it was sent to the receiving unit (null until then, and again after a rejection and resubmission).</param>
 /// <param name="Late">Whether it was sent after its due date.</param>
-public sealed record ReportStatus(string UnitCode, string State, DateTimeOffset? SentAt, bool? Late)
+public sealed record ReportStatus(string UnitCode, ReportState State, DateTimeOffset? SentAt, bool? Late)
 {
     /// <summary>Sent and not returned by the receiving unit: what counts as reported.</summary>
-    public bool Reported => State is "Sent" or "Received";
+    public bool Reported => State is ReportState.Sent or ReportState.Received;
 }
 
 /// <summary>How many times each unit submitted data for approval or sent a report between two instants, for the usage
@@ -59,4 +66,4 @@ public sealed record SubmitForApproval(string FormCode, string UnitCode, string 
 
 /// <param name="State">The state after the attempt (Submitted when it worked or already was).</param>
 /// <param name="Refusal">Why it was not submitted (missing required cells, a failed check, no permission), in Vietnamese; null when submitted.</param>
-public sealed record SubmissionOutcome(string State, string? Refusal);
+public sealed record SubmissionOutcome(SubmissionState State, string? Refusal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BaoCao.Deadlines.Contracts;
 using BaoCao.Deadlines.Domain;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.Tests.Infrastructure;
@@ -12,6 +13,14 @@ public sealed class PeriodTests
     private static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly HolidayCalendar Calendar = new(OfficialSchedules.Shipped());
+
+    [Fact]
+    public void Every_frequency_of_a_regime_is_a_period_kind_by_name_and_no_frequency_means_custom_rounds()
+    {
+        foreach (var frequency in Enum.GetValues<BaoCao.Forms.Contracts.Frequency>())
+            Assert.Equal(frequency.ToString(), PeriodKinds.Of<BaoCao.Forms.Contracts.Frequency>(frequency).ToString());
+        Assert.Equal(PeriodKind.Custom, PeriodKinds.Of<BaoCao.Forms.Contracts.Frequency>(null));
+    }
 
     [Theory]
     [InlineData("202611", "2026-11-01", "2026-11-30", "2026-10-15", "2026-11-14")]

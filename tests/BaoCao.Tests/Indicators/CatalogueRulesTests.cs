@@ -1,3 +1,4 @@
+using BaoCao.Indicators.Contracts;
 using BaoCao.Indicators.Domain;
 using BaoCao.Indicators.Domain.Formulas;
 

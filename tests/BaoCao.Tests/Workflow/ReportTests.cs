@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BaoCao.Tests.Accounts;
 using BaoCao.Tests.Infrastructure;
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 
 namespace BaoCao.Tests.Workflow;

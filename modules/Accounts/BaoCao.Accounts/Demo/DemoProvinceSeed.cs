@@ -1,3 +1,4 @@
+using BaoCao.Accounts.Contracts;
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
 using BaoCao.SharedKernel.Modules;

@@ -1,16 +1,7 @@
+using BaoCao.Accounts.Contracts;
 using BaoCao.SharedKernel.Persistence;
 
 namespace BaoCao.Accounts.Domain;
-
-internal enum UnitKind
-{
-    ProvincePeoplesCommittee,
-    ProvinceOffice,
-    Department,
-    CommunePeoplesCommittee,
-    SubDepartment,
-    OtherAgency,
-}
 
 /// <summary>
 /// An organisation in the province's tree (any depth). The tree is data: renames, moves and mergers

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using BaoCao.Accounts.Contracts;
 using BaoCao.Accounts.Domain;
 using BaoCao.Accounts.Persistence;
 using BaoCao.Accounts.Security;

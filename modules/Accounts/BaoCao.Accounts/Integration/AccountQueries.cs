@@ -79,7 +79,7 @@ internal sealed class AccountQueries(AccountsDbContext db, IAccessPolicy access,
                join successor in db.Units on unit.SuccessorId equals successor.Id into successors
                from successor in successors.DefaultIfEmpty()
                orderby unit.Path
-               select new DirectoryUnit(unit.Id, unit.Path, new UnitInfo(unit.Code, unit.Name, unit.Kind.ToString(), parent == null ? null : parent.Code,
+               select new DirectoryUnit(unit.Id, unit.Path, new UnitInfo(unit.Code, unit.Name, unit.Kind, parent == null ? null : parent.Code,
                    successor == null ? null : successor.Code, unit.ValidFrom, unit.ValidTo, unit.OfficialEmail, unit.LeaderEmail, unit.AdministrativeCode)))
             .ToListAsync(cancellationToken);
 }

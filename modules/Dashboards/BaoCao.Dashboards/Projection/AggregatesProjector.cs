@@ -141,7 +141,7 @@ internal sealed class AggregatesProjector(DashboardsDbContext db, ISender sender
         if (!metadata.Indicators.TryGetValue(indicator, out var info) || await metadata.SpanAsync(sender, period, cancellationToken) is not { } span)
             return;
         var rolled = new Dictionary<string, decimal>();
-        if (!info.IsComputed && info.AcrossUnits != "None")
+        if (!info.IsComputed && info.AcrossUnits != UnitAggregation.None)
         {
             var own = await OwnAsync(indicator, period, cancellationToken);
             Dictionary<string, decimal>? weights = null;

@@ -51,7 +51,7 @@ internal sealed class SeriesReader(DashboardsDbContext db, ISender sender, TimeP
             : await db.PublishedPoints.AsNoTracking().Where(p => indicators.Contains(p.Indicator)).Select(p => p.Period).Distinct().ToListAsync(cancellationToken);
         DateOnly? latest = null;
         foreach (var period in periods)
-            if (await SpanAsync(period, cancellationToken) is { Kind: not "Custom" } span && (latest is null || span.End > latest))
+            if (await SpanAsync(period, cancellationToken) is { Kind: not PeriodKind.Custom } span && (latest is null || span.End > latest))
                 latest = span.End;
         return latest;
     }

@@ -1,17 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BaoCao.Deadlines.Contracts;
 
 namespace BaoCao.Deadlines.Domain;
-
-internal enum PeriodKind
-{
-    Month,
-    Quarter,
-    HalfYear,
-    NineMonths,
-    Year,
-    Custom,
-}
 
 /// <summary>Which data window a regime uses: Decree 09/2019 Art. 12 cut-off windows, or calendar periods
 /// (statistical regimes under the Law on Statistics).</summary>

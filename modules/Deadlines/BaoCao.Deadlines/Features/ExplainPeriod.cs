@@ -33,7 +33,7 @@ internal static class ExplainPeriod
             var info = await ExplainAsync(query.Code, query.Rule, query.DueDay, query.DueDaysAfterWindow, query.DueDate, cancellationToken);
             return info is null
                 ? Result<PeriodBody>.Invalid($"Mã kỳ báo cáo '{query.Code}' không hợp lệ.", "code")
-                : new PeriodBody(info.Code, info.Kind, info.Start, info.End, info.CutOffStart, info.CutOffEnd, info.DueDate, info.DueDateUnshifted, info.ShiftReason, info.Warning);
+                : new PeriodBody(info.Code, info.Kind.ToString(), info.Start, info.End, info.CutOffStart, info.CutOffEnd, info.DueDate, info.DueDateUnshifted, info.ShiftReason, info.Warning);
         }
 
         public async ValueTask<PeriodInfo?> Handle(GetPeriodInfo query, CancellationToken cancellationToken) =>
@@ -46,7 +46,7 @@ internal static class ExplainPeriod
             var windowRule = rule == "calendar" ? WindowRule.Calendar : WindowRule.Decree09;
             var window = period.Window(windowRule);
             var due = DueDates.For(period, windowRule, new DueDateRule(dueDay ?? 20, daysAfter, explicitDue), await calendar.LoadAsync(cancellationToken));
-            return new PeriodInfo(period.Code, period.Kind.ToString(), period.Start, period.End, window.Start, window.End,
+            return new PeriodInfo(period.Code, period.Kind, period.Start, period.End, window.Start, window.End,
                 due.Shifted, due.Unshifted, due.ShiftReason, due.Warning);
         }
     }

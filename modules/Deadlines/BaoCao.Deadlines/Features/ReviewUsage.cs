@@ -1,4 +1,5 @@
 using BaoCao.Accounts.Contracts;
+using BaoCao.Deadlines.Contracts;
 using BaoCao.Deadlines.Domain;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.Forms.Contracts;

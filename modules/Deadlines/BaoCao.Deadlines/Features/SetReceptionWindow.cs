@@ -88,7 +88,7 @@ internal static class SetReceptionWindow
             if (day < window.OpensOn)
                 return new ReceptionDecision(false, false, $"Chưa mở tiếp nhận báo cáo kỳ {target.Period.Code}: tiếp nhận từ ngày {window.OpensOn:dd/MM/yyyy}.");
             if (window.ClosesOn is { } closed && day > closed)
-                return target.Regime.LateSubmission == "Refuse"
+                return target.Regime.LateSubmission == LateSubmission.Refuse
                     ? new ReceptionDecision(false, false, $"Đã đóng tiếp nhận báo cáo kỳ {target.Period.Code} từ sau ngày {closed:dd/MM/yyyy}: chế độ {target.Regime.Code} không nhận báo cáo muộn.")
                     : new ReceptionDecision(true, true, $"Gửi sau khi đã đóng tiếp nhận ({closed:dd/MM/yyyy}): ghi nhận là gửi muộn.");
             return new ReceptionDecision(true, false, null);
@@ -101,7 +101,7 @@ internal static class SetReceptionWindow
             if (await sender.Send(new GetRegime(Codes.Normalize(regimeCode)), cancellationToken) is not { } regime)
                 return Result<Target>.NotFound($"Không có chế độ báo cáo mã '{regimeCode}'.");
             var round = regime.FindRound(Codes.Normalize(periodCode));
-            if (Period.TryParse(periodCode) is not { } period || period.Kind.ToString() != (regime.Frequency ?? "Custom") || (regime.Kind != "Periodic" && round is null))
+            if (Period.TryParse(periodCode) is not { } period || period.Kind != PeriodKinds.Of(regime.Frequency) || (regime.Kind != RegimeKind.Periodic && round is null))
                 return Result<Target>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code}.", "period");
             var rule = regime.PeriodRule == "calendar" ? WindowRule.Calendar : WindowRule.Decree09;
             var due = DueDates.For(period, rule, new DueDateRule(regime.DueDay, regime.DueDaysAfterWindow, round?.DueDate), await calendars.LoadAsync(cancellationToken));
@@ -109,7 +109,7 @@ internal static class SetReceptionWindow
         }
 
         private static WindowView View(Target target, ReceptionWindow? window) =>
-            new(target.Regime.Code, target.Period.Code, window?.OpensOn ?? target.Period.Start, window?.ClosesOn, target.DueDate, target.Regime.LateSubmission,
+            new(target.Regime.Code, target.Period.Code, window?.OpensOn ?? target.Period.Start, window?.ClosesOn, target.DueDate, target.Regime.LateSubmission.ToString(),
                 window is null || (window.OpensOn is null && window.ClosesOn is null), window?.SetBy, window?.Version ?? 0);
 
         private async Task TellUnitsAsync(Target target, WindowView window, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ internal static class SetReceptionWindow
             if (addresses.Count == 0)
                 return;
             var closing = window.ClosesOn is { } closes
-                ? $"đóng tiếp nhận sau ngày {closes:dd/MM/yyyy}" + (window.LateSubmission == "Refuse" ? " (sau đó không nhận báo cáo)" : " (sau đó vẫn nhận nhưng ghi là gửi muộn)")
+                ? $"đóng tiếp nhận sau ngày {closes:dd/MM/yyyy}" + (target.Regime.LateSubmission == LateSubmission.Refuse ? " (sau đó không nhận báo cáo)" : " (sau đó vẫn nhận nhưng ghi là gửi muộn)")
                 : "không đóng tiếp nhận (báo cáo sau hạn được ghi là gửi muộn)";
             // One message to all reporting units; a failure is logged by the sender and does not undo the window.
             await email.SendAsync(new EmailMessage(addresses, $"[BaoCao] Thời gian tiếp nhận báo cáo {target.Regime.Code} kỳ {target.Period.Code}",

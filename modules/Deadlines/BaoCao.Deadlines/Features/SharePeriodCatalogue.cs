@@ -48,7 +48,7 @@ internal static class SharePeriodCatalogue
             foreach (var code in codes)
             {
                 var info = (await sender.Send(new GetPeriodInfo(code, rule, dueDay, query.DueDaysAfterWindow), cancellationToken))!;
-                periods.Add(new CataloguePeriod(info.Code, info.Kind, info.Start, info.End, info.CutOffStart, info.CutOffEnd, info.DueDate, info.DueDateUnshifted, info.ShiftReason));
+                periods.Add(new CataloguePeriod(info.Code, info.Kind.ToString(), info.Start, info.End, info.CutOffStart, info.CutOffEnd, info.DueDate, info.DueDateUnshifted, info.ShiftReason));
             }
             return new PeriodCatalogue(year, rule, dueDay, query.DueDaysAfterWindow, periods);
         }

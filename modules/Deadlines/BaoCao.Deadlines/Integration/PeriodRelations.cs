@@ -14,7 +14,7 @@ internal sealed class PeriodRelations : IQueryHandler<GetRelatedPeriods, Related
             return ValueTask.FromResult<IReadOnlyList<PeriodSpan>?>(null);
         var periods = from.Kind == PeriodKind.Custom ? [from] : Period.Covering(from.Kind, from.Start, to.End).Take(MaximumPeriods + 1).ToList();
         return ValueTask.FromResult<IReadOnlyList<PeriodSpan>?>(periods.Count > MaximumPeriods ? null
-            : [.. periods.Select(p => new PeriodSpan(p.Code, p.Kind.ToString(), p.Start, p.End, Parts(p)))]);
+            : [.. periods.Select(p => new PeriodSpan(p.Code, p.Kind, p.Start, p.End, Parts(p)))]);
     }
 
     private static IReadOnlyList<IReadOnlyList<string>> Parts(Period period)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BaoCao.Accounts.Contracts;
+using BaoCao.Deadlines.Contracts;
 using BaoCao.Deadlines.Domain;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.Forms.Contracts;

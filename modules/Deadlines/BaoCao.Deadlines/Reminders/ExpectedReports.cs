@@ -1,3 +1,4 @@
+using BaoCao.Deadlines.Contracts;
 using BaoCao.Deadlines.Domain;
 using BaoCao.Deadlines.Persistence;
 using BaoCao.Forms.Contracts;
@@ -63,7 +64,7 @@ internal sealed class ExpectedReports(DeadlinesDbContext db, ISender sender, Wor
     private static IEnumerable<(Period Period, DateOnly Due)> Periods(RegimeInfo regime, DateOnly from, DateOnly to, HolidayCalendar calendar)
     {
         var rule = regime.PeriodRule == "calendar" ? WindowRule.Calendar : WindowRule.Decree09;
-        if (regime.Kind != "Periodic")
+        if (regime.Kind != RegimeKind.Periodic)
         {
             foreach (var round in regime.Rounds)
             {
@@ -73,7 +74,7 @@ internal sealed class ExpectedReports(DeadlinesDbContext db, ISender sender, Wor
             }
             yield break;
         }
-        var kind = Enum.Parse<PeriodKind>(regime.Frequency!);
+        var kind = PeriodKinds.Of(regime.Frequency);
         // Periods end before they fall due: start looking a year before the range.
         foreach (var period in Period.Covering(kind, from.AddYears(-1), to))
         {

@@ -1,3 +1,4 @@
+using BaoCao.Forms.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;

@@ -88,7 +88,7 @@ internal sealed class FormSheet
         // Says how many periods it holds when some have no approved figure, so a partial year is never read as whole.
         var note = earlier.Count + 1 < _yearToDatePeriods ? $"Lũy kế {earlier.Count + 1}/{_yearToDatePeriods} kỳ có số liệu (các kỳ trước: số liệu đã duyệt)." : null;
         return indicator.CombineOverTime([.. earlier, current.Value]) is { } total
-            ? new(indicator.OverTime == "Average" ? Decimals.Round(total, indicator.Precision + 2) : total, null, null, note)
+            ? new(indicator.OverTime == TimeAggregation.Average ? Decimals.Round(total, indicator.Precision + 2) : total, null, null, note)
             : new(null, null, "Chỉ số không cộng dồn theo thời gian.");
     }
 

@@ -1,14 +1,7 @@
+using BaoCao.Forms.Contracts;
 using BaoCao.SharedKernel.Persistence;
 
 namespace BaoCao.Forms.Domain;
-
-/// <summary>Periodic (month, quarter, half-year, nine months, year), thematic (rounds in a set time) or ad hoc (one round).</summary>
-internal enum RegimeKind { Periodic, Thematic, AdHoc }
-
-internal enum Frequency { Month, Quarter, HalfYear, NineMonths, Year }
-
-/// <summary>What happens to a submission after reception closes (Đ14.4): refused, or accepted and marked late.</summary>
-internal enum LateSubmission { AcceptAsLate, Refuse }
 
 /// <summary>A heading of the narrative part of the report, with the guidance shown to the writer.</summary>
 internal sealed record OutlineHeading(string Title, string? Guidance);
@@ -72,7 +65,7 @@ internal sealed class Regime : IVersioned
     public IReadOnlyList<string> ReportingUnitsOn(IReadOnlyList<Accounts.Contracts.UnitInfo> units, DateOnly day)
     {
         var existing = units.Where(u => u.ValidFrom <= day && (u.ValidTo is null || u.ValidTo >= day)).ToDictionary(u => u.Code);
-        var kinds = UnitKinds.ToHashSet();
+        var kinds = UnitKinds.Select(k => Enum.TryParse<Accounts.Contracts.UnitKind>(k, out var kind) ? kind : (Accounts.Contracts.UnitKind?)null).OfType<Accounts.Contracts.UnitKind>().ToHashSet();
         bool Under(Accounts.Contracts.UnitInfo? unit)
         {
             for (; unit is not null; unit = unit.ParentCode is { } parent ? existing.GetValueOrDefault(parent) : null)

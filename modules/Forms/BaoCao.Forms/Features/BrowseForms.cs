@@ -1,5 +1,6 @@
 using Mapster;
 using BaoCao.Accounts.Contracts;
+using BaoCao.Forms.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;
@@ -27,7 +28,7 @@ internal static class BrowseForms
     internal sealed record SectionView(string Title, IReadOnlyList<RowView> Rows);
 
     /// <param name="Cells">Disaggregation codes of the row ("" is the total).</param>
-    internal sealed record RowView(string Indicator, string Label, string UnitOfMeasure, string ValueType, int Precision, bool Required, bool Computed,
+    internal sealed record RowView(string Indicator, string Label, string UnitOfMeasure, IndicatorValueType ValueType, int Precision, bool Required, bool Computed,
         string? Formula, IReadOnlyList<CellView> Cells);
 
     internal sealed record CellView(string Disaggregation, string Name);

@@ -158,7 +158,7 @@ internal static class DesignForm
                     errors.Add(new("Mỗi dòng cần mã chỉ số.", "layout.sections"));
                 else if (!catalogue.TryGetValue(code, out var indicator))
                     errors.Add(new($"Không có chỉ số mã [{code}] trong danh mục.", "layout.sections"));
-                else if (indicator.Status == "Retired")
+                else if (indicator.Status == IndicatorStatus.Retired)
                     errors.Add(new($"Chỉ số [{code}] đã ngừng sử dụng.", "layout.sections"));
             }
             if (codes.Count > 2000)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Deadlines.Contracts;
+using BaoCao.Forms.Contracts;
 using BaoCao.Forms.Domain;
 using BaoCao.Forms.Integration;
 using BaoCao.Forms.Persistence;
@@ -87,8 +88,7 @@ internal static class EnterFormData
         if (regime.Kind != RegimeKind.Periodic && round is null)
             return Result<Target>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Code))}.", "period");
         var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.Due), cancellationToken);
-        var expectedKind = regime.Frequency?.ToString() ?? "Custom";
-        if (period is null || period.Kind != expectedKind)
+        if (period is null || period.Kind != PeriodKinds.Of(regime.Frequency))
             return Result<Target>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code} ({Describe(regime.Frequency)}).", "period");
         var version = form.InForceOn(period.Start);
         if (version is null)
@@ -141,7 +141,7 @@ internal static class EnterFormData
             var status = await sender.Send(new Workflow.Contracts.GetSubmissionState(formCode, unitCode, target.Period.Code), cancellationToken);
             // A dry run answers exactly what the real save would: a closed period is refused either way.
             if (!status.EntryOpen)
-                return Result<Summary>.Conflict(status.State == "Approved"
+                return Result<Summary>.Conflict(status.State == Workflow.Contracts.SubmissionState.Approved
                     ? "Số liệu kỳ này đã được duyệt: lãnh đạo cần mở lại (nêu lý do) trước khi sửa."
                     : "Số liệu kỳ này đã trình duyệt và đang chờ duyệt: không sửa được cho đến khi được trả lại.", Forms.Contracts.FormsErrorCodes.EntryClosed);
             var userName = user.UserName ?? "system";
@@ -343,10 +343,10 @@ internal static class EnterFormData
         var element = value.Value;
         switch (indicator.ValueType)
         {
-            case "Text":
+            case IndicatorValueType.Text:
                 var text = element.ValueKind == JsonValueKind.String ? element.GetString()!.Trim() : element.GetRawText();
                 return text.Length > 4000 ? (null, null, "Nội dung dài quá 4.000 ký tự.") : (null, text, null);
-            case "YesNo":
+            case IndicatorValueType.YesNo:
                 var answer = element.ValueKind switch
                 {
                     JsonValueKind.True => true,
@@ -374,7 +374,7 @@ internal static class EnterFormData
         }
         if (Math.Abs(number) >= 1_000_000_000_000_000m)
             return (null, null, "Số vượt quá giới hạn (tối đa 15 chữ số phần nguyên).");
-        if (indicator.ValueType == "Integer" && number != decimal.Truncate(number))
+        if (indicator.ValueType == IndicatorValueType.Integer && number != decimal.Truncate(number))
             return (null, null, $"Chỉ số {indicator.Code} nhận số nguyên.");
         if (decimal.Round(number, indicator.Precision) != number)
             return (null, null, $"Chỉ số {indicator.Code} lấy tối đa {indicator.Precision} chữ số thập phân.");

@@ -4,6 +4,7 @@ using BaoCao.Forms.Domain;
 using BaoCao.Forms.Files;
 using BaoCao.Forms.Integration;
 using BaoCao.Forms.Persistence;
+using BaoCao.Indicators.Contracts;
 using BaoCao.SharedKernel.Text;
 
 namespace BaoCao.Forms.Features;
@@ -114,7 +115,7 @@ internal static class ExchangeFormWorkbook
                     json = JsonSerializer.SerializeToElement(number);
                 else if (value.Text is { } text)
                 {
-                    if (indicator.ValueType is not ("Text" or "YesNo") && !VietnameseNumber.TryParse(text, out _, out var error))
+                    if (indicator.ValueType is not (IndicatorValueType.Text or IndicatorValueType.YesNo) && !VietnameseNumber.TryParse(text, out _, out var error))
                     {
                         errors.Add(new(value.Cell, value.Indicator, $"{value.Cell}: {error}"));
                         continue;

@@ -1,3 +1,4 @@
+using BaoCao.Forms.Contracts;
 using BaoCao.SharedKernel.Pipeline;
 using System.Text.RegularExpressions;
 using BaoCao.Accounts.Contracts;
@@ -23,12 +24,12 @@ internal static partial class ManageRegimes
 
     internal sealed record Get(string Code) : IQuery<Result<RegimeDetail>>;
 
-    internal sealed record RegimeSummary(string Code, string Name, string Kind, string? Frequency, string OwnerUnit, string ReceivingUnit, bool Active, IReadOnlyList<string> Forms);
+    internal sealed record RegimeSummary(string Code, string Name, RegimeKind Kind, Frequency? Frequency, string OwnerUnit, string ReceivingUnit, bool Active, IReadOnlyList<string> Forms);
 
-    internal sealed record RegimeDetail(string Code, string Name, string Content, string Kind, string? Frequency, string PeriodRule, int? DueDay,
+    internal sealed record RegimeDetail(string Code, string Name, string Content, RegimeKind Kind, Frequency? Frequency, string PeriodRule, int? DueDay,
         int? DueDaysAfterWindow, DateOnly? ExplicitDueDate, DateOnly? RoundStart, DateOnly? RoundEnd, IReadOnlyList<RoundDetail> Rounds, IReadOnlyList<string> ReportingUnits,
         IReadOnlyList<string> ReportingUnitKinds, string? ReportingSubtree, string ReceivingUnit, string OwnerUnit, string SendingMethod,
-        string? Guidance, string LateSubmission, IReadOnlyList<OutlineHeading> Outline, IReadOnlyList<string> Forms, int Amendment, long Version,
+        string? Guidance, LateSubmission LateSubmission, IReadOnlyList<OutlineHeading> Outline, IReadOnlyList<string> Forms, int Amendment, long Version,
         bool AllowIncompleteReportTable);
 
     /// <summary>A round of a thematic or ad hoc regime; <c>Period</c> is the code data is entered and reported under.</summary>
@@ -43,7 +44,7 @@ internal static partial class ManageRegimes
         IReadOnlyList<string>? ReportingUnitKinds, string? ReportingSubtree, string? ReceivingUnit, string? OwnerUnit, string? SendingMethod,
         string? Guidance, string? LateSubmission, IReadOnlyList<OutlineHeading>? Outline, long? Version, bool? AllowIncompleteReportTable = null);
 
-    private static readonly string[] UnitKinds = ["ProvincePeoplesCommittee", "ProvinceOffice", "Department", "CommunePeoplesCommittee", "SubDepartment", "OtherAgency"];
+    private static readonly string[] UnitKinds = Enum.GetNames<UnitKind>();
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9_.-]{1,63}$")]
     internal static partial Regex CodePattern();
@@ -176,7 +177,7 @@ internal static partial class ManageRegimes
         {
             var regimes = await db.Regimes.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
             var forms = await db.Forms.AsNoTracking().Select(f => new { f.RegimeCode, f.Code }).ToListAsync(cancellationToken);
-            return Result.Ok<IReadOnlyList<RegimeSummary>>([.. regimes.Select(r => new RegimeSummary(r.Code, r.Name, r.Kind.ToString(), r.Frequency?.ToString(),
+            return Result.Ok<IReadOnlyList<RegimeSummary>>([.. regimes.Select(r => new RegimeSummary(r.Code, r.Name, r.Kind, r.Frequency,
                 r.OwnerUnit, r.ReceivingUnit, r.Active, [.. forms.Where(f => f.RegimeCode == r.Code).Select(f => f.Code).Order()]))]);
         }
 
@@ -187,10 +188,10 @@ internal static partial class ManageRegimes
             if (r is null)
                 return Result<RegimeDetail>.NotFound($"Không có chế độ báo cáo mã '{query.Code}'.");
             var forms = await db.Forms.AsNoTracking().Where(f => f.RegimeCode == code).Select(f => f.Code).OrderBy(c => c).ToListAsync(cancellationToken);
-            return new RegimeDetail(r.Code, r.Name, r.Content, r.Kind.ToString(), r.Frequency?.ToString(), r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
+            return new RegimeDetail(r.Code, r.Name, r.Content, r.Kind, r.Frequency, r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
                 r.Rounds.FirstOrDefault()?.Due, r.Rounds.FirstOrDefault()?.Start, r.Rounds.FirstOrDefault()?.End,
                 [.. r.Rounds.Select(x => new RoundDetail(x.Code, x.Start, x.End, x.Due))], r.UnitCodes, r.UnitKinds, r.ReportingSubtree, r.ReceivingUnit, r.OwnerUnit, r.SendingMethod,
-                r.Guidance, r.LateSubmission.ToString(), r.Outline, forms, r.Amendment, r.Version, r.AllowIncompleteReportTable);
+                r.Guidance, r.LateSubmission, r.Outline, forms, r.Amendment, r.Version, r.AllowIncompleteReportTable);
         }
     }
 

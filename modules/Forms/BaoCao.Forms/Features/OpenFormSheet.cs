@@ -18,7 +18,7 @@ internal static class OpenFormSheet
 
     /// <param name="State">The approval state (Draft, Submitted, Approved, Returned, Reopened) and, when returned or reopened, why.</param>
     internal sealed record Opened(string FormCode, string FormName, int FormVersion, string UnitCode, string UnitName, string Period, PeriodInfo PeriodInfo,
-        IReadOnlyList<BrowseForms.SectionView> Sections, FormSheet Sheet, bool CanEdit, string State, string? Reason);
+        IReadOnlyList<BrowseForms.SectionView> Sections, FormSheet Sheet, bool CanEdit, Workflow.Contracts.SubmissionState State, string? Reason);
 
     internal sealed record History(CellKey Cell, string FormCode, string UnitCode, string Period) : IQuery<Result<IReadOnlyList<Change>>>;
 

@@ -73,7 +73,7 @@ internal static class ReceivePacket
             foreach (var (form, unit, period) in Groups(body))
             {
                 var outcome = await sender.Send(new SubmitForApproval(form, unit, period), cancellationToken);
-                submissions.Add(new ReceivedSubmission(form, codes.ToExchange(unit), period, outcome.State, outcome.Refusal));
+                submissions.Add(new ReceivedSubmission(form, codes.ToExchange(unit), period, outcome.State.ToString(), outcome.Refusal));
             }
             return new Received(check.PacketId!, check.Type!, check.Sender!, imported.Value!, submissions);
         }

@@ -47,8 +47,8 @@ internal static class ShareRegimePackets
             if (found.Value is not { } regime)
                 return Result<RegimePacket>.From(found);
             var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
-            return new RegimePacket(regime.Code, regime.Name, regime.Kind, regime.Frequency, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow,
-                codes.ToExchange(regime.ReceivingUnit), codes.ToExchange(regime.OwnerUnit), regime.LateSubmission, [.. regime.ReportingUnits.Select(codes.ToExchange)],
+            return new RegimePacket(regime.Code, regime.Name, regime.Kind.ToString(), regime.Frequency?.ToString(), regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow,
+                codes.ToExchange(regime.ReceivingUnit), codes.ToExchange(regime.OwnerUnit), regime.LateSubmission.ToString(), [.. regime.ReportingUnits.Select(codes.ToExchange)],
                 regime.Forms, regime.Rounds);
         }
 
@@ -59,11 +59,11 @@ internal static class ShareRegimePackets
             var found = await sender.Send(new BrowseForms.Get(Codes.Normalize(query.Code), query.Version), cancellationToken);
             if (found.Value is not { } form)
                 return Result<DataFormPacket>.From(found);
-            if (form.Status == "Draft")
+            if (form.Status == nameof(Domain.FormStatus.Draft))
                 return Result<DataFormPacket>.Conflict($"Biểu mẫu {form.Code} chưa ban hành phiên bản nào: chỉ phiên bản đã ban hành mới được chia sẻ.");
             var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
             return new DataFormPacket(form.Code, form.Name, form.RegimeCode, codes.ToExchange(form.OwnerUnit), form.Version, form.EffectiveFrom, form.Columns,
-                [.. form.Sections.Select(s => new DataFormSection(s.Title, [.. s.Rows.Select(r => new DataFormRow(r.Indicator, r.Label, r.UnitOfMeasure, r.ValueType,
+                [.. form.Sections.Select(s => new DataFormSection(s.Title, [.. s.Rows.Select(r => new DataFormRow(r.Indicator, r.Label, r.UnitOfMeasure, r.ValueType.ToString(),
                     r.Required, r.Computed, r.Formula, [.. r.Cells.Select(c => c.Disaggregation).Where(d => d.Length > 0)]))]))]);
         }
 

@@ -112,8 +112,8 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
         {
             var template = (await sender.Send(new DesignReportTemplate.Get(r.Code), cancellationToken)).Value!;
             var forms = await db.Forms.AsNoTracking().Where(f => f.RegimeCode == r.Code).Select(f => f.Code).OrderBy(c => c).ToListAsync(cancellationToken);
-            result.Add(new RegimeInfo(r.Code, r.Name, r.Kind.ToString(), r.Frequency?.ToString(), r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
-                [.. r.Rounds.Select(x => new RegimeRound(x.Code, x.Start, x.End, x.Due))], r.ReceivingUnit, r.OwnerUnit, r.LateSubmission.ToString(),
+            result.Add(new RegimeInfo(r.Code, r.Name, r.Kind, r.Frequency, r.PeriodRule, r.DueDay, r.DueDaysAfterWindow,
+                [.. r.Rounds.Select(x => new RegimeRound(x.Code, x.Start, x.End, x.Due))], r.ReceivingUnit, r.OwnerUnit, r.LateSubmission,
                 r.ReportingUnitsOn(units, today), forms, [.. r.Outline.Select(h => new OutlineSection(h.Title, h.Guidance))],
                 [.. template.Tables.Select(t => new TemplateTable(t.Title, t.Indicators, t.Columns))], r.AllowIncompleteReportTable));
         }

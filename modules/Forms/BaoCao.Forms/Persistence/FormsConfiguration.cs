@@ -1,3 +1,4 @@
+using BaoCao.Forms.Contracts;
 using BaoCao.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
 using BaoCao.SharedKernel.Persistence;

@@ -1,14 +1,6 @@
+using BaoCao.Indicators.Contracts;
+
 namespace BaoCao.Indicators.Domain;
-
-internal enum IndicatorStatus { Draft, Active, Retired }
-
-internal enum IndicatorValueType { Integer, Decimal, Percent, Text, YesNo }
-
-/// <summary>How values of several units add up (a province total from its departments or communes).</summary>
-internal enum UnitAggregation { Sum, Average, WeightedAverage, Min, Max, None }
-
-/// <summary>How values of several periods add up (a year from its months; year to date).</summary>
-internal enum TimeAggregation { Sum, Average, LastValue, None }
 
 /// <summary>An entry of the managed list of units of measure (người, hộ, tỷ đồng, %, …).</summary>
 internal sealed class UnitOfMeasure

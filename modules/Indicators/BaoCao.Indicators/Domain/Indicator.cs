@@ -1,3 +1,4 @@
+using BaoCao.Indicators.Contracts;
 using BaoCao.SharedKernel.Persistence;
 using BaoCao.SharedKernel.Text;
 

@@ -1,3 +1,5 @@
+using BaoCao.Indicators.Contracts;
+
 namespace BaoCao.Indicators.Domain;
 
 /// <summary>Vietnamese names of the catalogue's choices, shown in the UI and in Excel files; files may use either

@@ -1,4 +1,5 @@
 using Mapster;
+using BaoCao.Indicators.Contracts;
 using BaoCao.Indicators.Domain;
 using BaoCao.Indicators.Domain.Formulas;
 using BaoCao.Indicators.Persistence;
@@ -18,12 +19,12 @@ internal static class BrowseIndicators
     internal sealed record Get(string Code) : IQuery<Result<IndicatorDetail>>;
 
     internal sealed record IndicatorSummary(string Code, string Name, string ShortName, string UnitOfMeasure, string ValueType,
-        string Status, IReadOnlyList<string> Groups, string OwnerUnit, bool Computed, string? Formula, int Version);
+        IndicatorStatus Status, IReadOnlyList<string> Groups, string OwnerUnit, bool Computed, string? Formula, int Version);
 
     internal sealed record IndicatorDetail(string Code, string Name, string ShortName, string? Description, string? Method,
         string UnitOfMeasure, string UnitOfMeasureName, string ValueType, int Precision, string AggregationAcrossUnits, string? WeightIndicator,
         string AggregationOverTime, string OwnerUnit, IReadOnlyList<string> Groups, IReadOnlyList<string> Disaggregations,
-        IReadOnlyList<CombinationView> Combinations, string? Formula, string Status, int Version, DateOnly ValidFrom, long ConcurrencyVersion,
+        IReadOnlyList<CombinationView> Combinations, string? Formula, IndicatorStatus Status, int Version, DateOnly ValidFrom, long ConcurrencyVersion,
         IReadOnlyList<string> Dependencies, IReadOnlyList<string> UsedBy, IReadOnlyList<VersionView> History);
 
     internal sealed record CombinationView(string Code, string Name);
@@ -53,7 +54,7 @@ internal static class BrowseIndicators
         private static IndicatorSummary Summarize(Indicator indicator)
         {
             var d = indicator.Current.Definition;
-            return new IndicatorSummary(indicator.Code, d.Name, d.ShortName, d.UnitOfMeasure, d.ValueType.ToString(), indicator.Status.ToString(),
+            return new IndicatorSummary(indicator.Code, d.Name, d.ShortName, d.UnitOfMeasure, d.ValueType.ToString(), indicator.Status,
                 d.GroupCodes, d.OwnerUnit, d.IsComputed, d.Formula, indicator.Current.Number);
         }
 
@@ -77,7 +78,7 @@ internal static class BrowseIndicators
                 { Changes = Differences(indicator.Versions.SingleOrDefault(p => p.Number == v.Number - 1)?.Definition, v.Definition) }).ToList();
             return new IndicatorDetail(indicator.Code, d.Name, d.ShortName, d.Description, d.Method, d.UnitOfMeasure, unitName, d.ValueType.ToString(),
                 d.Precision, d.AcrossUnits.ToString(), d.WeightIndicator, d.OverTime.ToString(), d.OwnerUnit, d.GroupCodes, d.CategoryCodes,
-                [.. Category.Combinations(ordered).Select(c => new CombinationView(c.Code, c.Name))], d.Formula, indicator.Status.ToString(),
+                [.. Category.Combinations(ordered).Select(c => new CombinationView(c.Code, c.Name))], d.Formula, indicator.Status,
                 current.Number, current.ValidFrom, indicator.Version, dependencies, usedBy, history);
         }
 

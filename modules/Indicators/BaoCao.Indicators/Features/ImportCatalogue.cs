@@ -1,4 +1,5 @@
 using BaoCao.Accounts.Contracts;
+using BaoCao.Indicators.Contracts;
 using BaoCao.Indicators.Domain;
 using BaoCao.Indicators.Domain.Formulas;
 using BaoCao.Indicators.Files;

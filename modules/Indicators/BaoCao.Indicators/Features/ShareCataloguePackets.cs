@@ -49,8 +49,8 @@ internal static class ShareCataloguePackets
             var day = query.AsOf ?? VietnamTime.Today(clock);
             var codes = await sender.Send(new GetUnitExchangeCodes(), cancellationToken);
             return new IndicatorCatalogue(day, [.. (await PublishedAsync(day, cancellationToken)).Select(i => new CatalogueIndicator(i.Code, i.Version, i.Name,
-                i.ShortName, i.UnitOfMeasure, i.ValueType, i.Precision, i.AcrossUnits, i.WeightIndicator, i.OverTime, codes.ToExchange(i.OwnerUnit), i.Groups,
-                i.Status, i.Formula, [.. i.Disaggregations.Select(d => d.Code)]))]);
+                i.ShortName, i.UnitOfMeasure, i.ValueType.ToString(), i.Precision, i.AcrossUnits.ToString(), i.WeightIndicator, i.OverTime.ToString(), codes.ToExchange(i.OwnerUnit), i.Groups,
+                i.Status.ToString(), i.Formula, [.. i.Disaggregations.Select(d => d.Code)]))]);
         }
 
         public async ValueTask<Result<IndicatorGroups>> Handle(GroupsQuery query, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ internal static class ShareCataloguePackets
 
         /// <summary>Drafts are not the province's catalogue yet.</summary>
         private async Task<List<IndicatorInfo>> PublishedAsync(DateOnly day, CancellationToken cancellationToken) =>
-            [.. (await sender.Send(new GetIndicators(null, day), cancellationToken)).Where(i => i.Status != "Draft").OrderBy(i => i.Code, StringComparer.Ordinal)];
+            [.. (await sender.Send(new GetIndicators(null, day), cancellationToken)).Where(i => i.Status != IndicatorStatus.Draft).OrderBy(i => i.Code, StringComparer.Ordinal)];
     }
 
     public sealed class Endpoint : ICarterModule

@@ -43,8 +43,8 @@ internal sealed class IndicatorQueries(IndicatorsDbContext db, TimeProvider cloc
             var version = InForceOn(i, day);
             var d = version.Definition;
             var combinations = Category.Combinations([.. d.CategoryCodes.Where(categories.ContainsKey).Select(c => categories[c])]);
-            return new IndicatorInfo(i.Code, version.Number, d.Name, d.ShortName, d.UnitOfMeasure, d.ValueType.ToString(), d.Precision,
-                d.AcrossUnits.ToString(), d.WeightIndicator, d.OverTime.ToString(), d.OwnerUnit, d.GroupCodes, i.Status.ToString(), d.Formula,
+            return new IndicatorInfo(i.Code, version.Number, d.Name, d.ShortName, d.UnitOfMeasure, d.ValueType, d.Precision,
+                d.AcrossUnits, d.WeightIndicator, d.OverTime, d.OwnerUnit, d.GroupCodes, i.Status, d.Formula,
                 [.. combinations.Select(c => new Disaggregation(c.Code, c.Name))]);
         })];
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BaoCao.Accounts.Contracts;
+using BaoCao.Indicators.Contracts;
 using BaoCao.Indicators.Domain;
 using BaoCao.Indicators.Domain.Formulas;
 

@@ -24,10 +24,10 @@ internal sealed class DemoApprovalsSeed(WorkflowDbContext db, ISender sender, Au
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var regime in await sender.Send(new ListRegimes(), cancellationToken))
         {
-            if (regime.Kind != "Periodic" || regime.Frequency is not ("Month" or "Quarter"))
+            if (regime.Kind != RegimeKind.Periodic || regime.Frequency is not ({ } frequency and (Frequency.Month or Frequency.Quarter)))
                 continue;
             var units = await sender.Send(new ListAssignedUnits(regime.Code, First, Last), cancellationToken);
-            foreach (var period in Periods(regime.Frequency))
+            foreach (var period in Periods(frequency))
             {
                 var info = await sender.Send(new GetPeriodInfo(period, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow), cancellationToken);
                 var approvedAt = new DateTimeOffset(info!.DueDate.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero); // 10:00 in Hà Nội
@@ -55,9 +55,9 @@ internal sealed class DemoApprovalsSeed(WorkflowDbContext db, ISender sender, Au
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static IEnumerable<string> Periods(string frequency)
+    private static IEnumerable<string> Periods(Frequency frequency)
     {
-        for (var month = First; month <= Last; month = month.AddMonths(frequency == "Month" ? 1 : 3))
-            yield return frequency == "Month" ? $"{month:yyyyMM}" : $"{month.Year}Q{(month.Month - 1) / 3 + 1}";
+        for (var month = First; month <= Last; month = month.AddMonths(frequency == Frequency.Month ? 1 : 3))
+            yield return frequency == Frequency.Month ? $"{month:yyyyMM}" : $"{month.Year}Q{(month.Month - 1) / 3 + 1}";
     }
 }

@@ -1,9 +1,7 @@
 using BaoCao.SharedKernel.Persistence;
+using BaoCao.Workflow.Contracts;
 
 namespace BaoCao.Workflow.Domain;
-
-/// <summary>Where a report stands: written, approved by the unit's leader, sent to the receiving unit, received there.</summary>
-internal enum ReportState { Draft, Submitted, Returned, Approved, Sent, Received, Rejected }
 
 internal enum ReportAction { Submit, Approve, Return, Send, Receive, Reject }
 

@@ -1,3 +1,5 @@
+using BaoCao.Workflow.Contracts;
+
 namespace BaoCao.Workflow.Domain;
 
 /// <summary>An attachment as a version lists it: enough to prove which file went with the report.</summary>

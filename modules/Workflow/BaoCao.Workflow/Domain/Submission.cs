@@ -1,9 +1,7 @@
 using BaoCao.SharedKernel.Persistence;
+using BaoCao.Workflow.Contracts;
 
 namespace BaoCao.Workflow.Domain;
-
-/// <summary>Where a form's data of one unit and period stands. No row means Draft: nobody has submitted it yet.</summary>
-internal enum SubmissionState { Draft, Submitted, Approved, Returned, Reopened }
 
 internal enum SubmissionAction { Submit, Approve, Return, Reopen }
 

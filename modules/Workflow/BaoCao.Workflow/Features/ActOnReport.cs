@@ -1,5 +1,6 @@
 using BaoCao.SharedKernel.Time;
 using BaoCao.Workflow.Audit;
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Notifications;
 using BaoCao.Workflow.Persistence;

@@ -1,3 +1,4 @@
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 
 namespace BaoCao.Workflow.Features;
@@ -52,9 +53,9 @@ internal static class ApproveInBulk
                 var state = await sender.Send(new Contracts.GetSubmissionState(form, unit, period), cancellationToken);
                 if (command.Preview)
                 {
-                    var approvable = state.State == nameof(SubmissionState.Submitted);
+                    var approvable = state.State == SubmissionState.Submitted;
                     outcomes.Add(new(form, unit, period, diff.Value!.Count, approvable,
-                        approvable ? null : $"Đang ở trạng thái “{SubmissionStateMachine.Label(Enum.Parse<SubmissionState>(state.State))}”, không duyệt được."));
+                        approvable ? null : $"Đang ở trạng thái “{SubmissionStateMachine.Label(state.State)}”, không duyệt được."));
                     continue;
                 }
                 var approved = await sender.TrySendAsync(new ActOnSubmission.Command(form, unit, period, SubmissionAction.Approve, null), cancellationToken);

@@ -1,6 +1,7 @@
 using Mapster;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Forms.Contracts;
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Persistence;
 

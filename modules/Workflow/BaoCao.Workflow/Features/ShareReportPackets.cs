@@ -1,5 +1,6 @@
 using BaoCao.Accounts.Contracts;
 using BaoCao.SharedKernel.Exchange;
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Persistence;
 
@@ -77,7 +78,7 @@ internal static class ShareReportPackets
             var found = await sender.Send(new WriteReport.Get(query.Regime, FromExchange(codes, query.OrgUnit)!, query.Period), cancellationToken);
             if (found.Value is not { } report)
                 return Result<OutlineSubmission>.From(found);
-            if (report.SentAt is not { } sentAt || report.State is not ("Sent" or "Received"))
+            if (report.SentAt is not { } sentAt || report.State is not (nameof(ReportState.Sent) or nameof(ReportState.Received)))
                 return Result<OutlineSubmission>.Conflict($"Báo cáo {report.RegimeCode} kỳ {report.Period} của {report.UnitCode} chưa được gửi: chỉ báo cáo đã gửi mới được chia sẻ.");
             var ids = report.Attachments.Select(a => a.Id).ToList();
             var files = await db.ReportAttachments.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.UploadedAt)

@@ -2,6 +2,7 @@ using Mapster;
 using System.Text.Json;
 using BaoCao.Accounts.Contracts;
 using BaoCao.Workflow.Audit;
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Persistence;
 using BaoCao.Workflow.Reports;

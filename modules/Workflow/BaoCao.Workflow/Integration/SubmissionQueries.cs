@@ -20,9 +20,9 @@ internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
         var submitted = await sender.TrySendAsync(new Features.ActOnSubmission.Command(command.FormCode, command.UnitCode, command.Period, SubmissionAction.Submit, null),
             cancellationToken);
         if (submitted.Value is { } view)
-            return new SubmissionOutcome(view.State, null);
+            return new SubmissionOutcome(Enum.Parse<SubmissionState>(view.State), null);
         var now = await Handle(new GetSubmissionState(command.FormCode, command.UnitCode, command.Period), cancellationToken);
-        return now.State == nameof(SubmissionState.Submitted)
+        return now.State == SubmissionState.Submitted
             ? new SubmissionOutcome(now.State, null)
             : new SubmissionOutcome(now.State, string.Join(" ", submitted.Errors.Select(e => e.Message)));
     }
@@ -46,7 +46,7 @@ internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
         var period = Codes.Normalize(query.Period);
         var reports = await db.Reports.AsNoTracking().Where(r => r.RegimeCode == regime && r.Period == period)
             .Select(r => new { r.UnitCode, r.State, r.SentAt, r.Late }).ToListAsync(cancellationToken);
-        return [.. reports.Select(r => new ReportStatus(r.UnitCode, r.State.ToString(), r.SentAt, r.Late))];
+        return [.. reports.Select(r => new ReportStatus(r.UnitCode, r.State, r.SentAt, r.Late))];
     }
 
     public async ValueTask<SubmissionStatus> Handle(GetSubmissionState query, CancellationToken cancellationToken)
@@ -59,6 +59,6 @@ internal sealed class SubmissionQueries(WorkflowDbContext db, ISender sender)
             .Select(s => new { s.State, s.Reason })
             .SingleOrDefaultAsync(cancellationToken);
         var state = submission?.State ?? SubmissionState.Draft;
-        return new SubmissionStatus(state.ToString(), SubmissionStateMachine.AllowsEntry(state), submission?.Reason);
+        return new SubmissionStatus(state, SubmissionStateMachine.AllowsEntry(state), submission?.Reason);
     }
 }

@@ -44,10 +44,10 @@ internal sealed record ReportScope(RegimeInfo Regime, PeriodInfo Period, string 
     {
         periodCode = Codes.Normalize(periodCode);
         var round = regime.FindRound(periodCode);
-        if (regime.Kind != "Periodic" && round is null)
+        if (regime.Kind != RegimeKind.Periodic && round is null)
             return Result<PeriodInfo>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Period))}.", "period");
         var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.DueDate), cancellationToken);
-        return period is null || period.Kind != (regime.Frequency ?? "Custom")
+        return period is null || period.Kind != PeriodKinds.Of(regime.Frequency)
             ? Result<PeriodInfo>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code}.", "period")
             : period;
     }

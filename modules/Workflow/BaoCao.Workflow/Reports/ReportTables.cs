@@ -2,6 +2,7 @@ using BaoCao.Accounts.Contracts;
 using BaoCao.Deadlines.Contracts;
 using BaoCao.Forms.Contracts;
 using BaoCao.Indicators.Contracts;
+using BaoCao.Workflow.Contracts;
 using BaoCao.Workflow.Domain;
 using BaoCao.Workflow.Persistence;
 

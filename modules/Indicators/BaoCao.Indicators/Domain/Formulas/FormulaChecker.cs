@@ -1,3 +1,5 @@
+using BaoCao.Indicators.Contracts;
+
 namespace BaoCao.Indicators.Domain.Formulas;
 
 /// <summary>What the checker needs to know of a referenced indicator (its current version).</summary>
