@@ -63,8 +63,7 @@ internal static class ManageApiTokens
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db, Grants grants, ICurrentUser user, TimeProvider clock)
-        : ICommandHandler<Issue, Result<Issued>>, IQueryHandler<List, Result<IReadOnlyList<TokenRow>>>, ICommandHandler<Revoke, Result>
+    internal sealed class IssueHandler(AccountsDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Issue, Result<Issued>>
     {
         public async ValueTask<Result<Issued>> Handle(Issue command, CancellationToken cancellationToken)
         {
@@ -77,7 +76,10 @@ internal static class ManageApiTokens
             await db.SaveChangesAsync(cancellationToken);
             return new Issued(token.Id, secret, token.Prefix, token.ExpiresAt);
         }
+    }
 
+    internal sealed class ListHandler(AccountsDbContext db, Grants grants) : IQueryHandler<List, Result<IReadOnlyList<TokenRow>>>
+    {
         public async ValueTask<Result<IReadOnlyList<TokenRow>>> Handle(List query, CancellationToken cancellationToken)
         {
             var units = db.Units.Where(await grants.UnitScopeAsync(Permissions.ManageAccounts, cancellationToken));
@@ -88,7 +90,10 @@ internal static class ManageApiTokens
             return Result.Ok<IReadOnlyList<TokenRow>>([.. rows.Select(r => new TokenRow(r.token.Id, r.token.Name, r.token.Prefix, r.Code, r.token.PermissionList,
                 r.token.CreatedAt, r.token.CreatedBy, r.token.ExpiresAt, r.token.RevokedAt, r.token.LastUsedAt))]);
         }
+    }
 
+    internal sealed class RevokeHandler(AccountsDbContext db, Grants grants, ICurrentUser user, TimeProvider clock) : ICommandHandler<Revoke, Result>
+    {
         public async ValueTask<Result> Handle(Revoke command, CancellationToken cancellationToken)
         {
             var units = db.Units.Where(await grants.UnitScopeAsync(Permissions.ManageAccounts, cancellationToken)).Select(u => u.Id);
@@ -101,6 +106,7 @@ internal static class ManageApiTokens
             return Result.Ok();
         }
     }
+
 
     public sealed class Endpoint : ICarterModule
     {

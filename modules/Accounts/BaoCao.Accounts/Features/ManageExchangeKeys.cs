@@ -62,9 +62,7 @@ internal static class ManageExchangeKeys
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db, ISender sender, IDataProtectionProvider protection, ICurrentUser user, TimeProvider clock)
-        : IQueryHandler<PublishedKeys, Jwks.KeySet>, ICommandHandler<Rotate, Result<Jwks.KeySet>>, ICommandHandler<SavePartner, Result<PartnerView>>,
-          IQueryHandler<ListPartners, Result<IReadOnlyList<PartnerView>>>
+    internal sealed class PublishedKeysHandler(AccountsDbContext db, IDataProtectionProvider protection, TimeProvider clock) : IQueryHandler<PublishedKeys, Jwks.KeySet>
     {
         public async ValueTask<Jwks.KeySet> Handle(PublishedKeys query, CancellationToken cancellationToken)
         {
@@ -75,7 +73,10 @@ internal static class ManageExchangeKeys
             var keys = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null || k.RetiredAt > since).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
             return new Jwks.KeySet([.. keys.Select(k => new Jwks.Jwk("EC", "P-256", k.X, k.Y, k.KeyId))]);
         }
+    }
 
+    internal sealed class RotateHandler(AccountsDbContext db, ISender sender, IDataProtectionProvider protection, ICurrentUser user, TimeProvider clock) : ICommandHandler<Rotate, Result<Jwks.KeySet>>
+    {
         public async ValueTask<Result<Jwks.KeySet>> Handle(Rotate command, CancellationToken cancellationToken)
         {
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
@@ -86,9 +87,12 @@ internal static class ManageExchangeKeys
             var key = await PacketSigning.CreateKeyAsync(db, protection.CreateProtector(PacketSigning.ProtectorPurpose), now, user.UserName ?? "system", cancellationToken);
             db.SecurityLog.Add(SecurityLogEntry.Record(SecurityEvent.SigningKeyRotated, user.UserName ?? "system", user.RemoteAddress, now, $"khóa mới {key.KeyId}"));
             await db.SaveChangesAsync(cancellationToken);
-            return await Handle(new PublishedKeys(), cancellationToken);
+            return await sender.Send(new PublishedKeys(), cancellationToken);
         }
+    }
 
+    internal sealed class SavePartnerHandler(AccountsDbContext db, ISender sender, ICurrentUser user, TimeProvider clock) : ICommandHandler<SavePartner, Result<PartnerView>>
+    {
         public async ValueTask<Result<PartnerView>> Handle(SavePartner command, CancellationToken cancellationToken)
         {
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
@@ -106,16 +110,21 @@ internal static class ManageExchangeKeys
             await db.SaveChangesAsync(cancellationToken);
             return View(partner);
         }
+    }
 
+    internal sealed class ListPartnersHandler(AccountsDbContext db, ISender sender) : IQueryHandler<ListPartners, Result<IReadOnlyList<PartnerView>>>
+    {
         public async ValueTask<Result<IReadOnlyList<PartnerView>>> Handle(ListPartners query, CancellationToken cancellationToken)
         {
             if (!await sender.Send(new CheckProvinceWideAccess(Permissions.ManageExchange), cancellationToken))
                 return Result<IReadOnlyList<PartnerView>>.Forbidden("Chỉ quản trị cấp tỉnh xem được danh sách đối tác trao đổi dữ liệu.");
             return (await db.ExchangePartners.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken)).Select(View).ToList();
         }
-
-        private static PartnerView View(ExchangePartner partner) => new(partner.Code, partner.Name, [.. Jwks.Keys(partner.Jwks).Select(k => k.Kid)], partner.UpdatedAt);
     }
+
+    // Shared by the handlers above.
+    private static PartnerView View(ExchangePartner partner) => new(partner.Code, partner.Name, [.. Jwks.Keys(partner.Jwks).Select(k => k.Kid)], partner.UpdatedAt);
+
 
     public sealed class Endpoint : ICarterModule
     {

@@ -30,7 +30,11 @@ internal static class TwoFactor
 
     internal sealed record Enabled(IReadOnlyList<string> RecoveryCodes);
 
-    internal sealed record VerifyCode(Guid AccountId, string Code, string? RemoteAddress) : ICommand<SignInOutcome>;
+    /// <summary>Its own transaction: a code is claimed by its save (the account's concurrency stamp), so requests racing with
+    /// one code must read the same account — the losers are refused as replays. Serialized by the pipeline's transaction
+    /// (SQLite takes the write lock first), each would see the code used and count a wrong code: a double click could lock
+    /// the account.</summary>
+    internal sealed record VerifyCode(Guid AccountId, string Code, string? RemoteAddress) : ICommand<SignInOutcome>, IOwnTransaction;
 
     internal const string WrongCode = "Mã xác thực không đúng hoặc đã hết hiệu lực. Hãy nhập mã đang hiển thị trên ứng dụng xác thực.";
 

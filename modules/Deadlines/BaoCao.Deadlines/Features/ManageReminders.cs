@@ -68,19 +68,19 @@ internal static class ManageReminders
         }
     }
 
-    internal sealed class Handler(DeadlinesDbContext db, ISender sender)
-        : IQueryHandler<GetTemplate, Result<TemplateView>>, ICommandHandler<SaveTemplate, Result<TemplateView>>,
-          IQueryHandler<GetLadder, Result<LadderView>>, ICommandHandler<SaveLadder, Result<LadderView>>
+    internal sealed class GetTemplateHandler(DeadlinesDbContext db) : IQueryHandler<GetTemplate, Result<TemplateView>>
     {
         public async ValueTask<Result<TemplateView>> Handle(GetTemplate query, CancellationToken cancellationToken)
         {
             var template = await db.ReminderTemplates.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new ReminderTemplate();
             return template.Adapt<TemplateView>(DeadlinesMappings.Config);
         }
+    }
 
+    internal sealed class SaveTemplateHandler(DeadlinesDbContext db) : ICommandHandler<SaveTemplate, Result<TemplateView>>
+    {
         public async ValueTask<Result<TemplateView>> Handle(SaveTemplate command, CancellationToken cancellationToken)
         {
-            db.ChangeTracker.Clear();
             var template = await db.ReminderTemplates.SingleOrDefaultAsync(cancellationToken);
             if (template is null)
             {
@@ -94,7 +94,10 @@ internal static class ManageReminders
             await db.SaveChangesAsync(cancellationToken); // saved meanwhile: a 409 (TransactionBehavior, IConflictMessage)
             return template.Adapt<TemplateView>(DeadlinesMappings.Config);
         }
+    }
 
+    internal sealed class GetLadderHandler(DeadlinesDbContext db, ISender sender) : IQueryHandler<GetLadder, Result<LadderView>>
+    {
         public async ValueTask<Result<LadderView>> Handle(GetLadder query, CancellationToken cancellationToken)
         {
             var code = Codes.Normalize(query.RegimeCode);
@@ -103,13 +106,15 @@ internal static class ManageReminders
             var policy = await db.ReminderPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.RegimeCode == code, cancellationToken);
             return View(code, policy?.Steps);
         }
+    }
 
+    internal sealed class SaveLadderHandler(DeadlinesDbContext db, ISender sender) : ICommandHandler<SaveLadder, Result<LadderView>>
+    {
         public async ValueTask<Result<LadderView>> Handle(SaveLadder command, CancellationToken cancellationToken)
         {
             var code = Codes.Normalize(command.RegimeCode);
             if (await sender.Send(new GetRegime(code), cancellationToken) is null)
                 return Result<LadderView>.NotFound($"Không có chế độ báo cáo mã '{command.RegimeCode}'.");
-            db.ChangeTracker.Clear();
             var policy = await db.ReminderPolicies.SingleOrDefaultAsync(p => p.RegimeCode == code, cancellationToken);
             if (policy is null)
             {
@@ -120,10 +125,12 @@ internal static class ManageReminders
             await db.SaveChangesAsync(cancellationToken);
             return View(code, policy.Steps);
         }
-
-        private static LadderView View(string code, IReadOnlyList<ReminderStep>? steps) =>
-            new(code, steps is null, [.. (steps ?? ReminderStep.DefaultLadder).Select(s => new StepView(s.Offset, s.CopyLeader, s.Label))]);
     }
+
+    // Shared by the handlers above.
+    private static LadderView View(string code, IReadOnlyList<ReminderStep>? steps) =>
+        new(code, steps is null, [.. (steps ?? ReminderStep.DefaultLadder).Select(s => new StepView(s.Offset, s.CopyLeader, s.Label))]);
+
 
     public sealed class Endpoint : ICarterModule
     {

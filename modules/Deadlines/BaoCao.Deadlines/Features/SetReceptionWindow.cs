@@ -53,7 +53,6 @@ internal static class SetReceptionWindow
                 return Result<WindowView>.From(resolved);
             if (!await sender.Send(new CheckAccess(Permissions.ManageForms, target.Regime.OwnerUnit), cancellationToken))
                 return Result<WindowView>.Forbidden($"Chỉ đơn vị chủ trì chế độ báo cáo ({target.Regime.OwnerUnit}) hoặc Văn phòng UBND tỉnh mở, đóng tiếp nhận báo cáo.");
-            db.ChangeTracker.Clear();
             var window = await db.ReceptionWindows.SingleOrDefaultAsync(w => w.RegimeCode == target.Regime.Code && w.Period == target.Period.Code, cancellationToken);
             if (window is null)
             {

@@ -10,6 +10,7 @@ using BaoCao.Forms.Persistence;
 using BaoCao.Indicators.Contracts;
 using BaoCao.SharedKernel.Persistence;
 using BaoCao.SharedKernel.Text;
+using BaoCao.SharedKernel.Time;
 
 namespace BaoCao.Forms.Features;
 
@@ -73,44 +74,6 @@ internal static class EnterFormData
         }
     }
 
-    /// <summary>A form, unit and period that may receive values, with what the checks need.</summary>
-    internal sealed record Target(FormDesign Form, FormVersion Version, PeriodInfo Period, IReadOnlyDictionary<string, IndicatorInfo> Indicators);
-
-    /// <summary>Finds the form version in force for the period and checks the unit reports it then.</summary>
-    /// <param name="withIndicators">False where the indicators' definitions are not needed (reading stored values): it saves
-    /// a query across modules for every row of the form.</param>
-    internal static async Task<Result<Target>> ResolveAsync(FormsDbContext db, FormCache forms, ISender sender, string formCode, string unitCode, string periodCode,
-        CancellationToken cancellationToken, bool withIndicators = true)
-    {
-        if (await forms.GetAsync(db, formCode, cancellationToken) is not (var form, var regime, var assignments))
-            return Result<Target>.NotFound($"Không có biểu mẫu mã '{formCode}'.");
-        var round = regime.FindRound(periodCode);
-        if (regime.Kind != RegimeKind.Periodic && round is null)
-            return Result<Target>.Invalid($"Kỳ '{periodCode}' không phải đợt báo cáo của chế độ {regime.Code}; các đợt: {string.Join(", ", regime.Rounds.Select(r => r.Code))}.", "period");
-        var period = await sender.Send(new GetPeriodInfo(periodCode, regime.PeriodRule, regime.DueDay, regime.DueDaysAfterWindow, round?.Due), cancellationToken);
-        if (period is null || period.Kind != PeriodKinds.Of(regime.Frequency))
-            return Result<Target>.Invalid($"Kỳ báo cáo '{periodCode}' không hợp lệ cho chế độ {regime.Code} ({Describe(regime.Frequency)}).", "period");
-        var version = form.InForceOn(period.Start);
-        if (version is null)
-            return Result<Target>.Conflict($"Biểu mẫu {form.Code} chưa được ban hành.");
-        if (!assignments.Any(a => a.UnitCode == unitCode && a.From <= period.End && (a.Until is null || a.Until >= period.Start)))
-            return Result<Target>.Invalid($"Đơn vị {unitCode} không được giao báo cáo biểu mẫu {form.Code} trong kỳ {periodCode}.", "unitCode");
-        if (!withIndicators)
-            return new Target(form, version, period, new Dictionary<string, IndicatorInfo>());
-        var indicators = (await sender.Send(new GetIndicators([.. version.Layout.Rows.Select(r => r.Indicator)], period.Start), cancellationToken)).ToDictionary(i => i.Code);
-        return new Target(form, version, period, indicators);
-    }
-
-    private static string Describe(Frequency? frequency) => frequency switch
-    {
-        Frequency.Month => "kỳ tháng, dạng YYYYMM",
-        Frequency.Quarter => "kỳ quý, dạng YYYYQn",
-        Frequency.HalfYear => "kỳ 6 tháng, dạng YYYYS1 hoặc YYYYS2",
-        Frequency.NineMonths => "kỳ 9 tháng, dạng YYYY9M",
-        Frequency.Year => "kỳ năm, dạng YYYY",
-        _ => "đợt báo cáo, dạng YYYYMMDD-YYYYMMDD",
-    };
-
     internal sealed class Handler(FormsDbContext db, FormCache forms, ISender sender, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Save, Result<Summary>>, IQueryHandler<Read, Result<FormData>>
     {
@@ -131,7 +94,7 @@ internal static class EnterFormData
         {
             var formCode = Normalize(command.FormCode)!;
             var unitCode = Normalize(command.UnitCode)!;
-            var resolved = await ResolveAsync(db, forms, sender, formCode, unitCode, command.Period!.Trim(), cancellationToken);
+            var resolved = await EntryTarget.ResolveAsync(db, forms, sender, formCode, unitCode, command.Period!.Trim(), cancellationToken);
             if (resolved.IsFailure)
                 return Result<Summary>.From(resolved);
             var target = resolved.Value!;
@@ -145,8 +108,6 @@ internal static class EnterFormData
                     ? "Số liệu kỳ này đã được duyệt: lãnh đạo cần mở lại (nêu lý do) trước khi sửa."
                     : "Số liệu kỳ này đã trình duyệt và đang chờ duyệt: không sửa được cho đến khi được trả lại.", Forms.Contracts.FormsErrorCodes.EntryClosed);
             var userName = user.UserName ?? "system";
-            // On a page the context lives as long as the circuit: start from the database, not from what it tracked earlier.
-            db.ChangeTracker.Clear();
             var hash = command.IdempotencyKey is null ? "" : Hash(command);
             for (var attempt = 1; ; attempt++)
             {
@@ -191,7 +152,7 @@ internal static class EnterFormData
         }
 
         private async Task<(Summary Summary, List<DataValue> NewCells, List<DataValueChange> NewChanges)> ApplyAsync(
-            Save command, Target target, string unitCode, string userName, CancellationToken cancellationToken)
+            Save command, EntryTarget target, string unitCode, string userName, CancellationToken cancellationToken)
         {
             var newCells = new List<DataValue>();
             var newChanges = new List<DataValueChange>();
@@ -208,98 +169,38 @@ internal static class EnterFormData
             var seen = new HashSet<(string, string, string)>();
             foreach (var body in command.Values!)
             {
-                var indicatorCode = Codes.Normalize(body?.Indicator) ?? "";
-                var column = FormLayout.Parse(body?.Column);
-                var columnKey = column is { } c ? FormLayout.Key(c) : body?.Column ?? "";
-                var disaggregation = Codes.Normalize(body?.Disaggregation) ?? "";
-                void Refuse(string message, string? current = null, long? version = null, string? code = null)
+                var (value, refusal) = Check(body, target, rows, columns, seen, stored);
+                if (refusal is not null)
                 {
-                    conflicts.Add(new Conflict(indicatorCode, message, columnKey, disaggregation, current, version, code));
+                    conflicts.Add(refusal);
                     ignored++;
-                }
-                if (body is null || indicatorCode.Length == 0)
-                {
-                    Refuse("Thiếu mã chỉ số (indicator).");
                     continue;
                 }
-                if (!rows.ContainsKey(indicatorCode) || !target.Indicators.TryGetValue(indicatorCode, out var indicator))
-                {
-                    Refuse($"Chỉ số {indicatorCode} không có trong biểu mẫu {target.Form.Code} (phiên bản {target.Version.Number}).");
-                    continue;
-                }
-                if (column is null || !columns.Contains(columnKey))
-                {
-                    Refuse($"Biểu mẫu không có cột '{body.Column}'.");
-                    continue;
-                }
-                if (!FormLayout.IsEntered(column.Value))
-                {
-                    Refuse($"Cột '{columnKey}' do hệ thống tính hoặc lấy từ số liệu đã có, không nhập được.");
-                    continue;
-                }
-                if (indicator.IsComputed)
-                {
-                    Refuse($"Chỉ số {indicatorCode} được tính theo công thức {indicator.Formula}, không nhập được.");
-                    continue;
-                }
-                if (disaggregation.Length > 0 && !indicator.Disaggregations.Any(d => d.Code == disaggregation))
-                {
-                    Refuse(indicator.Disaggregations.Count == 0
-                        ? $"Chỉ số {indicatorCode} không phân tổ."
-                        : $"Phân tổ '{body.Disaggregation}' không có ở chỉ số {indicatorCode}; các phân tổ: {string.Join(", ", indicator.Disaggregations.Select(d => d.Code))}.");
-                    continue;
-                }
-                if (!seen.Add((indicatorCode, columnKey, disaggregation)))
-                {
-                    Refuse("Ô này xuất hiện nhiều lần trong cùng một lần gửi.");
-                    continue;
-                }
-                if (body.Comment?.Length > 2000)
-                {
-                    Refuse("Ghi chú dài quá 2.000 ký tự.");
-                    continue;
-                }
-                var (number, text, error) = Parse(body.Value, indicator);
-                if (error is not null)
-                {
-                    Refuse(error);
-                    continue;
-                }
-                stored.TryGetValue((indicatorCode, columnKey, disaggregation), out var cell);
-                // An omitted comment keeps the cell's comment; an empty one clears it.
-                var comment = body.Comment is null ? cell?.Comment : string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
-                // A stale version matters only when it would change something: sending what is already there is no conflict.
-                if (body.Version is { } seenVersion && (cell?.Version ?? 0) != seenVersion && !(cell?.Same(number, text, comment) ?? (number is null && text is null)))
-                {
-                    Refuse(cell is null
-                        ? "Ô này đã bị xóa hoặc chưa từng được lưu ở phiên bản bạn gửi."
-                        : $"Ô này đã được {cell.UpdatedBy} sửa lúc {cell.UpdatedAt.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}: giá trị hiện tại {DataValue.Display(cell.Number, cell.Text) ?? "(trống)"}, giá trị của bạn {DataValue.Display(number, text) ?? "(trống)"}. Hãy xem lại rồi lưu.",
-                        DataValue.Display(cell?.Number, cell?.Text), cell?.Version, cell is null ? Forms.Contracts.FormsErrorCodes.DeletedCell : Forms.Contracts.FormsErrorCodes.StaleCell);
-                    continue;
-                }
+                var key = (value.Indicator, value.Column, value.Disaggregation);
+                stored.TryGetValue(key, out var cell);
                 if (cell is null)
                 {
-                    if (number is null && text is null)
+                    if (value.Number is null && value.Text is null)
                     {
                         ignored++;
                         continue;
                     }
-                    cell = new DataValue(target.Form.Code, target.Version.Number, unitCode, target.Period.Code, indicatorCode, indicator.Version, columnKey, disaggregation);
+                    cell = new DataValue(formCode, target.Version.Number, unitCode, period, value.Indicator, value.IndicatorVersion, value.Column, value.Disaggregation);
                     newCells.Add(cell);
-                    var created = cell.Set(number, text, comment, now, userName, command.Source);
+                    var created = cell.Set(value.Number, value.Text, value.Comment, now, userName, command.Source);
                     newChanges.Add(created);
-                    audited.Add(new(indicatorCode, columnKey, disaggregation, null, created.After, comment));
+                    audited.Add(new(value.Indicator, value.Column, value.Disaggregation, null, created.After, value.Comment));
                     imported++;
                 }
-                else if (cell.Same(number, text, comment))
+                else if (cell.Same(value.Number, value.Text, value.Comment))
                 {
                     ignored++;
                 }
                 else
                 {
-                    var change = cell.Set(number, text, comment, now, userName, command.Source);
+                    var change = cell.Set(value.Number, value.Text, value.Comment, now, userName, command.Source);
                     db.DataValueChanges.Add(change);
-                    audited.Add(new(indicatorCode, columnKey, disaggregation, change.Before, change.After, change.Comment));
+                    audited.Add(new(value.Indicator, value.Column, value.Disaggregation, change.Before, change.After, change.Comment));
                     updated++;
                 }
             }
@@ -308,6 +209,55 @@ internal static class EnterFormData
                 db.Publish(new Forms.Contracts.FormValuesChanged(Guid.NewGuid(), target.Form.Code, unitCode, target.Period.Code, userName, user.RemoteAddress,
                     command.Source, now, audited), now);
             return (new Summary(imported, updated, ignored, conflicts), newCells, newChanges);
+        }
+
+        /// <summary>A value that passed every check: the cell it writes and what it writes there.</summary>
+        private readonly record struct CheckedValue(string Indicator, int IndicatorVersion, string Column, string Disaggregation,
+            decimal? Number, string? Text, string? Comment);
+
+        /// <summary>Checks one value against the form (indicator, column, disaggregation), the indicator (computed, type) and
+        /// the cell as stored (the version the sender saw): the value to write, or why it is refused, in words.</summary>
+        private static (CheckedValue Value, Conflict? Refusal) Check(ValueBody? body, EntryTarget target, IReadOnlyDictionary<string, FormRow> rows,
+            IReadOnlySet<string> columns, HashSet<(string, string, string)> seen, IReadOnlyDictionary<(string, string, string), DataValue> stored)
+        {
+            var indicatorCode = Codes.Normalize(body?.Indicator) ?? "";
+            var column = FormLayout.Parse(body?.Column);
+            var columnKey = column is { } c ? FormLayout.Key(c) : body?.Column ?? "";
+            var disaggregation = Codes.Normalize(body?.Disaggregation) ?? "";
+            (CheckedValue, Conflict?) Refuse(string message, string? current = null, long? version = null, string? code = null) =>
+                (default, new Conflict(indicatorCode, message, columnKey, disaggregation, current, version, code));
+
+            if (body is null || indicatorCode.Length == 0)
+                return Refuse("Thiếu mã chỉ số (indicator).");
+            if (!rows.ContainsKey(indicatorCode) || !target.Indicators.TryGetValue(indicatorCode, out var indicator))
+                return Refuse($"Chỉ số {indicatorCode} không có trong biểu mẫu {target.Form.Code} (phiên bản {target.Version.Number}).");
+            if (column is null || !columns.Contains(columnKey))
+                return Refuse($"Biểu mẫu không có cột '{body.Column}'.");
+            if (!FormLayout.IsEntered(column.Value))
+                return Refuse($"Cột '{columnKey}' do hệ thống tính hoặc lấy từ số liệu đã có, không nhập được.");
+            if (indicator.IsComputed)
+                return Refuse($"Chỉ số {indicatorCode} được tính theo công thức {indicator.Formula}, không nhập được.");
+            if (disaggregation.Length > 0 && !indicator.Disaggregations.Any(d => d.Code == disaggregation))
+                return Refuse(indicator.Disaggregations.Count == 0
+                    ? $"Chỉ số {indicatorCode} không phân tổ."
+                    : $"Phân tổ '{body.Disaggregation}' không có ở chỉ số {indicatorCode}; các phân tổ: {string.Join(", ", indicator.Disaggregations.Select(d => d.Code))}.");
+            if (!seen.Add((indicatorCode, columnKey, disaggregation)))
+                return Refuse("Ô này xuất hiện nhiều lần trong cùng một lần gửi.");
+            if (body.Comment?.Length > 2000)
+                return Refuse("Ghi chú dài quá 2.000 ký tự.");
+            var (number, text, error) = Parse(body.Value, indicator);
+            if (error is not null)
+                return Refuse(error);
+            stored.TryGetValue((indicatorCode, columnKey, disaggregation), out var cell);
+            // An omitted comment keeps the cell's comment; an empty one clears it.
+            var comment = body.Comment is null ? cell?.Comment : string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
+            // A stale version matters only when it would change something: sending what is already there is no conflict.
+            if (body.Version is { } seenVersion && (cell?.Version ?? 0) != seenVersion && !(cell?.Same(number, text, comment) ?? (number is null && text is null)))
+                return Refuse(cell is null
+                        ? "Ô này đã bị xóa hoặc chưa từng được lưu ở phiên bản bạn gửi."
+                        : $"Ô này đã được {cell.UpdatedBy} sửa lúc {VietnamTime.Format(cell.UpdatedAt)}: giá trị hiện tại {DataValue.Display(cell.Number, cell.Text) ?? "(trống)"}, giá trị của bạn {DataValue.Display(number, text) ?? "(trống)"}. Hãy xem lại rồi lưu.",
+                    DataValue.Display(cell?.Number, cell?.Text), cell?.Version, cell is null ? Forms.Contracts.FormsErrorCodes.DeletedCell : Forms.Contracts.FormsErrorCodes.StaleCell);
+            return (new CheckedValue(indicatorCode, indicator.Version, columnKey, disaggregation, number, text, comment), null);
         }
 
         public async ValueTask<Result<FormData>> Handle(Read query, CancellationToken cancellationToken)
@@ -319,7 +269,7 @@ internal static class EnterFormData
             if (!await sender.Send(new CheckAccess(Permissions.EnterData, unitCode, formCode), cancellationToken)
                 && !await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode, formCode), cancellationToken))
                 return Result<FormData>.Forbidden("Bạn không có quyền xem số liệu biểu mẫu này của đơn vị này.");
-            var resolved = await ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken, withIndicators: false);
+            var resolved = await EntryTarget.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken, withIndicators: false);
             if (resolved.IsFailure)
                 return Result<FormData>.From(resolved);
             var target = resolved.Value!;

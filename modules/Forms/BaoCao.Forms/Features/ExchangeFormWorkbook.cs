@@ -77,7 +77,7 @@ internal static class ExchangeFormWorkbook
             var (content, readError) = FormWorkbook.Read(new MemoryStream(command.Content));
             if (content is null)
                 return Result<Report>.Invalid(readError!, "file");
-            var resolved = await EnterFormData.ResolveAsync(db, forms, sender, content.FormCode, content.UnitCode, content.Period, cancellationToken);
+            var resolved = await EntryTarget.ResolveAsync(db, forms, sender, content.FormCode, content.UnitCode, content.Period, cancellationToken);
             if (resolved.IsFailure)
                 return Result<Report>.From(resolved);
             var target = resolved.Value!;

@@ -111,8 +111,7 @@ internal static partial class ManageRegimes
             ? [.. rounds.Select(r => (r?.Start, r?.End, r?.DueDate))]
             : body.RoundStart is null && body.RoundEnd is null && body.ExplicitDueDate is null ? [] : [(body.RoundStart, body.RoundEnd, body.ExplicitDueDate)];
 
-    internal sealed class Handler(FormsDbContext db, ISender sender)
-        : ICommandHandler<Save, Result<long>>, IQueryHandler<List, Result<IReadOnlyList<RegimeSummary>>>, IQueryHandler<Get, Result<RegimeDetail>>
+    internal sealed class SaveHandler(FormsDbContext db, ISender sender) : ICommandHandler<Save, Result<long>>
     {
         public async ValueTask<Result<long>> Handle(Save command, CancellationToken cancellationToken)
         {
@@ -172,7 +171,10 @@ internal static partial class ManageRegimes
             await db.SaveChangesAsync(cancellationToken);
             return regime.Version;
         }
+    }
 
+    internal sealed class ListHandler(FormsDbContext db) : IQueryHandler<List, Result<IReadOnlyList<RegimeSummary>>>
+    {
         public async ValueTask<Result<IReadOnlyList<RegimeSummary>>> Handle(List query, CancellationToken cancellationToken)
         {
             var regimes = await db.Regimes.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
@@ -180,7 +182,10 @@ internal static partial class ManageRegimes
             return Result.Ok<IReadOnlyList<RegimeSummary>>([.. regimes.Select(r => new RegimeSummary(r.Code, r.Name, r.Kind, r.Frequency,
                 r.OwnerUnit, r.ReceivingUnit, r.Active, [.. forms.Where(f => f.RegimeCode == r.Code).Select(f => f.Code).Order()]))]);
         }
+    }
 
+    internal sealed class GetHandler(FormsDbContext db) : IQueryHandler<Get, Result<RegimeDetail>>
+    {
         public async ValueTask<Result<RegimeDetail>> Handle(Get query, CancellationToken cancellationToken)
         {
             var code = Codes.Normalize(query.Code);
@@ -194,6 +199,7 @@ internal static partial class ManageRegimes
                 r.Guidance, r.LateSubmission, r.Outline, forms, r.Amendment, r.Version, r.AllowIncompleteReportTable);
         }
     }
+
 
     public sealed class Endpoint : ICarterModule
     {

@@ -46,7 +46,7 @@ internal static class OpenFormSheet
             var canEdit = await sender.Send(new CheckAccess(Permissions.EnterData, unitCode, formCode), cancellationToken);
             if (!canEdit && !await sender.Send(new CheckAccess(Permissions.ApproveData, unitCode, formCode), cancellationToken))
                 return Result<Opened>.Forbidden("Bạn không có quyền với biểu mẫu này của đơn vị này.");
-            var resolved = await EnterFormData.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
+            var resolved = await EntryTarget.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
             if (resolved.IsFailure)
                 return Result<Opened>.From(resolved);
             var target = resolved.Value!;

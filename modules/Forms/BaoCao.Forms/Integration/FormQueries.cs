@@ -132,7 +132,7 @@ internal sealed class FormQueries(FormsDbContext db, FormCache forms, ISender se
     {
         var formCode = Codes.Normalize(query.FormCode);
         var unitCode = Codes.Normalize(query.UnitCode);
-        var resolved = await EnterFormData.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
+        var resolved = await EntryTarget.ResolveAsync(db, forms, sender, formCode, unitCode, query.Period.Trim(), cancellationToken);
         if (resolved.Value is not { } target)
             return null;
         var values = await db.DataValues.AsNoTracking()

@@ -65,7 +65,6 @@ internal static class ActOnReport
                 });
             if (command.Action is ReportAction.Submit or ReportAction.Approve or ReportAction.Send && await scope.ClosedAsync(sender, cancellationToken) is { } closed)
                 return Result<WriteReport.ReportView>.Invalid(closed, "period");
-            db.ChangeTracker.Clear();
             var report = await db.Reports.SingleOrDefaultAsync(r => r.RegimeCode == scope.Regime.Code && r.UnitCode == scope.UnitCode && r.Period == scope.Period.Code, cancellationToken);
             if (report is null)
                 return Result<WriteReport.ReportView>.NotFound("Báo cáo chưa được lập.", Contracts.WorkflowErrorCodes.ReportNotStarted);
@@ -131,7 +130,6 @@ internal static class ActOnReport
             }
             // One transaction with the audit lines (TransactionBehavior); someone acting first makes it a 409 (IConflictMessage).
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return await sender.Send(new WriteReport.Get(scope.Regime.Code, scope.UnitCode, scope.Period.Code), cancellationToken);
         }
     }

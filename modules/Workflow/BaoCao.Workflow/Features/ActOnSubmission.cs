@@ -55,7 +55,6 @@ internal static class ActOnSubmission
             if (command.Action is SubmissionAction.Submit or SubmissionAction.Approve
                 && await sender.Send(new CheckUnitValidity(unitCode, period, values.PeriodStart), cancellationToken) is { } closed)
                 return Result<SubmissionView>.Invalid(closed, "period");
-            db.ChangeTracker.Clear();
             var submission = await db.Submissions.SingleOrDefaultAsync(s => s.FormCode == formCode && s.UnitCode == unitCode && s.Period == period, cancellationToken);
             var isNew = submission is null;
             submission ??= new Submission(formCode, unitCode, period);

@@ -120,7 +120,6 @@ internal static class AttachReportFiles
             db.ReportAttachments.Add(attachment);
             await audit.AppendAsync([new("report.attachment.add", scope!.Subject, null, $"{name} ({attachment.Size} byte, SHA-256 {checksum})")], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return new WriteReport.AttachmentView(attachment.Id, name, contentType, attachment.Size, checksum, attachment.UploadedBy, attachment.UploadedAt);
         }
 
@@ -149,7 +148,6 @@ internal static class AttachReportFiles
             await audit.AppendAsync([new("report.attachment.remove", scope!.Subject, $"{attachment.FileName} ({attachment.Size} byte, SHA-256 {attachment.Sha256})", null)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await db.ReportAttachments.Where(a => a.Id == attachment.Id).ExecuteDeleteAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return Result.Ok();
         }
 

@@ -47,7 +47,6 @@ internal static class DiscussSubmission
             var (form, unit, period) = Normalize(command.FormCode, command.UnitCode, command.Period);
             if (await RefusedAsync(form, unit, cancellationToken) is { } refused)
                 return Result<CommentView>.From(refused);
-            db.ChangeTracker.Clear();
             var now = clock.GetUtcNow();
             var me = user.UserName ?? "system";
             var comment = new SubmissionComment(form, unit, period, me, command.Text!.Trim(), now);
@@ -56,7 +55,6 @@ internal static class DiscussSubmission
             if (submitter != me)
                 Notifier.Notify(db, submitter, $"Trao đổi về số liệu {form} kỳ {period} của {unit}", $"{me}: {comment.Text}", $"/duyet-so-lieu/{form}/{unit}/{period}", now);
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return new CommentView(comment.Id, comment.By, comment.Text, comment.At);
         }
 

@@ -33,7 +33,6 @@ internal static class ReadNotifications
         {
             if (user.UserName is not { } me)
                 return Result<int>.From(Result.Unauthorized());
-            db.ChangeTracker.Clear();
             var unread = db.Notifications.Where(n => n.Recipient == me && n.ReadAt == null);
             if (command.Id is { } id)
                 unread = unread.Where(n => n.Id == id);

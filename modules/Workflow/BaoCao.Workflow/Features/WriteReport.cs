@@ -120,7 +120,6 @@ internal static class WriteReport
                 return Result<ReportView>.Forbidden($"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} lập báo cáo của đơn vị.");
             if (await scope.ClosedAsync(sender, cancellationToken) is { } closed)
                 return Result<ReportView>.Invalid(closed, "period");
-            db.ChangeTracker.Clear();
             if (await FindAsync(scope, cancellationToken) is null)
             {
                 var source = command.Source is null ? ReportSource.Own : Enum.Parse<ReportSource>(command.Source, true);
@@ -151,7 +150,6 @@ internal static class WriteReport
             var resolved = await ReportScope.ResolveAsync(sender, query.RegimeCode, query.UnitCode, query.Period, cancellationToken);
             if (resolved.Value is not { } scope)
                 return Result<ReportView>.From(resolved);
-            db.ChangeTracker.Clear();
             return await ViewAsync(scope, cancellationToken);
         }
 
@@ -162,7 +160,6 @@ internal static class WriteReport
                 return Result<ReportView>.From(resolved);
             if (!scope.CanWrite && !scope.CanApprove)
                 return Result<ReportView>.Forbidden($"Chỉ cán bộ, lãnh đạo của đơn vị {scope.UnitCode} soạn báo cáo của đơn vị.");
-            db.ChangeTracker.Clear();
             if (await FindAsync(scope, cancellationToken) is not { } report)
                 return Result<ReportView>.NotFound("Báo cáo chưa được lập: hãy lập báo cáo trước.", Contracts.WorkflowErrorCodes.ReportNotStarted);
             if (!report.Editable)
@@ -185,7 +182,6 @@ internal static class WriteReport
             await audit.AppendAsync(lines, cancellationToken);
             // A save since the version the user saw makes it a 409 (TransactionBehavior, IConflictMessage), audit lines undone with it.
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return await ViewAsync(scope, cancellationToken);
         }
 
