@@ -293,7 +293,7 @@ public sealed class CrashSafetyTests
         Assert.Equal(keys.Count, keys.Distinct().Count());
         // Reminder digests only: a notification e-mail of an earlier scenario (the outbox catching up after a kill) may
         // reach the same person meanwhile, and is not a second reminder.
-        var received = smtp.Messages.Skip(before).Where(m => m.Subject.StartsWith(ReminderSubject, StringComparison.Ordinal)).ToList();
+        var received = smtp.Messages.Skip(before).Where(m => m.Subject?.StartsWith(ReminderSubject, StringComparison.Ordinal) == true).ToList();
         var recipients = received.Select(m => m.To.ToString()).ToList();
         Assert.True(recipients.Count == recipients.Distinct().Count(), $"{context}: someone got the same day's reminder twice: " + string.Join("; ",
             received.GroupBy(m => m.To.ToString()).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(" | ", g.Select(m => m.Subject))}")));
